@@ -1,0 +1,2 @@
+// The public surface of lib/dvc: pure DVC semantics, no GitHub, no browser, no node: modules.
+export { fileFormat, type FileFormat } from './format';

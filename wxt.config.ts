@@ -1,0 +1,34 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// The release manifest asks only for storage and the two GitHub hosts. Everything else
+// (GitHub Enterprise hosts, DVC remotes, scripting) is optional and asked for after a click.
+// `--mode test` adds the loopback host the end-to-end tests' fake GitHub listens on.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser, mode }) => ({
+    name: 'Commit Lab',
+    description: 'Run, track and compare DVC experiments on GitHub’s own pages.',
+    permissions: ['storage'],
+    host_permissions: [
+      'https://github.com/*',
+      'https://api.github.com/*',
+      ...(mode === 'test' ? ['http://127.0.0.1/*'] : []),
+    ],
+    optional_permissions: ['scripting'],
+    optional_host_permissions: ['https://*/*'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'commit-lab@commit-lab.dev',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({ plugins: [preact()] }),
+});

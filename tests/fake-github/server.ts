@@ -1,0 +1,125 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * The fake GitHub's HTTP core. One server on 127.0.0.1 plays both hosts:
+ * - `site: 'api'` — a request whose Host (or X-Forwarded-Host, set by the end-to-end routing)
+ *   is `api.github.com`, or any request under `/api/v3` or to `/api/graphql` (GitHub Enterprise
+ *   style, where the prefix is stripped so handlers see `/repos/...` and `/graphql`);
+ * - `site: 'web'` — everything else: github.com's pages, `/login/...`.
+ * Handlers are tried in the order they were added; the first to answer wins.
+ */
+export type Site = 'web' | 'api';
+
+export interface FakeRequest {
+  method: string;
+  site: Site;
+  /** Path as the handler should route it (GHE prefixes removed), without the query. */
+  path: string;
+  url: URL;
+  headers: Headers;
+  body: Uint8Array;
+  text(): string;
+  json(): unknown;
+}
+
+export type Handler = (req: FakeRequest) => Response | undefined | Promise<Response | undefined>;
+
+export interface LoggedRequest {
+  method: string;
+  site: Site;
+  path: string;
+  query: string;
+  headers: Record<string, string>;
+  status: number;
+}
+
+export interface FakeServer {
+  url: string;
+  port: number;
+  /** Every request answered, in order, with its headers and final status. */
+  log: LoggedRequest[];
+  use(handler: Handler): void;
+  close(): Promise<void>;
+}
+
+export function siteOf(host: string | null, path: string): { site: Site; path: string } {
+  if (path === '/api/graphql') return { site: 'api', path: '/graphql' };
+  if (path === '/api/v3' || path.startsWith('/api/v3/')) return { site: 'api', path: path.slice('/api/v3'.length) || '/' };
+  const name = (host ?? '').split(':')[0]!.toLowerCase();
+  return { site: name === 'api.github.com' ? 'api' : 'web', path };
+}
+
+function notFound(site: Site): Response {
+  return site === 'api'
+    ? Response.json(
+        { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' },
+        { status: 404 },
+      )
+    : new Response('Not Found', { status: 404, headers: { 'content-type': 'text/html; charset=utf-8' } });
+}
+
+export async function startServer(options: { port?: number; handlers?: Handler[] } = {}): Promise<FakeServer> {
+  const handlers: Handler[] = [...(options.handlers ?? [])];
+  const log: LoggedRequest[] = [];
+
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = new Uint8Array(Buffer.concat(chunks));
+    const host = (req.headers['x-forwarded-host'] as string | undefined) ?? req.headers.host ?? null;
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+    const { site, path } = siteOf(host, url.pathname);
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) {
+      if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+    }
+    const fake: FakeRequest = {
+      method: req.method ?? 'GET',
+      site,
+      path,
+      url,
+      headers,
+      body,
+      text: () => new TextDecoder().decode(body),
+      json: () => JSON.parse(new TextDecoder().decode(body)) as unknown,
+    };
+    let response: Response | undefined;
+    try {
+      for (const handler of handlers) {
+        response = await handler(fake);
+        if (response) break;
+      }
+      response ??= notFound(site);
+    } catch (error) {
+      console.error('[fake-github]', fake.method, url.pathname, error);
+      response = Response.json({ message: 'Server Error', documentation_url: 'https://docs.github.com/rest' }, { status: 500 });
+    }
+    log.push({
+      method: fake.method,
+      site,
+      path,
+      query: url.search,
+      headers: Object.fromEntries(headers),
+      status: response.status,
+    });
+    const outHeaders: Record<string, string> = {};
+    response.headers.forEach((v, k) => (outHeaders[k] = v));
+    res.writeHead(response.status, outHeaders);
+    res.end(Buffer.from(await response.arrayBuffer()));
+  });
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    log,
+    use: (handler) => handlers.push(handler),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * A value as Python's `json` module sees it. `bigint` is a Python `int`, `number` a Python
+ * `float` (JavaScript cannot tell `1` from `1.0`, so integers must come in as bigint — parse
+ * YAML with `intAsBigInt`).
+ */
+export type PythonJsonValue =
+  | null
+  | boolean
+  | bigint
+  | number
+  | string
+  | readonly PythonJsonValue[]
+  | { readonly [key: string]: PythonJsonValue };
+
+/** UTF-16 unit → a key that orders like code points: surrogates (astral) after U+E000..U+FFFF. */
+function codePointRank(unit: number): number {
+  if (unit >= 0xe000) return unit - 0x800;
+  if (unit >= 0xd800) return unit + 0x2000;
+  return unit;
+}
+
+/** Python sorts `str` by code point; JavaScript's default sort compares UTF-16 units. */
+export function compareCodePoints(a: string, b: string): number {
+  const shared = Math.min(a.length, b.length);
+  for (let i = 0; i < shared; i += 1) {
+    const left = a.charCodeAt(i);
+    const right = b.charCodeAt(i);
+    if (left !== right) return codePointRank(left) - codePointRank(right);
+  }
+  return a.length - b.length;
+}
+
+const SHORT_ESCAPES: Record<string, string> = {
+  '"': '\\"',
+  '\\': '\\\\',
+  '\b': '\\b',
+  '\f': '\\f',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+};
+
+/** `ensure_ascii=True`: anything outside `' '..'~'` as `\uXXXX` (lower-case hex, per UTF-16 unit). */
+function encodeString(value: string): string {
+  let out = '"';
+  for (let i = 0; i < value.length; i += 1) {
+    const char = value[i]!;
+    const unit = value.charCodeAt(i);
+    const short = SHORT_ESCAPES[char];
+    if (short !== undefined) out += short;
+    else if (unit < 0x20 || unit > 0x7e) out += `\\u${unit.toString(16).padStart(4, '0')}`;
+    else out += char;
+  }
+  return `${out}"`;
+}
+
+/** `float.__repr__`: shortest round-trip digits, fixed notation for 1e-4 <= |x| < 1e16. */
+export function pythonFloatRepr(value: number): string {
+  if (Number.isNaN(value)) return 'NaN';
+  if (value === Infinity) return 'Infinity';
+  if (value === -Infinity) return '-Infinity';
+  if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
+  const sign = value < 0 ? '-' : '';
+  const [mantissa = '', exponentText = '0'] = Math.abs(value).toExponential().split('e');
+  const digits = mantissa.replace('.', '');
+  const exponent = Number(exponentText);
+  const pointAt = exponent + 1;
+  if (pointAt > -4 && pointAt <= 16) {
+    if (pointAt <= 0) return `${sign}0.${'0'.repeat(-pointAt)}${digits}`;
+    if (pointAt >= digits.length) return `${sign}${digits}${'0'.repeat(pointAt - digits.length)}.0`;
+    return `${sign}${digits.slice(0, pointAt)}.${digits.slice(pointAt)}`;
+  }
+  const fraction = digits.length > 1 ? `.${digits.slice(1)}` : '';
+  const magnitude = String(Math.abs(exponent)).padStart(2, '0');
+  return `${sign}${digits[0]}${fraction}e${exponent < 0 ? '-' : '+'}${magnitude}`;
+}
+
+/**
+ * `json.dumps(value, sort_keys=True)` with Python's defaults (separators `", "` and `": "`,
+ * `ensure_ascii`, NaN/Infinity allowed): the bytes DVC hashes for `.dir` manifests and stage md5s.
+ */
+export function pythonJsonDumps(value: PythonJsonValue): string {
+  if (value === null) return 'null';
+  if (value === true) return 'true';
+  if (value === false) return 'false';
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number') return pythonFloatRepr(value);
+  if (typeof value === 'string') return encodeString(value);
+  if (Array.isArray(value)) return `[${value.map(pythonJsonDumps).join(', ')}]`;
+  const record = value as { readonly [key: string]: PythonJsonValue };
+  const keys = Object.keys(record).sort(compareCodePoints);
+  return `{${keys.map((key) => `${encodeString(key)}: ${pythonJsonDumps(record[key]!)}`).join(', ')}}`;
+}

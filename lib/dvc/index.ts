@@ -1,2 +1,5 @@
 // The public surface of lib/dvc: pure DVC semantics, no GitHub, no browser, no node: modules.
 export { fileFormat, type FileFormat } from './format';
+export { createMd5, md5Of, type HashGeneration, type Md5Hasher } from './md5';
+export { dirManifest, dirMd5, type DirEntry } from './dir-hash';
+export { importMd5 } from './import-md5';

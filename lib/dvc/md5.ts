@@ -67,7 +67,9 @@ function createRawMd5(): Md5Hasher {
  * An incremental md5 as DVC computes a file's hash for an entry of `generation`: raw bytes for
  * 3.x; for 2.x, every 1 MiB read block whose first 512 bytes pass DVC's text test is hashed
  * with CRLF turned into LF (a CRLF that straddles two of DVC's blocks stays as it is, as in DVC),
- * whatever the sizes of the chunks given to `update`.
+ * whatever the sizes of the chunks given to `update`. This is how DVC 3 verifies legacy entries
+ * (dvc-data `Dos2UnixHashStreamFile`); DVC 2.x itself tested only the file's first 512 bytes and
+ * applied that verdict to every block — the two agree unless a later block's verdict differs.
  */
 export function createMd5(generation: HashGeneration): Md5Hasher {
   return generation === '3' ? createRawMd5() : createDos2UnixMd5();

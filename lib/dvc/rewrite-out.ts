@@ -94,7 +94,7 @@ function entrySplices(text: string, entry: YAMLMap, hash: OutHash, where: string
   const size = pairOf(entry, 'size', where);
   const nfiles = pairOf(entry, 'nfiles', where);
 
-  const valueSplice = (pair: ScalarPair, text: string): Splice => ({ start: pair.value.range![0], end: pair.value.range![1], text });
+  const valueSplice = (pair: ScalarPair, value: string): Splice => ({ start: pair.value.range![0], end: pair.value.range![1], text: value });
   const splices: Splice[] = [valueSplice(md5, hashScalar(hash.md5))];
   const missing: string[] = [];
   if (size) splices.push(valueSplice(size, String(hash.size)));

@@ -70,6 +70,24 @@ export interface CommitStatus {
   createdAt: string;
 }
 
+/** A GitHub Actions workflow run; its jobs are the check runs whose `workflowRunId` is its id. */
+export interface WorkflowRun {
+  databaseId: number;
+  name: string;
+  /** Workflow file, e.g. `.github/workflows/train.yml`. */
+  path: string;
+  headSha: string;
+  headBranch: string | null;
+  event: string;
+  status: 'queued' | 'in_progress' | 'completed' | 'waiting' | 'requested' | 'pending';
+  conclusion: 'success' | 'failure' | 'neutral' | 'cancelled' | 'skipped' | 'timed_out' | 'action_required' | null;
+  runNumber: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type RepositoryRole = 'read' | 'write' | 'admin';
+
 export interface Repository {
   owner: string;
   name: string;
@@ -81,6 +99,9 @@ export interface Repository {
   checkRuns: CheckRun[];
   statuses: CommitStatus[];
   commitComments: Comment[];
+  workflowRuns: WorkflowRun[];
+  /** Users with a role besides the owner (admin) and, on public repositories, everyone (read). */
+  collaborators: Map<string, RepositoryRole>;
 }
 
 export interface NewRepository {
@@ -144,6 +165,8 @@ export class Store {
       checkRuns: [],
       statuses: [],
       commitComments: [],
+      workflowRuns: [],
+      collaborators: new Map(),
     };
     this.repositories.set(key(repo.owner, repo.name), repo);
     if (!this.users.has(repo.owner)) this.addUser({ login: repo.owner });
@@ -157,6 +180,31 @@ export class Store {
 
   repositoryById(databaseId: number): Repository | undefined {
     return [...this.repositories.values()].find((r) => r.databaseId === databaseId);
+  }
+
+  /** The role `login` has on `repo`: owner → admin, listed collaborators, public → read; else null. */
+  roleOf(repo: Repository, login: string | null): RepositoryRole | null {
+    if (login && login.toLowerCase() === repo.owner.toLowerCase()) return 'admin';
+    const role = login ? repo.collaborators.get(login) : undefined;
+    return role ?? (repo.isPrivate ? null : 'read');
+  }
+
+  addWorkflowRun(repo: Repository, input: Pick<WorkflowRun, 'headSha' | 'name'> & Partial<WorkflowRun>): WorkflowRun {
+    const now = new Date().toISOString();
+    const run: WorkflowRun = {
+      path: `.github/workflows/${input.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.yml`,
+      headBranch: repo.defaultBranch,
+      event: 'push',
+      status: 'completed',
+      conclusion: input.status && input.status !== 'completed' ? null : 'success',
+      runNumber: repo.workflowRuns.length + 1,
+      createdAt: now,
+      updatedAt: now,
+      ...input,
+      databaseId: this.newId(),
+    };
+    repo.workflowRuns.push(run);
+    return run;
   }
 
   addPullRequest(repo: Repository, input: Omit<PullRequest, 'number' | 'databaseId' | 'comments' | 'createdAt' | 'state' | 'isDraft' | 'author' | 'body'> & Partial<PullRequest>): PullRequest {

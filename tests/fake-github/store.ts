@@ -56,6 +56,9 @@ export interface CheckRun {
   /** The Actions run behind it, if any (`checkSuite.workflowRun`). */
   workflowRunId: number | null;
   workflowName: string | null;
+  /** What the creator reported (REST `output`, `external_id`), e.g. CML's report summary. */
+  output?: { title: string | null; summary: string | null; text: string | null };
+  externalId?: string | null;
 }
 
 /** A commit status (REST `POST /statuses/{sha}`), GraphQL `StatusContext`. */

@@ -105,7 +105,24 @@ export interface Repository {
   workflowRuns: WorkflowRun[];
   /** Users with a role besides the owner (admin) and, on public repositories, everyone (read). */
   collaborators: Map<string, RepositoryRole>;
+  /**
+   * Commits GitHub itself made (createCommitOnBranch, web edits): GitHub signs these as
+   * web-flow and reports them verified. The fake does not gpg-sign, it remembers them here.
+   */
+  webCommits: Set<string>;
 }
+
+/** One primary rate-limit bucket (`core`, `graphql`, …) of one user, as GitHub documents them. */
+export interface RateBucket {
+  resource: string;
+  limit: number;
+  used: number;
+  /** Epoch seconds when `used` drops back to 0. */
+  reset: number;
+}
+
+/** Documented primary limits per user and hour (REST core 5,000 requests; GraphQL 5,000 points). */
+export const PRIMARY_LIMITS: Record<string, number> = { core: 5000, graphql: 5000, search: 30 };
 
 export interface NewRepository {
   owner: string;
@@ -120,6 +137,7 @@ export class Store {
   /** token → login. Any token not listed here belongs to the default user. */
   readonly tokens = new Map<string, string>();
   readonly repositories = new Map<string, Repository>();
+  private readonly buckets = new Map<string, RateBucket>();
   /** Where `url` fields point: github.com, as GitHub answers, unless a test serves pages elsewhere. */
   webBase = 'https://github.com';
   private nextDatabaseId = 1000;
@@ -170,6 +188,7 @@ export class Store {
       commitComments: [],
       workflowRuns: [],
       collaborators: new Map(),
+      webCommits: new Set(),
     };
     this.repositories.set(key(repo.owner, repo.name), repo);
     if (!this.users.has(repo.owner)) this.addUser({ login: repo.owner });
@@ -271,6 +290,17 @@ export class Store {
   private comment(input: Pick<Comment, 'body'> & Partial<Comment>): Comment {
     const now = new Date().toISOString();
     return { author: this.defaultUser.login, createdAt: now, updatedAt: now, ...input, databaseId: this.newId() };
+  }
+
+  /** The user's bucket for `resource`, refilled when its hour is over. */
+  rateBucket(login: string, resource: string, now = Date.now()): RateBucket {
+    const key = `${login}\u0000${resource}`;
+    let bucket = this.buckets.get(key);
+    if (!bucket || bucket.reset * 1000 <= now) {
+      bucket = { resource, limit: PRIMARY_LIMITS[resource] ?? 5000, used: 0, reset: Math.floor(now / 1000) + 3600 };
+      this.buckets.set(key, bucket);
+    }
+    return bucket;
   }
 
   close(): void {

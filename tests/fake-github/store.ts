@@ -293,11 +293,11 @@ export class Store {
   }
 
   /** The user's bucket for `resource`, refilled when its hour is over. */
-  rateBucket(login: string, resource: string, now = Date.now()): RateBucket {
+  rateBucket(login: string, resource: string, now = Date.now(), limit = PRIMARY_LIMITS[resource] ?? 5000): RateBucket {
     const key = `${login}\u0000${resource}`;
     let bucket = this.buckets.get(key);
     if (!bucket || bucket.reset * 1000 <= now) {
-      bucket = { resource, limit: PRIMARY_LIMITS[resource] ?? 5000, used: 0, reset: Math.floor(now / 1000) + 3600 };
+      bucket = { resource, limit, used: 0, reset: Math.floor(now / 1000) + 3600 };
       this.buckets.set(key, bucket);
     }
     return bucket;

@@ -80,6 +80,8 @@ export interface PageCommit {
   /** Committer date, which GitHub's list groups and sorts by. */
   committedDate: string;
   parents: string[];
+  /** Combined CI status (`checks-status-badge-button`); absent when the commit has no checks. */
+  checkStatus?: 'success' | 'failure' | 'pending';
 }
 
 export interface PageAuthor {

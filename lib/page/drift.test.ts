@@ -24,9 +24,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function render(path: string) {
+/** The page as a DOM document (happy-dom's types differ from lib.dom's only nominally). */
+async function render(path: string): Promise<Document> {
   const html = await (await fetch(server.url + path)).text();
-  return new new Window({ url: `https://github.com${path}` }).DOMParser().parseFromString(html, 'text/html');
+  return new new Window({ url: `https://github.com${path}` }).DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 }
 
 describe('selectors match the GitHub-shaped page templates', () => {

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { esc } from './html';
 import { themeCss } from './theme';
 
-const softNavClient = readFileSync(new URL('./soft-nav.client.js', import.meta.url), 'utf8');
+const softNavClient = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'soft-nav.client.js'), 'utf8');
 
 export type ColorMode = 'light' | 'dark' | 'auto';
 

@@ -122,6 +122,36 @@ describe('fine-grained token', () => {
   });
 });
 
+describe('fine-grained token on GraphQL', () => {
+  const query = readFileSync(new URL('queries/ci-for-commits.graphql', FIXTURES), 'utf8');
+  const ask = async (token: string) => {
+    const res = await fetch(`${w.server.url}/api/graphql`, {
+      method: 'POST',
+      headers: { authorization: `bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: query.replace('0123456789abcdef0123456789abcdef01234567', w.commits.p1), variables: { owner: 'acme', name: 'private' } }),
+    });
+    return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: { type?: string; message: string; path?: unknown[] }[] } };
+  };
+
+  it('statusCheckRollup contexts fail with a partial FORBIDDEN error; a classic token reads them', async () => {
+    w.store.addCheckRun(w.secret, { headSha: w.commits.p1, name: 'train' });
+    const fine = await ask('github_pat_fg');
+    expect(fine.status).toBe(200);
+    expect(fine.body.errors).toEqual([
+      expect.objectContaining({ type: 'FORBIDDEN', message: 'Resource not accessible by personal access token', path: ['repository', 'c0', 'statusCheckRollup', 'contexts'] }),
+    ]);
+    // contexts is non-null, so the rollup becomes null; the repository around it still answers.
+    expect(fine.body.data).toEqual({ repository: { c0: { statusCheckRollup: null } } });
+    const classic = await ask('ghp_full');
+    expect(classic.body.errors).toBeUndefined();
+    expect(classic.body.data).toMatchObject({ repository: { c0: { statusCheckRollup: { state: 'SUCCESS', contexts: { nodes: [{ name: 'train', conclusion: 'SUCCESS' }] } } } } });
+  });
+
+  it('an expired token is 401 "Bad credentials" on GraphQL too', async () => {
+    expect(await ask('ghp_expired')).toEqual({ status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/graphql', status: '401' } });
+  });
+});
+
 describe('expired token', () => {
   it.each([
     ['read', () => w.fetch('/repos/octocat/demo', { token: 'ghp_expired' })],

@@ -209,6 +209,25 @@ describe('conditional requests and the rate limit', () => {
     await w.demo.git.updateRef('refs/heads/exp/lr', w.commits.c4, w.commits.c3);
   });
 
+  it("a file's JSON and raw answers share one ETag, as on GitHub (octokit/rest.js#337)", async () => {
+    const json = await w.fetch('/repos/octocat/demo/contents/params.yaml', { token: 'ghp_full' });
+    const raw = await w.fetch('/repos/octocat/demo/contents/params.yaml', { token: 'ghp_full', headers: { accept: 'application/vnd.github.raw+json' } });
+    expect(raw.headers.get('etag')).toBe(json.headers.get('etag'));
+    const cached = await w.fetch('/repos/octocat/demo/contents/params.yaml', { token: 'ghp_full', headers: { 'if-none-match': raw.headers.get('etag')! } });
+    expect(cached.status).toBe(304);
+  });
+
+  it('without a token: public reads on the 60/h budget, private repositories 404, writes 401', async () => {
+    const pub = await w.fetch('/repos/octocat/demo');
+    expect(pub.status).toBe(200);
+    expect(pub.headers.get('x-ratelimit-limit')).toBe('60');
+    expect(pub.headers.get('cache-control')).toBe('public, max-age=60, s-maxage=60');
+    expect((await w.fetch('/repos/acme/private')).status).toBe(404);
+    const write = await w.fetch('/repos/octocat/demo/git/refs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ref: 'refs/heads/anon', sha: w.commits.c1 }) });
+    expect(write.status).toBe(401);
+    expect(await write.json()).toMatchObject({ message: 'Requires authentication' });
+  });
+
   it('a spent budget is 403 with x-ratelimit-remaining 0, as observed', async () => {
     const expected = observed('primary rate limit exhausted (REST)');
     w.tokens.add('ghp_spent', 'spender', { kind: 'classic', scopes: ['repo'] });

@@ -63,18 +63,30 @@ function parse(read: LeafReader, text: string, file: string): Leaf[] {
 
 /**
  * Refuse rather than guess: the new text must read back with exactly the edited values changed
- * to what was asked and every other param as it was.
+ * to what was asked (a mapping written in place of a value reads back as a group of params) and
+ * every other param as it was.
  */
-function checkResult(before: Leaf[], after: Leaf[], expected: Map<string, unknown>, file: string): void {
-  const old = new Map(before.map((l) => [l.key, l.value]));
+function checkResult(before: Leaf[], after: Leaf[], written: Map<string, unknown>, file: string): void {
+  const want = new Map(before.map((l) => [l.key, l.value]));
+  for (const [key, value] of written) {
+    want.delete(key);
+    flattenInto(want, key, value);
+  }
   const now = new Map(after.map((l) => [l.key, l.value]));
   for (const [key, value] of now) {
-    const want = expected.has(key) ? expected.get(key) : old.get(key);
-    if (!old.has(key) || !sameValue(value, want)) {
+    if (!want.has(key) || !sameValue(value, want.get(key))) {
       throw new Error(`${file}: the edit would not read back as intended at "${key}"; nothing was changed`);
     }
   }
-  if (now.size !== old.size) throw new Error(`${file}: the edit would change which params exist; nothing was changed`);
+  if (now.size !== want.size) throw new Error(`${file}: the edit would change which params exist; nothing was changed`);
+}
+
+function flattenInto(out: Map<string, unknown>, key: string, value: unknown): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    out.set(key, value);
+    return;
+  }
+  for (const [k, v] of Object.entries(value)) flattenInto(out, `${key}.${k}`, v);
 }
 
 function message(e: unknown): string {

@@ -1,16 +1,14 @@
 import { parseTOML } from 'toml-eslint-parser';
 import type { AST } from 'toml-eslint-parser';
-
-type TOMLContentNode = AST.TOMLContentNode;
-type TOMLStringValue = AST.TOMLStringValue;
-import { intValue } from '../python-literal';
+import { exactInt } from '../exact-int';
 import { pythonFloat } from './float-spelling';
 import type { Leaf } from './leaf';
 import { listLayout, writeList } from './list-layout';
 import { lineBreakAt } from './splice';
 import { commonNumberKind, elementKind, floatValue, intDigits, type ParamValue, type ValueKind } from './value';
 
-type StringStyle = Pick<TOMLStringValue, 'style' | 'multiline'> & { leadingBreak: boolean };
+type TOMLContentNode = AST.TOMLContentNode;
+type StringStyle = Pick<AST.TOMLStringValue, 'style' | 'multiline'> & { leadingBreak: boolean };
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
@@ -99,7 +97,7 @@ function valueOf(node: TOMLContentNode): unknown {
   if (node.type === 'TOMLInlineTable') {
     return Object.fromEntries(node.body.map((kv) => [keyNames(kv.key).join('.'), valueOf(kv.value)]));
   }
-  if (node.kind === 'integer') return intValue(node.bigint);
+  if (node.kind === 'integer') return exactInt(node.bigint);
   if (node.kind === 'string' || node.kind === 'float' || node.kind === 'boolean') return node.value;
   return node.datetime;
 }

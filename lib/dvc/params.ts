@@ -1,0 +1,90 @@
+import { flattenLeaves, isObject } from './flatten';
+import { joinPath } from './paths';
+import type { Pipeline } from './pipeline';
+import type { FileStore } from './store';
+import type { LockStage } from './tracked';
+import type { DataObject, DataValue, Param } from './types';
+
+interface Wanted {
+  /** `null`: the whole file. */
+  keys: Map<string, string> | null;
+  /** Required by a stage (absence is a problem) rather than only shown when present. */
+  required: string | null;
+}
+
+/** Params files and keys in DVC's order (`params show`): stage deps, top-level `params:`, root params.yaml. */
+function wantedFiles(pipelines: Pipeline[]): Map<string, Wanted> {
+  const wanted = new Map<string, Wanted>();
+  const want = (file: string, keys: string[] | null, by: string) => {
+    const entry = wanted.get(file) ?? { keys: new Map<string, string>(), required: by };
+    if (keys === null) entry.keys = null;
+    else for (const key of keys) if (entry.keys && !entry.keys.has(key)) entry.keys.set(key, by);
+    wanted.set(file, entry);
+  };
+  for (const pipeline of pipelines) {
+    for (const stage of pipeline.stages) for (const p of stage.params) want(p.file, p.keys, `stage '${stage.address}'`);
+  }
+  for (const pipeline of pipelines) for (const file of pipeline.params) want(file, null, pipeline.path);
+  if (!wanted.has('params.yaml')) wanted.set('params.yaml', { keys: null, required: null });
+  else wanted.get('params.yaml')!.keys = null;
+  return wanted;
+}
+
+function has(doc: DataObject, key: string): boolean {
+  let node: DataValue | undefined = doc;
+  for (const part of key.split('.')) {
+    node = isObject(node) && Object.prototype.hasOwnProperty.call(node, part) ? node[part] : undefined;
+    if (node === undefined) return false;
+  }
+  return true;
+}
+
+/** The value each lock records, per repo-relative params file and dotted leaf; the first stage wins. */
+function lockedValues(pipelines: Pipeline[], locks: Map<string, Map<string, LockStage>>): Map<string, Map<string, DataValue>> {
+  const out = new Map<string, Map<string, DataValue>>();
+  for (const pipeline of pipelines) {
+    const lock = locks.get(pipeline.path);
+    for (const stage of pipeline.stages) {
+      for (const [file, values] of lock?.get(stage.name)?.params ?? []) {
+        const path = joinPath(stage.wdir, file);
+        if (path === null) continue;
+        const leaves = out.get(path) ?? new Map<string, DataValue>();
+        for (const { key, value } of flattenLeaves(values)) if (!leaves.has(key)) leaves.set(key, value);
+        out.set(path, leaves);
+      }
+    }
+  }
+  return out;
+}
+
+export async function collectParams(
+  store: FileStore, pipelines: Pipeline[], locks: Map<string, Map<string, LockStage>>,
+): Promise<Param[]> {
+  const locked = lockedValues(pipelines, locks);
+  const params: Param[] = [];
+  for (const [file, wanted] of wantedFiles(pipelines)) {
+    const loaded = await store.data(file);
+    if ('absent' in loaded) {
+      if (wanted.required) store.problem(file, `params file not found (needed by ${wanted.required})`);
+      continue;
+    }
+    if ('bad' in loaded) continue;
+    const doc = loaded.value;
+    if (!isObject(doc)) {
+      store.problem(file, 'params file must hold a mapping at the top level');
+      continue;
+    }
+    const keys = wanted.keys;
+    if (keys) {
+      for (const [key, by] of keys) if (!has(doc, key)) store.problem(file, `params key '${key}' not found (needed by ${by})`);
+    }
+    const fileLocked = locked.get(file);
+    for (const leaf of flattenLeaves(doc)) {
+      if (keys && ![...keys.keys()].some((k) => leaf.key === k || leaf.key.startsWith(`${k}.`))) continue;
+      const param: Param = { file, key: leaf.key, value: leaf.value };
+      if (fileLocked?.has(leaf.key)) param.locked = fileLocked.get(leaf.key)!;
+      params.push(param);
+    }
+  }
+  return params;
+}

@@ -6,27 +6,28 @@ import type { LockStage } from './tracked';
 import type { DataObject, DataValue, Param } from './types';
 
 interface Wanted {
-  /** `null`: the whole file. */
-  keys: Map<string, string> | null;
-  /** Required by a stage (absence is a problem) rather than only shown when present. */
+  /** Shown whole: tracked whole somewhere, or the root params.yaml. */
+  whole: boolean;
+  /** Listed keys, each with who needs it: absent ones are problems even when the file is shown whole. */
+  keys: Map<string, string>;
+  /** Who needs the file (its absence is then a problem); `null` for the root params.yaml. */
   required: string | null;
 }
 
 /** Params files and keys in DVC's order (`params show`): stage deps, top-level `params:`, root params.yaml. */
 function wantedFiles(pipelines: Pipeline[]): Map<string, Wanted> {
   const wanted = new Map<string, Wanted>();
-  const want = (file: string, keys: string[] | null, by: string) => {
-    const entry = wanted.get(file) ?? { keys: new Map<string, string>(), required: by };
-    if (keys === null) entry.keys = null;
-    else for (const key of keys) if (entry.keys && !entry.keys.has(key)) entry.keys.set(key, by);
+  const want = (file: string, keys: string[] | null, by: string | null) => {
+    const entry = wanted.get(file) ?? { whole: false, keys: new Map<string, string>(), required: by };
+    if (keys === null) entry.whole = true;
+    else for (const key of keys) if (!entry.keys.has(key)) entry.keys.set(key, by ?? '');
     wanted.set(file, entry);
   };
   for (const pipeline of pipelines) {
     for (const stage of pipeline.stages) for (const p of stage.params) want(p.file, p.keys, `stage '${stage.address}'`);
   }
   for (const pipeline of pipelines) for (const file of pipeline.params) want(file, null, pipeline.path);
-  if (!wanted.has('params.yaml')) wanted.set('params.yaml', { keys: null, required: null });
-  else wanted.get('params.yaml')!.keys = null;
+  want('params.yaml', null, null);
   return wanted;
 }
 
@@ -74,13 +75,11 @@ export async function collectParams(
       store.problem(file, 'params file must hold a mapping at the top level');
       continue;
     }
-    const keys = wanted.keys;
-    if (keys) {
-      for (const [key, by] of keys) if (!has(doc, key)) store.problem(file, `params key '${key}' not found (needed by ${by})`);
-    }
+    for (const [key, by] of wanted.keys) if (!has(doc, key)) store.problem(file, `params key '${key}' not found (needed by ${by})`);
     const fileLocked = locked.get(file);
+    const keys = [...wanted.keys.keys()];
     for (const leaf of flattenLeaves(doc)) {
-      if (keys && ![...keys.keys()].some((k) => leaf.key === k || leaf.key.startsWith(`${k}.`))) continue;
+      if (!wanted.whole && !keys.some((k) => leaf.key === k || leaf.key.startsWith(`${k}.`))) continue;
       const param: Param = { file, key: leaf.key, value: leaf.value };
       if (fileLocked?.has(leaf.key)) param.locked = fileLocked.get(leaf.key)!;
       params.push(param);

@@ -82,6 +82,9 @@ function stageParams(list: DataValue[], wdir: string, at: string): StageParams[]
   return [...byFile].map(([file, keys]) => ({ file: repoPath(wdir, file, at), keys }));
 }
 
+/** More stages than any real pipeline has; a `matrix` that multiplies past it is refused, not expanded. */
+export const MAX_STAGES = 10_000;
+
 function isComposite(value: DataValue): boolean {
   return Array.isArray(value) || isObject(value);
 }
@@ -140,6 +143,7 @@ function matrixItems(matrix: DataObject, context: Context, at: string): [string,
   for (const [dim, raw] of Object.entries(matrix)) {
     const values = typeof raw === 'string' ? interpolate(raw, context.data) : resolveDeep(raw, context.data);
     if (!Array.isArray(values)) throw new PipelineError(`matrix dimension '${dim}' at ${at} must be a list`);
+    if (combos.length * values.length > MAX_STAGES) throw new PipelineError(`matrix at ${at} expands to more than ${MAX_STAGES} stages`);
     const next: [string[], DataObject][] = [];
     for (const [names, item] of combos) {
       values.forEach((v, i) => next.push([[...names, isComposite(v) ? `${dim}${i}` : toStr(v)], { ...item, [dim]: v }]));
@@ -160,6 +164,7 @@ async function expandStage(
     const source = def.foreach;
     const iterable = typeof source === 'string' ? interpolate(source, context.data) : resolveDeep(source ?? null, context.data);
     const items = foreachItems(iterable, at);
+    if (items.length > MAX_STAGES) throw new PipelineError(`foreach at ${at} expands to more than ${MAX_STAGES} stages`);
     const out: Stage[] = [];
     for (const [key, item] of items) {
       const values: DataObject = isObject(iterable) ? { item, key } : { item };
@@ -206,6 +211,7 @@ export async function loadPipeline(store: FileStore, path: string): Promise<Pipe
     const stages: Stage[] = [];
     for (const [name, raw] of Object.entries(expectObject(doc.stages ?? {}, 'stages'))) {
       stages.push(...(await expandStage(store, { path, dir }, name, raw, context)));
+      if (stages.length > MAX_STAGES) throw new PipelineError(`more than ${MAX_STAGES} stages`);
     }
     return {
       path,

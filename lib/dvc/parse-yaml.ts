@@ -14,7 +14,7 @@ export function parseYaml(text: string): Parsed {
   try {
     const doc = parseDocument(text, { version: '1.2', schema: 'core', merge: true, uniqueKeys: true, prettyErrors: false });
     const first = doc.errors[0];
-    if (first) return { error: first.message };
+    if (first) return { error: /call stack/i.test(first.message) ? 'too deeply nested' : first.message };
     const value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as DataValue | undefined;
     // dvc.utils.serialize.parse_yaml: `yaml.load(text) or {}`.
     return { value: isFalsy(value) ? {} : value! };
@@ -28,6 +28,7 @@ function isFalsy(value: DataValue | undefined): boolean {
 }
 
 export function errorMessage(e: unknown): string {
-  if (e instanceof RangeError) return 'too deeply nested';
+  // A stack overflow inside a parser: the document nests deeper than any real one.
+  if (e instanceof RangeError || (e instanceof Error && e.name === 'RangeError')) return 'too deeply nested';
   return e instanceof Error ? e.message : String(e);
 }

@@ -1,4 +1,4 @@
-import { pyNumber } from './py-number';
+import { pyFloat, pyNumber } from './py-number';
 import type { DataValue, Metric, MetricValue, Param } from './types';
 
 /** DVC's metrics precision (`dvc/commands/metrics.py` `DEFAULT_PRECISION`). */
@@ -91,5 +91,6 @@ export function formatMetric(value: MetricValue | undefined | null): string {
   if (typeof value === 'boolean') return value ? 'True' : 'False';
   if (typeof value === 'string') return value;
   if (Number.isInteger(value) || !Number.isFinite(value)) return pyNumber(value);
-  return pyNumber(Number(value.toFixed(METRIC_PRECISION)));
+  // A non-integral number is a Python float, and stays one after rounding (`round(1e-6, 5)` is `0.0`).
+  return pyFloat(Number(value.toFixed(METRIC_PRECISION)));
 }

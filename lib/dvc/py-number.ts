@@ -14,3 +14,9 @@ export function pyNumber(n: number): string {
   }
   return String(n);
 }
+
+/** Python's `str()` of a float: an integral float keeps its `.0`. */
+export function pyFloat(n: number): string {
+  const text = pyNumber(n);
+  return /[.ein]/.test(text) ? text : `${text}.0`;
+}

@@ -1,6 +1,6 @@
 import { PipelineError, expectList } from './dvc-yaml-schema';
-import { isObject } from './flatten';
-import { lookup } from './interpolate';
+import { flattenLeaves, isObject } from './flatten';
+import { lookup, type Tracker } from './interpolate';
 import { joinPath } from './paths';
 import type { FileStore } from './store';
 import type { DataObject, DataValue } from './types';
@@ -10,6 +10,38 @@ export interface Context {
   data: DataObject;
   /** Files already merged, so that naming `params.yaml` in `vars` again is a no-op, as in DVC. */
   files: Set<string>;
+  /** The file each dotted leaf came from (inline `vars` have none). */
+  origins: Map<string, string>;
+}
+
+/** Values taken from files by `${...}`, per repo-relative file and dotted leaf (DVC's `tracked_vars`). */
+export type TrackedVars = Map<string, Map<string, DataValue>>;
+
+function addOrigins(context: Context, data: DataObject, file: string): void {
+  for (const leaf of flattenLeaves(data)) context.origins.set(leaf.key, file);
+}
+
+/** Records the file leaves a lookup used: the leaf itself, every leaf under a mapping, or the list holding an item. */
+export function tracker(context: Context, into: TrackedVars): Tracker {
+  const record = (key: string, value: DataValue) => {
+    const file = context.origins.get(key);
+    if (file === undefined) return;
+    const leaves = into.get(file) ?? new Map<string, DataValue>();
+    if (!leaves.has(key)) leaves.set(key, value);
+    into.set(file, leaves);
+  };
+  return (path, value) => {
+    if (context.origins.has(path)) return record(path, value);
+    if (isObject(value)) {
+      for (const leaf of flattenLeaves(value, path)) record(leaf.key, leaf.value);
+      return;
+    }
+    const parts = path.split('.');
+    for (let n = parts.length - 1; n > 0; n--) {
+      const key = parts.slice(0, n).join('.');
+      if (context.origins.has(key)) return record(key, lookup(context.data, key));
+    }
+  };
 }
 
 /** Merges without overwriting, as DVC's `Context.merge_update(overwrite=False)`. */
@@ -51,12 +83,14 @@ export async function baseContext(store: FileStore, dir: string): Promise<Contex
   const path = joinPath(dir, 'params.yaml')!;
   const loaded = await store.data(path);
   const data = 'value' in loaded && isObject(loaded.value) ? loaded.value : {};
-  return { data: { ...data }, files: new Set([path]) };
+  const context: Context = { data: { ...data }, files: new Set([path]), origins: new Map() };
+  addOrigins(context, data, path);
+  return context;
 }
 
 /** A copy of `context` with the `vars` entries merged: `file`, `file:key1,key2`, or an inline mapping. */
 export async function withVars(store: FileStore, context: Context, vars: DataValue | undefined, baseDir: string, at: string): Promise<Context> {
-  const next: Context = { data: { ...context.data }, files: new Set(context.files) };
+  const next: Context = { data: { ...context.data }, files: new Set(context.files), origins: new Map(context.origins) };
   for (const entry of expectList(vars, at)) {
     if (isObject(entry)) {
       mergeNew(next.data, entry, 'inline vars');
@@ -76,6 +110,7 @@ export async function withVars(store: FileStore, context: Context, vars: DataVal
       for (const key of keys) setPath(selected, key, lookup(data, key));
     }
     mergeNew(next.data, selected, file);
+    addOrigins(next, selected, path);
     next.files.add(path);
   }
   return next;

@@ -32,14 +32,13 @@ function spans(text: string): Span[] {
   }
 }
 
-export function hasInterpolation(text: string): boolean {
-  return spans(text).length > 0;
-}
-
 const NAME = /^[^.[\]\s${}]+$/;
 
+/** Told of every value a `${...}` took from the context, by its dotted path (`models.0.name`). */
+export type Tracker = (path: string, value: DataValue) => void;
+
 /** Looks a key like `train.lr`, `item.x` or `models[0].name` up in the context. */
-export function lookup(context: DataObject, expression: string): DataValue {
+export function lookup(context: DataObject, expression: string, track?: Tracker): DataValue {
   const expr = expression.trim();
   const segments: (string | number)[] = [];
   for (const part of expr.split('.')) {
@@ -61,6 +60,7 @@ export function lookup(context: DataObject, expression: string): DataValue {
     }
     if (node === undefined) throw new ResolveError(`could not find '${expr}'`);
   }
+  track?.(segments.join('.'), node as DataValue);
   return node as DataValue;
 }
 
@@ -74,28 +74,28 @@ export function toStr(value: DataValue): string {
 }
 
 /** A string with its `${...}` resolved: a string that is one `${...}` keeps the value's type. */
-export function interpolate(text: string, context: DataObject): DataValue {
+export function interpolate(text: string, context: DataObject, track?: Tracker): DataValue {
   const found = spans(text);
   if (found.length === 0) return text.replaceAll('\\${', '${');
   if (found.length === 1 && found[0]!.start === 0 && found[0]!.end === text.length) {
-    return lookup(context, found[0]!.inner);
+    return lookup(context, found[0]!.inner, track);
   }
   let out = '';
   let at = 0;
   for (const span of found) {
-    out += text.slice(at, span.start).replaceAll('\\${', '${') + toStr(lookup(context, span.inner));
+    out += text.slice(at, span.start).replaceAll('\\${', '${') + toStr(lookup(context, span.inner, track));
     at = span.end;
   }
   return out + text.slice(at).replaceAll('\\${', '${');
 }
 
 /** Resolves every string of a structure, mapping keys included, as DVC's `Context.resolve` does. */
-export function resolveDeep(value: DataValue, context: DataObject): DataValue {
-  if (typeof value === 'string') return interpolate(value, context);
-  if (Array.isArray(value)) return value.map((v) => resolveDeep(v, context));
+export function resolveDeep(value: DataValue, context: DataObject, track?: Tracker): DataValue {
+  if (typeof value === 'string') return interpolate(value, context, track);
+  if (Array.isArray(value)) return value.map((v) => resolveDeep(v, context, track));
   if (isObject(value)) {
     const out: DataObject = {};
-    for (const [k, v] of Object.entries(value)) out[toStr(interpolate(k, context))] = resolveDeep(v, context);
+    for (const [k, v] of Object.entries(value)) out[toStr(interpolate(k, context, track))] = resolveDeep(v, context, track);
     return out;
   }
   return value;

@@ -63,10 +63,11 @@ export async function collectParams(
 ): Promise<Param[]> {
   const locked = lockedValues(pipelines, locks);
   const params: Param[] = [];
-  for (const [file, wanted] of wantedFiles(pipelines)) {
+  const wanted = wantedFiles(pipelines);
+  for (const [file, want] of wanted) {
     const loaded = await store.data(file);
     if ('absent' in loaded) {
-      if (wanted.required) store.problem(file, `params file not found (needed by ${wanted.required})`);
+      if (want.required) store.problem(file, `params file not found (needed by ${want.required})`);
       continue;
     }
     if ('bad' in loaded) continue;
@@ -75,15 +76,30 @@ export async function collectParams(
       store.problem(file, 'params file must hold a mapping at the top level');
       continue;
     }
-    for (const [key, by] of wanted.keys) if (!has(doc, key)) store.problem(file, `params key '${key}' not found (needed by ${by})`);
+    for (const [key, by] of want.keys) if (!has(doc, key)) store.problem(file, `params key '${key}' not found (needed by ${by})`);
     const fileLocked = locked.get(file);
-    const keys = [...wanted.keys.keys()];
+    const keys = [...want.keys.keys()];
     for (const leaf of flattenLeaves(doc)) {
-      if (!wanted.whole && !keys.some((k) => leaf.key === k || leaf.key.startsWith(`${k}.`))) continue;
+      if (!want.whole && !keys.some((k) => leaf.key === k || leaf.key.startsWith(`${k}.`))) continue;
       const param: Param = { file, key: leaf.key, value: leaf.value };
       if (fileLocked?.has(leaf.key)) param.locked = fileLocked.get(leaf.key)!;
       params.push(param);
     }
   }
-  return params;
+  return [...params, ...trackedVars(pipelines, new Set(wanted.keys()))];
+}
+
+/**
+ * `params show`'s `_collect_vars`: values templating took from `vars` files that are not params
+ * files already (a file shown anyway is not repeated).
+ */
+function trackedVars(pipelines: Pipeline[], shown: Set<string>): Param[] {
+  const out = new Map<string, Param>();
+  for (const pipeline of pipelines) {
+    for (const [file, leaves] of pipeline.tracked) {
+      if (shown.has(file)) continue;
+      for (const [key, value] of leaves) if (!out.has(`${file}\0${key}`)) out.set(`${file}\0${key}`, { file, key, value });
+    }
+  }
+  return [...out.values()];
 }

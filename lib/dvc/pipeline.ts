@@ -1,4 +1,4 @@
-import { baseContext, withVars, type Context } from './context';
+import { baseContext, tracker, withVars, type Context, type TrackedVars } from './context';
 import {
   PipelineError, STAGE_KEYS, TOP_KEYS, expectList, expectObject, expectString, outputEntry, rejectExtraKeys,
 } from './dvc-yaml-schema';
@@ -49,6 +49,14 @@ export interface Pipeline {
   metrics: string[];
   /** Top-level `plots:` as written, ids still relative to the dvc.yaml's folder. */
   plots: TopPlot[];
+  /** Values the stages' `${...}` took from files. */
+  tracked: TrackedVars;
+}
+
+interface Scope {
+  path: string;
+  dir: string;
+  tracked: TrackedVars;
 }
 
 function repoPath(base: string, path: string, at: string): string {
@@ -90,17 +98,19 @@ function isComposite(value: DataValue): boolean {
 }
 
 async function resolveStage(
-  store: FileStore, pipeline: { path: string; dir: string }, name: string, raw: DataObject, context: Context,
+  store: FileStore, pipeline: Scope, name: string, raw: DataObject, context: Context,
 ): Promise<Stage> {
   const at = `stages.${name}`;
   rejectExtraKeys(raw, STAGE_KEYS, at);
   if (raw.cmd === undefined) throw new PipelineError(`required key 'cmd' not provided at ${at}`);
-  const wdirValue = raw.wdir === undefined ? '.' : toStr(interpolate(expectString(raw.wdir, `${at}.wdir`), context.data));
+  const wdirValue = raw.wdir === undefined
+    ? '.'
+    : toStr(interpolate(expectString(raw.wdir, `${at}.wdir`), context.data, tracker(context, pipeline.tracked)));
   const wdir = joinPath(pipeline.dir, wdirValue);
   if (wdir === null) throw new PipelineError(`wdir '${wdirValue}' at ${at} is outside the repository`);
   const scoped = raw.vars === undefined ? context : await withVars(store, context, raw.vars, wdir, `${at}.vars`);
   const { vars: _vars, wdir: _wdir, ...rest } = raw;
-  const def = expectObject(resolveDeep(rest, scoped.data), at);
+  const def = expectObject(resolveDeep(rest, scoped.data, tracker(scoped, pipeline.tracked)), at);
   const cmd = def.cmd;
   if (!(typeof cmd === 'string' || (Array.isArray(cmd) && cmd.every((c) => typeof c === 'string')))) {
     throw new PipelineError(`expected a string or a list of strings at ${at}.cmd`);
@@ -134,14 +144,15 @@ function withTemporary(context: Context, values: DataObject, at: string): Contex
   for (const key of Object.keys(values)) {
     if (key in context.data) throw new PipelineError(`attempted to redefine '${key}' at ${at}: it already exists in the context`);
   }
-  return { data: { ...context.data, ...values }, files: context.files };
+  return { ...context, data: { ...context.data, ...values } };
 }
 
 /** `matrix` combinations, named `a-b` (a composite value is named by its dimension and index: `labels0`). */
-function matrixItems(matrix: DataObject, context: Context, at: string): [string, DataObject][] {
+function matrixItems(matrix: DataObject, context: Context, tracked: TrackedVars, at: string): [string, DataObject][] {
+  const track = tracker(context, tracked);
   let combos: [string[], DataObject][] = [[[], {}]];
   for (const [dim, raw] of Object.entries(matrix)) {
-    const values = typeof raw === 'string' ? interpolate(raw, context.data) : resolveDeep(raw, context.data);
+    const values = typeof raw === 'string' ? interpolate(raw, context.data, track) : resolveDeep(raw, context.data, track);
     if (!Array.isArray(values)) throw new PipelineError(`matrix dimension '${dim}' at ${at} must be a list`);
     if (combos.length * values.length > MAX_STAGES) throw new PipelineError(`matrix at ${at} expands to more than ${MAX_STAGES} stages`);
     const next: [string[], DataObject][] = [];
@@ -154,7 +165,7 @@ function matrixItems(matrix: DataObject, context: Context, at: string): [string,
 }
 
 async function expandStage(
-  store: FileStore, pipeline: { path: string; dir: string }, name: string, raw: DataValue, context: Context,
+  store: FileStore, pipeline: Scope, name: string, raw: DataValue, context: Context,
 ): Promise<Stage[]> {
   const at = `stages.${name}`;
   const def = expectObject(raw, at);
@@ -162,7 +173,8 @@ async function expandStage(
     rejectExtraKeys(def, ['foreach', 'do'], at);
     const body = expectObject(def.do, `${at}.do`);
     const source = def.foreach;
-    const iterable = typeof source === 'string' ? interpolate(source, context.data) : resolveDeep(source ?? null, context.data);
+    const track = tracker(context, pipeline.tracked);
+    const iterable = typeof source === 'string' ? interpolate(source, context.data, track) : resolveDeep(source ?? null, context.data, track);
     const items = foreachItems(iterable, at);
     if (items.length > MAX_STAGES) throw new PipelineError(`foreach at ${at} expands to more than ${MAX_STAGES} stages`);
     const out: Stage[] = [];
@@ -175,7 +187,7 @@ async function expandStage(
   if ('matrix' in def) {
     const { matrix, ...body } = def;
     const out: Stage[] = [];
-    for (const [key, item] of matrixItems(expectObject(matrix, `${at}.matrix`), context, at)) {
+    for (const [key, item] of matrixItems(expectObject(matrix, `${at}.matrix`), context, pipeline.tracked, at)) {
       out.push(await resolveStage(store, pipeline, `${name}@${key}`, body, withTemporary(context, { item, key }, at)));
     }
     return out;
@@ -209,8 +221,9 @@ export async function loadPipeline(store: FileStore, path: string): Promise<Pipe
     const context = await withVars(store, await baseContext(store, dir), doc.vars, dir, 'vars');
     const top = expectObject(resolveDeep({ params: doc.params ?? null, metrics: doc.metrics ?? null, plots: doc.plots ?? null }, context.data), '');
     const stages: Stage[] = [];
+    const scope: Scope = { path, dir, tracked: new Map() };
     for (const [name, raw] of Object.entries(expectObject(doc.stages ?? {}, 'stages'))) {
-      stages.push(...(await expandStage(store, { path, dir }, name, raw, context)));
+      stages.push(...(await expandStage(store, scope, name, raw, context)));
       if (stages.length > MAX_STAGES) throw new PipelineError(`more than ${MAX_STAGES} stages`);
     }
     return {
@@ -220,6 +233,7 @@ export async function loadPipeline(store: FileStore, path: string): Promise<Pipe
       params: stringList(top.params, dir, 'params'),
       metrics: stringList(top.metrics, dir, 'metrics'),
       plots: topPlots(top.plots),
+      tracked: scope.tracked,
     };
   } catch (e) {
     if (e instanceof PipelineError || e instanceof ResolveError || e instanceof RangeError) {

@@ -229,6 +229,8 @@ describe('templating: foreach, matrix, vars, ${}', () => {
     expect(p.params).toEqual([
       { file: 'settings.json', key: 'alpha', value: 0.5 },
       { file: 'params.yaml', key: 'metrics_file', value: 'scores.json' },
+      // A vars file's values that a stage used are params too (`params show`'s `_collect_vars`).
+      { file: 'conf.yaml', key: 'data.dir', value: 'raw' },
     ]);
     expect(p.metrics).toEqual([{ file: 'scores.json', key: 'auc', value: 0.9 }]);
     expect(p.problems).toEqual([]);
@@ -240,6 +242,17 @@ describe('templating: foreach, matrix, vars, ${}', () => {
       'dvc.yaml': "stages:\n  s:\n    cmd: echo\n    outs: ['a-\\${x}', 'b-${on}-${n}']\n",
     });
     expect(p.inputs.map((i) => i.path)).toEqual(['a-${x}', 'b-true-1e-05']);
+  });
+
+  it('values stages take from vars files are params (used leaves only; a list item tracks its list)', async () => {
+    const p = await project({
+      'config.yaml': 'model:\n  lr: 0.1\n  layers: [64, 32]\nunused: 3\n',
+      'dvc.yaml': 'vars:\n- config.yaml\nstages:\n  s:\n    cmd: train --lr ${model.lr} --first ${model.layers[0]}\n',
+    });
+    expect(p.params).toEqual([
+      { file: 'config.yaml', key: 'model.lr', value: 0.1 },
+      { file: 'config.yaml', key: 'model.layers', value: [64, 32] },
+    ]);
   });
 
   it('a vars key that redefines params.yaml is refused, as DVC refuses it', async () => {

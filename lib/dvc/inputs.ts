@@ -11,26 +11,25 @@ function input(path: string, hidden: boolean, dvcFile: string, entry: TrackedEnt
   return out;
 }
 
-/** Data sources (`.dvc` outputs) visible; every stage output hidden, with what its dvc.lock records. */
+/** Data sources (outputs of `dvc add`/`dvc import` files) visible; every stage output hidden, with what its lock records. */
 export function collectInputs(
-  dvcFiles: { path: string; wdir: string; outs: TrackedEntry[] }[],
+  dataSources: { path: string; wdir: string; outs: TrackedEntry[] }[],
   pipelines: Pipeline[],
   locks: Map<string, Map<string, LockStage>>,
 ): Input[] {
   const inputs: Input[] = [];
-  for (const file of dvcFiles) {
+  for (const file of dataSources) {
     for (const out of file.outs) {
       const path = joinPath(dirname(file.path), file.wdir, out.path);
       if (path) inputs.push(input(path, false, file.path, out));
     }
   }
   for (const pipeline of pipelines) {
-    const lockPath = joinPath(pipeline.dir, 'dvc.lock')!;
     for (const stage of pipeline.stages) {
       const recorded = locks.get(pipeline.path)?.get(stage.name)?.outs ?? [];
       for (const output of stage.outputs) {
         const entry = recorded.find((o) => joinPath(stage.wdir, o.path) === output.path);
-        inputs.push(input(output.path, true, lockPath, entry));
+        inputs.push(input(output.path, true, pipeline.lockPath, entry));
       }
     }
   }

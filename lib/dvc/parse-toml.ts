@@ -7,7 +7,8 @@ export function parseToml(text: string): Parsed {
   try {
     return { value: toData(parse(text)) };
   } catch (e) {
-    return { error: errorMessage(e) };
+    const line = (e as { line?: unknown }).line;
+    return { error: typeof line === 'number' ? `${errorMessage(e)} (line ${line})` : errorMessage(e) };
   }
 }
 

@@ -14,7 +14,10 @@ export function parseYaml(text: string): Parsed {
   try {
     const doc = parseDocument(text, { version: '1.2', schema: 'core', merge: true, uniqueKeys: true, prettyErrors: false });
     const first = doc.errors[0];
-    if (first) return { error: /call stack/i.test(first.message) ? 'too deeply nested' : first.message };
+    if (first) {
+      if (/call stack/i.test(first.message)) return { error: 'too deeply nested' };
+      return { error: `${first.message} (line ${lineAt(text, first.pos[0])})` };
+    }
     const value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as DataValue | undefined;
     // dvc.utils.serialize.parse_yaml: `yaml.load(text) or {}`.
     return { value: isFalsy(value) ? {} : value! };
@@ -27,8 +30,15 @@ function isFalsy(value: DataValue | undefined): boolean {
   return value === undefined || value === null || value === false || value === 0 || value === '';
 }
 
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** One line for a problem: parsers' multi-line messages (with source excerpts) cut to their first line. */
 export function errorMessage(e: unknown): string {
   // A stack overflow inside a parser: the document nests deeper than any real one.
   if (e instanceof RangeError || (e instanceof Error && e.name === 'RangeError')) return 'too deeply nested';
-  return e instanceof Error ? e.message : String(e);
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
 }

@@ -40,8 +40,11 @@ export interface TopPlot {
 }
 
 export interface Pipeline {
+  /** The dvc.yaml (or a legacy single-stage `.dvc` file). */
   path: string;
   dir: string;
+  /** Where the stages' hashes are recorded: the dvc.lock beside the dvc.yaml, or the `.dvc` file itself. */
+  lockPath: string;
   stages: Stage[];
   /** Top-level `params:` files, repo-relative. */
   params: string[];
@@ -229,6 +232,7 @@ export async function loadPipeline(store: FileStore, path: string): Promise<Pipe
     return {
       path,
       dir,
+      lockPath: joinPath(dir, 'dvc.lock')!,
       stages,
       params: stringList(top.params, dir, 'params'),
       metrics: stringList(top.metrics, dir, 'metrics'),

@@ -1,7 +1,7 @@
 import { collectInputs } from './inputs';
 import { collectMetrics } from './metrics';
 import { collectParams } from './params';
-import { basename, joinPath } from './paths';
+import { basename, dirname, joinPath } from './paths';
 import { loadPipeline, type Pipeline } from './pipeline';
 import { collectPlots } from './plots';
 import { FileStore } from './store';
@@ -23,7 +23,7 @@ function byDepth(a: string, b: string): number {
 async function loadLocks(store: FileStore, pipelines: Pipeline[]): Promise<Map<string, Map<string, LockStage>>> {
   const locks = new Map<string, Map<string, LockStage>>();
   for (const pipeline of pipelines) {
-    const path = joinPath(pipeline.dir, 'dvc.lock')!;
+    const path = pipeline.lockPath;
     const loaded = await store.data(path);
     if (!('value' in loaded)) continue;
     const lock = parseLock(loaded.value);
@@ -33,14 +33,35 @@ async function loadLocks(store: FileStore, pipelines: Pipeline[]): Promise<Map<s
   return locks;
 }
 
-async function loadDvcFiles(store: FileStore, paths: string[]): Promise<{ path: string; wdir: string; outs: TrackedEntry[] }[]> {
-  const files = [];
+interface DvcFiles {
+  dataSources: { path: string; wdir: string; outs: TrackedEntry[] }[];
+  /** Legacy single-stage files, each a pipeline of one stage that is its own lock. */
+  stages: { pipeline: Pipeline; lock: Map<string, LockStage> }[];
+}
+
+async function loadDvcFiles(store: FileStore, paths: string[]): Promise<DvcFiles> {
+  const files: DvcFiles = { dataSources: [], stages: [] };
   for (const path of paths) {
     const loaded = await store.data(path);
     if (!('value' in loaded)) continue;
     const parsed = parseDvcFile(loaded.value);
-    if (parsed) files.push({ path, ...parsed });
-    else store.problem(path, 'not a .dvc file: expected a list of `outs`, each with a `path`');
+    const wdir = parsed && joinPath(dirname(path), parsed.wdir);
+    if (!parsed || wdir === null) {
+      store.problem(path, 'not a .dvc file: expected a list of `outs`, each with a `path`');
+    } else if (!parsed.isStage) {
+      files.dataSources.push({ path, wdir: parsed.wdir, outs: parsed.outs.map((o) => o.entry) });
+    } else {
+      const outputs = parsed.outs.flatMap(({ entry, kind, props }) => {
+        const out = joinPath(wdir, entry.path);
+        return out ? [{ path: out, kind, props }] : [];
+      });
+      const stage = { name: path, address: path, wdir, params: [], outputs };
+      const pipeline: Pipeline = {
+        path, dir: dirname(path), lockPath: path, stages: [stage], params: [], metrics: [], plots: [], tracked: new Map(),
+      };
+      const lock = new Map([[path, { params: new Map(), outs: parsed.outs.map((o) => o.entry) }]]);
+      files.stages.push({ pipeline, lock });
+    }
   }
   return files;
 }
@@ -64,7 +85,12 @@ export async function readProject(read: ReadFile, paths: string[]): Promise<Proj
     if (pipeline) pipelines.push(pipeline);
   }
   const locks = await loadLocks(store, pipelines);
-  const inputs = collectInputs(await loadDvcFiles(store, dvcFiles), pipelines, locks);
+  const dvc = await loadDvcFiles(store, dvcFiles);
+  for (const { pipeline, lock } of dvc.stages) {
+    pipelines.push(pipeline);
+    locks.set(pipeline.path, lock);
+  }
+  const inputs = collectInputs(dvc.dataSources, pipelines, locks);
   const params = await collectParams(store, pipelines, locks);
   const { metrics, cachedMetrics } = await collectMetrics(store, pipelines, inputs);
   const plots = collectPlots(store, pipelines);

@@ -1,4 +1,5 @@
 import { isObject } from './flatten';
+import type { OutputKind } from './pipeline';
 import type { DataObject, DataValue, HashGeneration } from './types';
 
 /** One output entry as a `.dvc` file or a `dvc.lock` records it. */
@@ -51,10 +52,31 @@ export function parseLock(value: DataValue): Map<string, LockStage> | null {
   return out;
 }
 
-/** The outputs of a `.dvc` file, with the folder they are relative to (its `wdir`, default `.`). */
-export function parseDvcFile(value: DataValue): { wdir: string; outs: TrackedEntry[] } | null {
+export interface DvcFileOutput {
+  entry: TrackedEntry;
+  kind: OutputKind;
+  /** Plot display properties (`plot: {x: ..}`), empty otherwise. */
+  props: DataObject;
+}
+
+/**
+ * A `.dvc` file: its outputs, the folder they are relative to (its `wdir`, default `.`), and
+ * whether it is a stage (a legacy single-stage file with a `cmd`) rather than a data source from
+ * `dvc add`/`dvc import` (`Stage.is_data_source`: `cmd is None`). Outputs flagged `metric`/`plot`
+ * are metrics and plots, as DVC 1 wrote them.
+ */
+export function parseDvcFile(value: DataValue): { wdir: string; isStage: boolean; outs: DvcFileOutput[] } | null {
   if (!isObject(value) || !Array.isArray(value.outs)) return null;
-  const outs = value.outs.map(trackedEntry);
-  if (outs.some((o) => o === null)) return null;
-  return { wdir: typeof value.wdir === 'string' ? value.wdir : '.', outs: outs as TrackedEntry[] };
+  const outs: DvcFileOutput[] = [];
+  for (const raw of value.outs) {
+    const entry = trackedEntry(raw);
+    if (!entry || !isObject(raw)) return null;
+    const kind: OutputKind = raw.metric ? 'metrics' : raw.plot ? 'plots' : 'outs';
+    outs.push({ entry, kind, props: isObject(raw.plot) ? raw.plot : {} });
+  }
+  return {
+    wdir: typeof value.wdir === 'string' ? value.wdir : '.',
+    isStage: value.cmd !== undefined && value.cmd !== null,
+    outs,
+  };
 }

@@ -49,6 +49,12 @@ describe('hostile params files', () => {
     }
   });
 
+  it('a syntax error names its line', async () => {
+    const repo = memoryRepo({ 'dvc.yaml': 'stages:\n  s:\n    cmd: x\n    params:\n    - p.toml:\n', 'p.toml': 'a = 1\nb = \n' });
+    const project = await readProject(repo.read, repo.paths);
+    expect(project.problems).toEqual([{ path: 'p.toml', message: expect.stringMatching(/\(line 2\)$/) }]);
+  });
+
   it('a params file whose top level is not a mapping is a problem', async () => {
     const project = await withParams('- a\n- b\n');
     expect(project.problems).toEqual([{ path: 'params.yaml', message: expect.stringMatching(/mapping/) }]);

@@ -151,6 +151,37 @@ describe('.dvc files', () => {
   });
 });
 
+describe('legacy single-stage .dvc files (DVC 1: `dvc run -f train.dvc`)', () => {
+  it('is a stage: its outputs are hidden, `metric: true` outputs are metrics', async () => {
+    const p = await project({
+      'train.dvc': [
+        'md5: fd75c91bb60baf9bf36e4f64f0c1c7e0',
+        'cmd: python train.py',
+        'deps:',
+        '- md5: 53184cb9a5fcf12de2460a1545ea50d4',
+        '  path: train.py',
+        'outs:',
+        '- md5: 0c9e7f4a1e4d6f4e8ed3ea2a4ee0e1d4',
+        '  path: model.pkl',
+        '  cache: true',
+        '  metric: false',
+        '- md5: 9e2a2e2d8b1c9c11cbc8e7e6f5c8f3a1',
+        '  path: auc.json',
+        '  cache: false',
+        '  metric: true',
+        '',
+      ].join('\n'),
+      'auc.json': '{"auc": 0.61}',
+    });
+    expect(p.stages).toEqual(['train.dvc']);
+    expect(p.inputs).toEqual([
+      { path: 'model.pkl', hidden: true, dvcFile: 'train.dvc', md5: '0c9e7f4a1e4d6f4e8ed3ea2a4ee0e1d4', hashGeneration: '2' },
+      { path: 'auc.json', hidden: true, dvcFile: 'train.dvc', md5: '9e2a2e2d8b1c9c11cbc8e7e6f5c8f3a1', hashGeneration: '2' },
+    ]);
+    expect(p.metrics).toEqual([{ file: 'auc.json', key: 'auc', value: 0.61 }]);
+  });
+});
+
 describe('templating: foreach, matrix, vars, ${}', () => {
   it('foreach over a list, a list of mappings and a mapping; ${item} and ${key} in every field', async () => {
     const p = await project({

@@ -11,3 +11,7 @@ export type {
   CachedMetric, DataObject, DataValue, HashGeneration, Input, Metric, MetricValue, Param, Plot, PlotFile, Problem,
   Project, ReadFile,
 } from './types';
+export { editParams, type ParamEdit } from './edit/edit-params';
+export type { ParamValue, ValueKind } from './edit/value';
+export { applySplices, type Splice } from './edit/splice';
+export { prevailingQuote, replaceScalar, scalarSplice, type YamlPlace } from './edit/yaml-splice';

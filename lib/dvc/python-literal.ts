@@ -17,6 +17,11 @@ export function evalPythonNumber(token: string): number | bigint | undefined {
   throw new Error(`invalid number literal ${token}`);
 }
 
+/** Whether a number token is a float (`1.`, `1e3`) rather than an int (`10`, `0x1e`). */
+export function isPythonFloat(token: string): boolean {
+  return !/^0[xXoObB]/.test(token) && /[.eE]/.test(token);
+}
+
 /** Python ints are exact: keep them as numbers only while a double holds them exactly. */
 export function intValue(n: bigint): number | bigint {
   return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n;

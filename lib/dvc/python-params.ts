@@ -1,6 +1,7 @@
 import { parser } from '@lezer/python';
 import type { SyntaxNode } from '@lezer/common';
-import { evalPythonNumber, evalPythonString, intValue } from './python-literal';
+import { evalPythonNumber, evalPythonString, intValue, isPythonFloat } from './python-literal';
+import { children } from './syntax-nodes';
 
 /** A value a Python params file can give: what `ast.literal_eval` yields, tuples as arrays. */
 export type PyValue = null | boolean | number | bigint | string | PyValue[] | { [key: string]: PyValue };
@@ -153,7 +154,7 @@ function evalNode(node: SyntaxNode, text: string): PyValue {
       if (op === '+') return n;
       if (typeof n === 'bigint') return intValue(-n);
       // Python's int has no negative zero; its float does.
-      return isFloatToken(source(operand, text)) ? -n : 0 - n;
+      return isPythonFloat(source(operand, text)) ? -n : 0 - n;
     }
     case 'String':
     case 'ContinuedString':
@@ -177,10 +178,6 @@ function evalNode(node: SyntaxNode, text: string): PyValue {
       // Sets, bytes, calls, names, f-strings, comprehensions: not a params value.
       throw new NotLiteral();
   }
-}
-
-function isFloatToken(token: string): boolean {
-  return !/^0[xXoObB]/.test(token) && /[.eE]/.test(token);
 }
 
 function number(token: string): number | bigint {
@@ -220,11 +217,6 @@ function flatten(group: Group, prefix: string, out: PythonParamLeaf[]): void {
   }
 }
 
-function children(node: SyntaxNode): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  for (let c = node.firstChild; c; c = c.nextSibling) out.push(c);
-  return out;
-}
 
 function firstError(node: SyntaxNode): SyntaxNode | undefined {
   if (node.type.isError) return node;

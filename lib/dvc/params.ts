@@ -58,32 +58,43 @@ function lockedValues(pipelines: Pipeline[], locks: Map<string, Map<string, Lock
   return out;
 }
 
+async function readParamsFile(
+  store: FileStore, file: string, want: Wanted, locked: Map<string, DataValue> | undefined,
+): Promise<Param[]> {
+  const loaded = await store.data(file);
+  if ('absent' in loaded) {
+    if (want.required) store.problem(file, `params file not found (needed by ${want.required})`);
+    return [];
+  }
+  if ('bad' in loaded) return [];
+  const doc = loaded.value;
+  if (!isObject(doc)) {
+    store.problem(file, 'params file must hold a mapping at the top level');
+    return [];
+  }
+  for (const [key, by] of want.keys) if (!has(doc, key)) store.problem(file, `params key '${key}' not found (needed by ${by})`);
+  const keys = [...want.keys.keys()];
+  const params: Param[] = [];
+  for (const leaf of flattenLeaves(doc)) {
+    if (!want.whole && !keys.some((k) => leaf.key === k || leaf.key.startsWith(`${k}.`))) continue;
+    const param: Param = { file, key: leaf.key, value: leaf.value };
+    if (locked?.has(leaf.key)) param.locked = locked.get(leaf.key)!;
+    params.push(param);
+  }
+  return params;
+}
+
 export async function collectParams(
   store: FileStore, pipelines: Pipeline[], locks: Map<string, Map<string, LockStage>>,
 ): Promise<Param[]> {
   const locked = lockedValues(pipelines, locks);
   const params: Param[] = [];
   const wanted = wantedFiles(pipelines);
-  for (const [file, want] of wanted) {
-    const loaded = await store.data(file);
-    if ('absent' in loaded) {
-      if (want.required) store.problem(file, `params file not found (needed by ${want.required})`);
-      continue;
-    }
-    if ('bad' in loaded) continue;
-    const doc = loaded.value;
-    if (!isObject(doc)) {
-      store.problem(file, 'params file must hold a mapping at the top level');
-      continue;
-    }
-    for (const [key, by] of want.keys) if (!has(doc, key)) store.problem(file, `params key '${key}' not found (needed by ${by})`);
-    const fileLocked = locked.get(file);
-    const keys = [...want.keys.keys()];
-    for (const leaf of flattenLeaves(doc)) {
-      if (!want.whole && !keys.some((k) => leaf.key === k || leaf.key.startsWith(`${k}.`))) continue;
-      const param: Param = { file, key: leaf.key, value: leaf.value };
-      if (fileLocked?.has(leaf.key)) param.locked = fileLocked.get(leaf.key)!;
-      params.push(param);
+  for (const [path, want] of wanted) {
+    // A folder named as params stands for every file in it (`try_expand_paths`).
+    const inside = store.filesUnder(path);
+    for (const file of inside.length > 0 ? inside : [path]) {
+      params.push(...(await readParamsFile(store, file, want, locked.get(file))));
     }
   }
   return [...params, ...trackedVars(pipelines, new Set(wanted.keys()))];

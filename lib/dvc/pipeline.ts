@@ -118,7 +118,7 @@ async function resolveStage(
   if (!(typeof cmd === 'string' || (Array.isArray(cmd) && cmd.every((c) => typeof c === 'string')))) {
     throw new PipelineError(`expected a string or a list of strings at ${at}.cmd`);
   }
-  expectList(def.deps, `${at}.deps`).forEach((d, i) => expectString(d, `${at}.deps[${i}]`));
+  expectList(def.deps, `${at}.deps`);
   const outputs: StageOutput[] = [];
   for (const kind of ['outs', 'metrics', 'plots'] as const) {
     expectList(def[kind], `${at}.${kind}`).forEach((entry, i) => {

@@ -68,6 +68,14 @@ describe('params collection', () => {
     expect(bare.params).toEqual([{ file: 'params.yaml', key: 'a.b', value: 2 }]);
   });
 
+  it('a folder named as params stands for every file in it', async () => {
+    const p = await project({ 'dvc.yaml': 'params:\n- configs\n', 'configs/a.yaml': 'x: 1\n', 'configs/b.json': '{"y": 2}' });
+    expect(p.params).toEqual([
+      { file: 'configs/a.yaml', key: 'x', value: 1 },
+      { file: 'configs/b.json', key: 'y', value: 2 },
+    ]);
+  });
+
   it('YAML 1.2: `yes` is a string, `1.0e-3` and `0.20` are numbers, `~` is null', async () => {
     const p = await project({ 'params.yaml': 'flag: yes\nlr: 1.0e-3\nsplit: 0.20\nnone: ~\noct: 0o14\n' });
     expect(p.params.map((x) => [x.key, x.value])).toEqual([

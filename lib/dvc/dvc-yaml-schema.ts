@@ -1,4 +1,5 @@
 import { isObject } from './flatten';
+import { joinPath } from './paths';
 import type { DataObject, DataValue } from './types';
 
 /** A shape DVC's schema (`dvc/schema.py`) or resolver rejects; DVC refuses the whole dvc.yaml then. */
@@ -49,4 +50,11 @@ export function outputEntry(entry: DataValue, at: string): { path: string; props
   const props = obj[keys[0]!];
   if (props === null || props === undefined) return { path: keys[0]!, props: {} };
   return { path: keys[0]!, props: expectObject(props, `${at}.${keys[0]}`) };
+}
+
+/** A path of a dvc.yaml made repo-relative; leaving the repository is refused. */
+export function repoPath(base: string, path: string, at: string): string {
+  const joined = joinPath(base, path);
+  if (joined === null || joined === '') throw new PipelineError(`path '${path}'${at ? ` at ${at}` : ''} is outside the repository`);
+  return joined;
 }

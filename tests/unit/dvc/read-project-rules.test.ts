@@ -224,6 +224,19 @@ describe('templating: foreach, matrix, vars, ${}', () => {
     expect(p.problems.map((x) => x.path)).toEqual(['big/m.json', 'small/m.json']);
   });
 
+  it('foreach over scalars names stages as Python prints them; ${item} works in params keys', async () => {
+    const p = await project({
+      'params.yaml': 'a:\n  lr: 1\nb:\n  lr: 2\n',
+      'dvc.yaml': 'stages:\n  s:\n    foreach: [3, 0.5, true, 0.00001, a]\n    do:\n      cmd: x\n  t:\n    foreach: [a, b]\n    do:\n      cmd: t\n      params:\n      - ${item}.lr\n',
+      'dvc.lock': "schema: '2.0'\nstages:\n  t@b:\n    cmd: t\n    params:\n      params.yaml:\n        b.lr: 1\n",
+    });
+    expect(p.stages).toEqual(['s@3', 's@0.5', 's@true', 's@1e-05', 's@a', 't@a', 't@b']);
+    expect(p.params).toEqual([
+      { file: 'params.yaml', key: 'a.lr', value: 1 },
+      { file: 'params.yaml', key: 'b.lr', value: 2, locked: 1 },
+    ]);
+  });
+
   it('matrix: names joined with "-", a composite value named by its dimension and index', async () => {
     const p = await project({
       'dvc.yaml': [

@@ -1,6 +1,16 @@
 // The public surface of lib/dvc: pure DVC semantics, no GitHub, no browser, no node: modules.
 export { fileFormat, type FileFormat } from './format';
 export { readPythonParams, type PythonParamLeaf, type PyValue } from './python-params';
+export { readProject } from './read-project';
+export { diffParams, diffMetrics, formatMetric, type DiffOptions, type ParamChange, type MetricChange } from './diff';
+export { flattenLeaves, nestLeaves, type Leaf } from './flatten';
+export { parseYaml, MAX_YAML_ALIASES } from './parse-yaml';
+export { parseDataFile } from './parse-data';
+export { decodeText, MAX_FILE_BYTES } from './text';
+export type {
+  CachedMetric, DataObject, DataValue, HashGeneration, Input, Metric, MetricValue, Param, Plot, PlotFile, Problem,
+  Project, ReadFile,
+} from './types';
 export { editParams, type ParamEdit } from './edit/edit-params';
 export type { ParamValue, ValueKind } from './edit/value';
 export { applySplices, type Splice } from './edit/splice';

@@ -99,8 +99,10 @@ function pythonValue(value: ParamValue, kind: ValueKind, quote: Quote): string {
       return 'None';
     case 'string':
       return pythonString(value as string, quote);
-    case 'list':
-      return `[${(value as ParamValue[]).map((v) => pythonValue(v, elementKind(v, undefined), quote)).join(', ')}]`;
+    case 'list': {
+      const single = { ...quote, triple: false };
+      return `[${(value as ParamValue[]).map((v) => pythonValue(v, elementKind(v, undefined), single)).join(', ')}]`;
+    }
     case 'object': {
       const entries = Object.entries(value as Record<string, ParamValue>);
       const single = { ...quote, triple: false };

@@ -117,12 +117,12 @@ function tomlValue(value: ParamValue, kind: ValueKind, style: StringStyle, eol: 
     case 'string':
       return tomlString(value as string, style, eol);
     case 'list':
-      return `[${(value as ParamValue[]).map((v) => tomlValue(v, elementKind(v, undefined), style, eol)).join(', ')}]`;
+      return `[${(value as ParamValue[]).map((v) => tomlValue(v, elementKind(v, undefined), oneLine(style), eol)).join(', ')}]`;
     case 'object': {
       const entries = Object.entries(value as Record<string, ParamValue>);
       if (entries.length === 0) return '{}';
-      // Inline tables must stay on one line (TOML 1.0), which these always do.
-      const body = entries.map(([k, v]) => `${tomlKey(k)} = ${tomlValue(v, elementKind(v, undefined), style, eol)}`);
+      // Inline tables are meant to stay on one line (TOML 1.0): their strings are single-line too.
+      const body = entries.map(([k, v]) => `${tomlKey(k)} = ${tomlValue(v, elementKind(v, undefined), oneLine(style), eol)}`);
       return `{ ${body.join(', ')} }`;
     }
     default:
@@ -130,8 +130,12 @@ function tomlValue(value: ParamValue, kind: ValueKind, style: StringStyle, eol: 
   }
 }
 
+function oneLine(style: StringStyle): StringStyle {
+  return { ...style, multiline: false, leadingBreak: false };
+}
+
 function tomlKey(key: string): string {
-  return /^[A-Za-z0-9_-]+$/.test(key) ? key : tomlString(key, { style: 'basic', multiline: false, leadingBreak: false }, '\n');
+  return /^[A-Za-z0-9_-]+$/.test(key) ? key : `"${escapeBasic(key, false)}"`;
 }
 
 const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;

@@ -1,0 +1,79 @@
+import { tracker, type Context, type TrackedVars } from './context';
+import { PipelineError, expectObject, rejectExtraKeys } from './dvc-yaml-schema';
+import { isObject } from './flatten';
+import { interpolate, resolveDeep, toStr } from './interpolate';
+import type { Stage } from './pipeline';
+import { resolveStage, type Scope } from './stage';
+import type { FileStore } from './store';
+import type { DataObject, DataValue } from './types';
+
+/** More stages than any real pipeline has; a `matrix` that multiplies past it is refused, not expanded. */
+export const MAX_STAGES = 10_000;
+
+function isComposite(value: DataValue): boolean {
+  return Array.isArray(value) || isObject(value);
+}
+
+/** `foreach` items keyed as DVC names them: mapping keys; list values; list indices if any is composite. */
+function foreachItems(iterable: DataValue, at: string): [string, DataValue][] {
+  if (isObject(iterable)) return Object.entries(iterable);
+  if (!Array.isArray(iterable)) throw new PipelineError(`foreach at ${at} must be a list or a mapping`);
+  if (iterable.some(isComposite)) return iterable.map((v, i) => [String(i), v]);
+  return iterable.map((v) => [toStr(v), v]);
+}
+
+function withTemporary(context: Context, values: DataObject, at: string): Context {
+  for (const key of Object.keys(values)) {
+    if (key in context.data) throw new PipelineError(`attempted to redefine '${key}' at ${at}: it already exists in the context`);
+  }
+  return { ...context, data: { ...context.data, ...values } };
+}
+
+/** `matrix` combinations, named `a-b` (a composite value is named by its dimension and index: `labels0`). */
+function matrixItems(matrix: DataObject, context: Context, tracked: TrackedVars, at: string): [string, DataObject][] {
+  const track = tracker(context, tracked);
+  let combos: [string[], DataObject][] = [[[], {}]];
+  for (const [dim, raw] of Object.entries(matrix)) {
+    const values = typeof raw === 'string' ? interpolate(raw, context.data, track) : resolveDeep(raw, context.data, track);
+    if (!Array.isArray(values)) throw new PipelineError(`matrix dimension '${dim}' at ${at} must be a list`);
+    if (combos.length * values.length > MAX_STAGES) throw new PipelineError(`matrix at ${at} expands to more than ${MAX_STAGES} stages`);
+    const next: [string[], DataObject][] = [];
+    for (const [names, item] of combos) {
+      values.forEach((v, i) => next.push([[...names, isComposite(v) ? `${dim}${i}` : toStr(v)], { ...item, [dim]: v }]));
+    }
+    combos = next;
+  }
+  return combos.map(([names, item]) => [names.join('-'), item]);
+}
+
+/** A stage definition as the stages it stands for: `name@key` for each `foreach` item or `matrix` combination. */
+export async function expandStage(
+  store: FileStore, pipeline: Scope, name: string, raw: DataValue, context: Context,
+): Promise<Stage[]> {
+  const at = `stages.${name}`;
+  const def = expectObject(raw, at);
+  if ('foreach' in def) {
+    rejectExtraKeys(def, ['foreach', 'do'], at);
+    const body = expectObject(def.do, `${at}.do`);
+    const source = def.foreach;
+    const track = tracker(context, pipeline.tracked);
+    const iterable = typeof source === 'string' ? interpolate(source, context.data, track) : resolveDeep(source ?? null, context.data, track);
+    const items = foreachItems(iterable, at);
+    if (items.length > MAX_STAGES) throw new PipelineError(`foreach at ${at} expands to more than ${MAX_STAGES} stages`);
+    const out: Stage[] = [];
+    for (const [key, item] of items) {
+      const values: DataObject = isObject(iterable) ? { item, key } : { item };
+      out.push(await resolveStage(store, pipeline, `${name}@${key}`, body, withTemporary(context, values, at)));
+    }
+    return out;
+  }
+  if ('matrix' in def) {
+    const { matrix, ...body } = def;
+    const out: Stage[] = [];
+    for (const [key, item] of matrixItems(expectObject(matrix, `${at}.matrix`), context, pipeline.tracked, at)) {
+      out.push(await resolveStage(store, pipeline, `${name}@${key}`, body, withTemporary(context, { item, key }, at)));
+    }
+    return out;
+  }
+  return [await resolveStage(store, pipeline, name, def, context)];
+}

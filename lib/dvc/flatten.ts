@@ -1,0 +1,40 @@
+import type { DataObject, DataValue } from './types';
+
+export interface Leaf {
+  key: string;
+  value: DataValue;
+}
+
+export function isObject(value: DataValue | undefined): value is DataObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The dotted leaves of a nested mapping, in document order, as DVC's `flatten_dict` (reducer "dot")
+ * gives them: a list is one leaf, an empty mapping gives nothing.
+ */
+export function flattenLeaves(value: DataObject, prefix = ''): Leaf[] {
+  const out: Leaf[] = [];
+  for (const [k, v] of Object.entries(value)) {
+    const key = prefix === '' ? k : `${prefix}.${k}`;
+    if (isObject(v)) out.push(...flattenLeaves(v, key));
+    else out.push({ key, value: v });
+  }
+  return out;
+}
+
+/** The inverse of dotted keys: `{"a.b": 1}` → `{a: {b: 1}}` (how DVC's Python loader nests `Class.ATTR`). */
+export function nestLeaves(leaves: Leaf[]): DataObject {
+  const root: DataObject = {};
+  for (const { key, value } of leaves) {
+    const parts = key.split('.');
+    let node = root;
+    for (const part of parts.slice(0, -1)) {
+      const next = node[part];
+      if (isObject(next)) node = next;
+      else node = node[part] = {};
+    }
+    node[parts[parts.length - 1]!] = value;
+  }
+  return root;
+}

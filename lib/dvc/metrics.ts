@@ -1,0 +1,61 @@
+import { isInside } from './paths';
+import type { Pipeline } from './pipeline';
+import type { FileStore } from './store';
+import type { CachedMetric, DataValue, Input, Metric } from './types';
+import { isObject } from './flatten';
+
+/**
+ * `dvc metrics show`'s reading of one file (`_extract_metrics` + `flatten`): numbers, strings and
+ * booleans kept, mappings joined with dots, lists and nulls dropped, a top-level scalar under `""`.
+ */
+export function extractMetrics(file: string, value: DataValue, prefix = ''): Metric[] {
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
+    return [{ file, key: prefix, value }];
+  }
+  if (!isObject(value)) return [];
+  return Object.entries(value).flatMap(([k, v]) => extractMetrics(file, v, prefix === '' ? k : `${prefix}.${k}`));
+}
+
+/** Declared metrics paths: top-level `metrics:` then stage `metrics:` outputs of each dvc.yaml. */
+function declared(pipelines: Pipeline[]): string[] {
+  const paths: string[] = [];
+  for (const pipeline of pipelines) {
+    paths.push(...pipeline.metrics);
+    for (const stage of pipeline.stages) {
+      for (const output of stage.outputs) if (output.kind === 'metrics') paths.push(output.path);
+    }
+  }
+  return [...new Set(paths)];
+}
+
+/** Where a metrics file not in git lives in the DVC cache: its own entry, else the closest tracked directory. */
+function cached(file: string, inputs: Input[]): CachedMetric | null {
+  const own = inputs.find((i) => i.path === file && i.md5 !== undefined);
+  if (own) return { file, md5: own.md5! };
+  const dirs = inputs
+    .filter((i) => i.md5?.endsWith('.dir') && isInside(file, i.path))
+    .sort((a, b) => b.path.length - a.path.length);
+  const dir = dirs[0];
+  return dir ? { file, dir: { path: dir.path, md5: dir.md5! } } : null;
+}
+
+export async function collectMetrics(
+  store: FileStore, pipelines: Pipeline[], inputs: Input[],
+): Promise<{ metrics: Metric[]; cachedMetrics: CachedMetric[] }> {
+  const metrics: Metric[] = [];
+  const cachedMetrics: CachedMetric[] = [];
+  for (const path of declared(pipelines)) {
+    const inside = store.filesUnder(path);
+    for (const file of inside.length > 0 ? inside : [path]) {
+      const loaded = await store.data(file);
+      if ('value' in loaded) {
+        metrics.push(...extractMetrics(file, loaded.value));
+      } else if ('absent' in loaded) {
+        const where = cached(file, inputs);
+        if (where) cachedMetrics.push(where);
+        else store.problem(file, 'declared as metrics but neither in git nor recorded in a dvc.lock or .dvc file');
+      }
+    }
+  }
+  return { metrics, cachedMetrics };
+}

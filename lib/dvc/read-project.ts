@@ -1,0 +1,100 @@
+import { collectInputs } from './inputs';
+import { collectMetrics } from './metrics';
+import { collectParams } from './params';
+import { basename, dirname, joinPath } from './paths';
+import { loadPipeline, type Pipeline } from './pipeline';
+import { collectPlots } from './plots';
+import { FileStore } from './store';
+import { parseDvcFile, parseLock, type LockStage, type TrackedEntry } from './tracked';
+import type { Project, ReadFile } from './types';
+
+/** DVC never looks for pipeline files inside its own folder or git's. */
+function isProjectFile(path: string): boolean {
+  return !/(^|\/)\.(dvc|git)\//.test(path);
+}
+
+/** The root dvc.yaml first, then the others by path. */
+function byDepth(a: string, b: string): number {
+  if (a === 'dvc.yaml') return -1;
+  if (b === 'dvc.yaml') return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+async function loadLocks(store: FileStore, pipelines: Pipeline[]): Promise<Map<string, Map<string, LockStage>>> {
+  const locks = new Map<string, Map<string, LockStage>>();
+  for (const pipeline of pipelines) {
+    const path = pipeline.lockPath;
+    const loaded = await store.data(path);
+    if (!('value' in loaded)) continue;
+    const lock = parseLock(loaded.value);
+    if (lock) locks.set(pipeline.path, lock);
+    else store.problem(path, 'not a dvc.lock: expected `schema` and a mapping of `stages`');
+  }
+  return locks;
+}
+
+interface DvcFiles {
+  dataSources: { path: string; wdir: string; outs: TrackedEntry[] }[];
+  /** Legacy single-stage files, each a pipeline of one stage that is its own lock. */
+  stages: { pipeline: Pipeline; lock: Map<string, LockStage> }[];
+}
+
+async function loadDvcFiles(store: FileStore, paths: string[]): Promise<DvcFiles> {
+  const files: DvcFiles = { dataSources: [], stages: [] };
+  for (const path of paths) {
+    const loaded = await store.data(path);
+    if (!('value' in loaded)) continue;
+    const parsed = parseDvcFile(loaded.value);
+    const wdir = parsed && joinPath(dirname(path), parsed.wdir);
+    if (!parsed || wdir === null) {
+      store.problem(path, 'not a .dvc file: expected a list of `outs`, each with a `path`');
+    } else if (!parsed.isStage) {
+      files.dataSources.push({ path, wdir: parsed.wdir, outs: parsed.outs.map((o) => o.entry) });
+    } else {
+      const outputs = parsed.outs.flatMap(({ entry, kind, props }) => {
+        const out = joinPath(wdir, entry.path);
+        return out ? [{ path: out, kind, props }] : [];
+      });
+      const stage = { name: path, address: path, wdir, params: [], outputs };
+      const pipeline: Pipeline = {
+        path, dir: dirname(path), lockPath: path, stages: [stage], params: [], metrics: [], plots: [], tracked: new Map(),
+      };
+      const lock = new Map([[path, { params: new Map(), outs: parsed.outs.map((o) => o.entry) }]]);
+      files.stages.push({ pipeline, lock });
+    }
+  }
+  return files;
+}
+
+/**
+ * A DVC repository at one commit, read as DVC reads it. `read` gives a file's content (null when
+ * absent); `paths` names the files known at the commit (the whole tree or candidates). A rejected
+ * `read` rejects; a bad file only adds a problem.
+ */
+export async function readProject(read: ReadFile, paths: string[]): Promise<Project> {
+  const listed = [...new Set(paths.map((p) => joinPath(p)).filter((p): p is string => !!p))].filter(isProjectFile);
+  const store = new FileStore(read, listed);
+  const pipelineFiles = listed.filter((p) => basename(p) === 'dvc.yaml').sort(byDepth);
+  const dvcFiles = listed.filter((p) => p.endsWith('.dvc') && basename(p) !== '.dvc').sort();
+  // Start every read we know we need at once; the steps below then await them in order.
+  for (const path of [...pipelineFiles, ...dvcFiles, 'params.yaml']) void store.text(path).catch(() => undefined);
+
+  const pipelines: Pipeline[] = [];
+  for (const path of pipelineFiles) {
+    const pipeline = await loadPipeline(store, path);
+    if (pipeline) pipelines.push(pipeline);
+  }
+  const locks = await loadLocks(store, pipelines);
+  const dvc = await loadDvcFiles(store, dvcFiles);
+  for (const { pipeline, lock } of dvc.stages) {
+    pipelines.push(pipeline);
+    locks.set(pipeline.path, lock);
+  }
+  const inputs = collectInputs(dvc.dataSources, pipelines, locks);
+  const params = await collectParams(store, pipelines, locks);
+  const { metrics, cachedMetrics } = await collectMetrics(store, pipelines, inputs);
+  const plots = collectPlots(store, pipelines);
+  const stages = pipelines.flatMap((p) => p.stages.map((s) => s.address));
+  const problems = [...store.problems].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { params, inputs, metrics, cachedMetrics, plots, stages, problems };
+}

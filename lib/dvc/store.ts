@@ -1,0 +1,87 @@
+import { isInside } from './paths';
+import { parseDataFile } from './parse-data';
+import { decodeText } from './text';
+import type { DataValue, Problem, ReadFile } from './types';
+
+/** Python's default recursion limit, which is where DVC itself gives up on a nested file. */
+export const MAX_DEPTH = 1000;
+
+/** Checked without recursion, so that a hostile file cannot exhaust the stack here. */
+function nestedDeeperThan(value: DataValue, limit: number): boolean {
+  const stack: [DataValue, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** A file's parsed content, or why there is none: absent from git, or unusable (a problem says why). */
+export type Loaded = { value: DataValue } | { absent: true } | { bad: true };
+
+/**
+ * The files of one commit, each read at most once. Every unusable file becomes one problem; a
+ * rejected `read` is not caught (a network failure is not a property of the repository).
+ */
+export class FileStore {
+  readonly problems: Problem[] = [];
+  private readonly reported = new Set<string>();
+  private readonly texts = new Map<string, Promise<string | null | undefined>>();
+  private readonly parsed = new Map<string, Promise<Loaded>>();
+
+  constructor(
+    private readonly read: ReadFile,
+    readonly listed: readonly string[],
+  ) {}
+
+  problem(path: string, message: string): void {
+    const id = `${path}\0${message}`;
+    if (this.reported.has(id)) return;
+    this.reported.add(id);
+    this.problems.push({ path, message });
+  }
+
+  /** Listed files strictly inside `dir`, sorted. */
+  filesUnder(dir: string): string[] {
+    return this.listed.filter((p) => isInside(p, dir)).sort();
+  }
+
+  /** The text, `null` when absent, `undefined` when unusable (reported). */
+  text(path: string): Promise<string | null | undefined> {
+    let pending = this.texts.get(path);
+    if (!pending) {
+      pending = this.read(path).then((content) => {
+        if (content === null) return null;
+        const decoded = decodeText(content);
+        if ('text' in decoded) return decoded.text;
+        this.problem(path, decoded.error);
+        return undefined;
+      });
+      this.texts.set(path, pending);
+    }
+    return pending;
+  }
+
+  /** Parsed with DVC's loader for its extension. */
+  data(path: string): Promise<Loaded> {
+    let pending = this.parsed.get(path);
+    if (!pending) {
+      pending = this.text(path).then((text): Loaded => {
+        if (text === null) return { absent: true };
+        if (text === undefined) return { bad: true };
+        const parsed = parseDataFile(path, text);
+        if ('value' in parsed && nestedDeeperThan(parsed.value, MAX_DEPTH)) {
+          this.problem(path, `nested deeper than ${MAX_DEPTH} levels`);
+          return { bad: true };
+        }
+        if ('value' in parsed) return parsed;
+        this.problem(path, `cannot be parsed: ${parsed.error}`);
+        return { bad: true };
+      });
+      this.parsed.set(path, pending);
+    }
+    return pending;
+  }
+}

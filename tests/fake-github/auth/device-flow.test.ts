@@ -1,0 +1,171 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { manualClock, zeroWaits, type ManualClock } from '../clock';
+import { startServer, type FakeServer, type Handler } from '../server';
+import { DEVICE_GRANT, DeviceFlow } from './device-flow';
+import { UserTokens } from './user-tokens';
+
+const CLIENT_ID = 'Iv23liFakeCommitLab01';
+const T0 = Date.UTC(2026, 10, 29, 9);
+
+interface OAuthAnswer {
+  error?: string;
+  interval?: number;
+  access_token?: string;
+  refresh_token?: string;
+  expires_in?: number;
+  refresh_token_expires_in?: number;
+  token_type?: string;
+  scope?: string;
+  device_code?: string;
+  user_code?: string;
+  verification_uri?: string;
+}
+
+describe('device flow', () => {
+  let server: FakeServer | undefined;
+  afterEach(async () => server?.close());
+
+  async function start(options: { waits?: typeof zeroWaits; deviceFlow?: boolean } = {}) {
+    const clock: ManualClock = manualClock(T0);
+    server = await startServer({ clock, waits: options.waits });
+    const tokens = new UserTokens(clock);
+    const flow = new DeviceFlow({ clock, waits: server.waits, tokens, apps: [{ clientId: CLIENT_ID, deviceFlow: options.deviceFlow }] });
+    // Stands in for the REST routes: who the token is.
+    const user: Handler = (req) => {
+      const token = req.headers.get('authorization')?.split(' ')[1] ?? '';
+      return req.site === 'api' && req.path === '/user' ? Response.json({ login: tokens.loginOf(token) ?? null }) : undefined;
+    };
+    server.use(tokens.guard());
+    server.use(flow.handler);
+    server.use(user);
+    const post = async (path: string, body: Record<string, string>): Promise<[number, OAuthAnswer]> => {
+      const res = await fetch(`${server!.url}${path}`, {
+        method: 'POST',
+        headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(body).toString(),
+      });
+      return [res.status, (await res.json()) as OAuthAnswer];
+    };
+    const code = () => post('/login/device/code', { client_id: CLIENT_ID });
+    const poll = (deviceCode: string) => post('/login/oauth/access_token', { client_id: CLIENT_ID, device_code: deviceCode, grant_type: DEVICE_GRANT });
+    const whoAmI = async (token: string) => {
+      const res = await fetch(`${server!.url}/api/v3/user`, { headers: { authorization: `Bearer ${token}` } });
+      return [res.status, await res.json()];
+    };
+    return { clock, flow, tokens, post, code, poll, whoAmI };
+  }
+
+  it('completes after two authorization_pending and one slow_down, with GitHub’s intervals', async () => {
+    const { clock, flow, code, poll, whoAmI } = await start();
+    const [status, device] = await code();
+    expect(status).toBe(200);
+    expect(device).toMatchObject({ verification_uri: 'https://github.com/login/device', expires_in: 900, interval: 5 });
+    expect(device.user_code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+
+    const errors: (string | undefined)[] = [];
+    clock.advance(5_000);
+    errors.push((await poll(device.device_code!))[1].error);
+    clock.advance(5_000);
+    errors.push((await poll(device.device_code!))[1].error);
+    clock.advance(2_000); // too early: GitHub adds 5 s to the interval
+    const [, slow] = await poll(device.device_code!);
+    errors.push(slow.error);
+    expect(errors).toEqual(['authorization_pending', 'authorization_pending', 'slow_down']);
+    expect(slow.interval).toBe(10);
+
+    flow.approve(device.user_code!, 'mona');
+    clock.advance(9_000); // still inside the raised interval
+    expect((await poll(device.device_code!))[1]).toMatchObject({ error: 'slow_down', interval: 15 });
+    clock.advance(15_000);
+    const [, token] = await poll(device.device_code!);
+    expect(token).toMatchObject({ expires_in: 28800, refresh_token_expires_in: 15811200, token_type: 'bearer', scope: '' });
+    expect(token.access_token).toMatch(/^ghu_[A-Za-z0-9]{36}$/);
+    expect(token.refresh_token).toMatch(/^ghr_[A-Za-z0-9]+$/);
+    expect(await whoAmI(token.access_token!)).toEqual([200, { login: 'mona' }]);
+    expect((await poll(device.device_code!))[1].error).toBe('incorrect_device_code');
+  });
+
+  it('with waits at zero asks for no interval and never slows the client down', async () => {
+    const { flow, code, poll } = await start({ waits: zeroWaits });
+    const [, device] = await code();
+    expect(device.interval).toBe(0);
+    const answers = [(await poll(device.device_code!))[1], (await poll(device.device_code!))[1]];
+    expect(answers.map((a) => a.error)).toEqual(['authorization_pending', 'authorization_pending']);
+    flow.approve(device.user_code!, 'mona');
+    expect((await poll(device.device_code!))[1].access_token).toMatch(/^ghu_/);
+  });
+
+  it('answers access_denied when the user cancels and expired_token after 15 minutes', async () => {
+    const { clock, flow, code, poll } = await start({ waits: zeroWaits });
+    const [, denied] = await code();
+    flow.deny(denied.user_code!);
+    expect((await poll(denied.device_code!))[1]).toMatchObject({ error: 'access_denied', error_description: 'The authorization request was denied.' });
+    const [, late] = await code();
+    clock.advance(899_999);
+    expect((await poll(late.device_code!))[1].error).toBe('authorization_pending');
+    clock.advance(1);
+    expect((await poll(late.device_code!))[1].error).toBe('expired_token');
+  });
+
+  it('answers device_flow_disabled when the app has not enabled it', async () => {
+    const { code, post } = await start({ deviceFlow: false });
+    expect(await code()).toEqual([400, { error: 'device_flow_disabled', error_description: 'Device Flow must be explicitly enabled for this App' }]);
+    expect(await post('/login/device/code', { client_id: 'Iv23liNoSuchApp' })).toEqual([404, { error: 'Not Found' }]);
+  });
+
+  it('answers device_flow_disabled to polls once the app turns it off', async () => {
+    const { flow, code, poll } = await start({ waits: zeroWaits });
+    const [, device] = await code();
+    flow.setDeviceFlow(CLIENT_ID, false);
+    expect((await poll(device.device_code!))[1].error).toBe('device_flow_disabled');
+  });
+
+  it('answers form-encoded unless JSON is asked for', async () => {
+    await start();
+    const res = await fetch(`${server!.url}/login/device/code`, { method: 'POST', body: new URLSearchParams({ client_id: CLIENT_ID }) });
+    const form = new URLSearchParams(await res.text());
+    expect([form.get('expires_in'), form.get('interval'), form.get('verification_uri')]).toEqual(['900', '5', 'https://github.com/login/device']);
+  });
+});
+
+describe('expiring user tokens', () => {
+  let server: FakeServer | undefined;
+  afterEach(async () => server?.close());
+
+  it('a refresh yields a new access token and uses up the refresh token; an expired one answers 401', async () => {
+    const clock = manualClock(T0);
+    server = await startServer({ clock });
+    const tokens = new UserTokens(clock);
+    const flow = new DeviceFlow({ clock, waits: server.waits, tokens, apps: [{ clientId: CLIENT_ID }] });
+    server.use(tokens.guard());
+    server.use(flow.handler);
+    server.use((req) => (req.site === 'api' ? Response.json({ ok: true }) : undefined));
+    const first = tokens.issue('mona', CLIENT_ID);
+    const api = (token: string, path = '/api/v3/user') => fetch(`${server!.url}${path}`, { headers: { authorization: `token ${token}` } });
+    const refresh = async (refreshToken: string) => {
+      const res = await fetch(`${server!.url}/login/oauth/access_token`, {
+        method: 'POST',
+        headers: { accept: 'application/json', 'content-type': 'application/json' },
+        body: JSON.stringify({ client_id: CLIENT_ID, grant_type: 'refresh_token', refresh_token: refreshToken }),
+      });
+      return (await res.json()) as OAuthAnswer;
+    };
+
+    clock.advance(8 * 3600_000 - 1);
+    expect((await api(first.access_token)).status).toBe(200);
+    clock.advance(1);
+    const expired = await api(first.access_token);
+    expect([expired.status, await expired.json()]).toEqual([401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' }]);
+    const graphql = await fetch(`${server.url}/api/graphql`, { method: 'POST', headers: { authorization: `bearer ${first.access_token}` }, body: '{}' });
+    expect([graphql.status, ((await graphql.json()) as { documentation_url: string }).documentation_url]).toEqual([401, 'https://docs.github.com/graphql']);
+
+    const second = await refresh(first.refresh_token);
+    expect(second).toMatchObject({ expires_in: 28800, token_type: 'bearer' });
+    expect(second.access_token).toMatch(/^ghu_/);
+    expect(second.access_token).not.toBe(first.access_token);
+    expect(second.refresh_token).not.toBe(first.refresh_token);
+    expect((await api(second.access_token!)).status).toBe(200);
+    expect(tokens.loginOf(second.access_token!)).toBe('mona');
+    expect(await refresh(first.refresh_token)).toMatchObject({ error: 'bad_refresh_token' });
+  });
+});

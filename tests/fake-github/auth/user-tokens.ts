@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../clock';
+import type { Handler } from '../server';
+
+/**
+ * Expiring GitHub App user tokens, as the device flow and refresh grant hand them out:
+ * `ghu_…` access tokens valid 8 hours, `ghr_…` refresh tokens valid 6 months and good once
+ * (docs: "Refreshing user access tokens"). Expiry follows the fake's clock.
+ */
+export const ACCESS_TOKEN_SECONDS = 8 * 3600;
+export const REFRESH_TOKEN_SECONDS = 15_811_200;
+
+/**
+ * Where minted tokens are announced, so the rest of the fake treats them as this user's App
+ * user tokens (fake2's token registry: `add(token, login, { kind: 'app-user', … })`).
+ */
+export interface TokenSink {
+  userToken(token: string, login: string): void;
+}
+
+export interface TokenPair {
+  access_token: string;
+  expires_in: number;
+  refresh_token: string;
+  refresh_token_expires_in: number;
+  scope: string;
+  token_type: 'bearer';
+}
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const randomToken = (prefix: string, length: number) =>
+  prefix + Array.from(randomBytes(length), (b) => BASE62[b % 62]).join('');
+
+interface Issued {
+  login: string;
+  clientId: string;
+  expiresAt: number;
+}
+
+export class UserTokens {
+  private readonly access = new Map<string, Issued>();
+  private readonly refresh = new Map<string, Issued>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly sink?: TokenSink,
+  ) {}
+
+  issue(login: string, clientId: string): TokenPair {
+    const now = this.clock.now();
+    const pair: TokenPair = {
+      access_token: randomToken('ghu_', 36),
+      expires_in: ACCESS_TOKEN_SECONDS,
+      refresh_token: randomToken('ghr_', 76),
+      refresh_token_expires_in: REFRESH_TOKEN_SECONDS,
+      scope: '',
+      token_type: 'bearer',
+    };
+    this.access.set(pair.access_token, { login, clientId, expiresAt: now + ACCESS_TOKEN_SECONDS * 1000 });
+    this.refresh.set(pair.refresh_token, { login, clientId, expiresAt: now + REFRESH_TOKEN_SECONDS * 1000 });
+    this.sink?.userToken(pair.access_token, login);
+    return pair;
+  }
+
+  /** A new pair for a live refresh token of this app, which is used up; undefined otherwise. */
+  redeem(refreshToken: string, clientId: string): TokenPair | undefined {
+    const issued = this.refresh.get(refreshToken);
+    if (!issued || issued.clientId !== clientId || this.clock.now() >= issued.expiresAt) return undefined;
+    this.refresh.delete(refreshToken);
+    return this.issue(issued.login, clientId);
+  }
+
+  /** The login behind a live access token; undefined for expired or unknown tokens. */
+  loginOf(token: string): string | undefined {
+    const issued = this.access.get(token);
+    return issued && this.clock.now() < issued.expiresAt ? issued.login : undefined;
+  }
+
+  isExpired(token: string): boolean {
+    const issued = this.access.get(token);
+    return issued !== undefined && this.clock.now() >= issued.expiresAt;
+  }
+
+  /** Answers 401 "Bad credentials" on the API to any expired user token, before other handlers. */
+  guard(): Handler {
+    return (req) => {
+      if (req.site !== 'api') return undefined;
+      const token = /^(?:token|bearer)\s+(\S+)$/i.exec(req.headers.get('authorization')?.trim() ?? '')?.[1];
+      if (!token || !this.isExpired(token)) return undefined;
+      const docs = req.path === '/graphql' ? 'https://docs.github.com/graphql' : 'https://docs.github.com/rest';
+      return Response.json({ message: 'Bad credentials', documentation_url: docs, status: '401' }, { status: 401 });
+    };
+  }
+}

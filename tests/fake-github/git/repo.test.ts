@@ -1,0 +1,67 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChangeError, GitRepo } from './repo';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const who = { name: 'Ada', email: 'ada@example.com', date: '2024-01-01T00:00:00Z' };
+
+/** Plain `git` as a developer would type it: the independent witness for what the layer did. */
+function git(dir: string, ...args: string[]): string {
+  return execFileSync('git', [`--git-dir=${dir}`, ...args], { encoding: 'utf8' });
+}
+
+describe('GitRepo', () => {
+  let dir: string;
+  let repo: GitRepo;
+  let first: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'git-layer-'));
+    repo = await GitRepo.init(join(dir, 'r.git'));
+    first = await repo.commitChanges({
+      parent: null,
+      changes: { additions: [{ path: 'params.yaml', contents: enc('a: 1\n') }, { path: 'src/run.sh', contents: enc('#!/bin/sh\n'), executable: true }], deletions: [] },
+      message: 'first\n\nbody line\n',
+      author: who,
+      committer: who,
+    });
+    expect(await repo.updateRef('refs/heads/main', first, null)).toBe(true);
+  });
+  afterAll(() => {
+    repo.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes blobs and trees git agrees with', async () => {
+    expect(git(repo.gitDir, 'show', 'main:params.yaml')).toBe('a: 1\n');
+    expect(git(repo.gitDir, 'ls-tree', '-r', 'main')).toContain('100755 blob');
+    // Blob oids are content hashes, identical to what GitHub computes for the same bytes.
+    expect((await repo.entry(first, 'params.yaml'))?.oid).toBe(execFileSync('git', ['hash-object', '--stdin'], { input: 'a: 1\n', encoding: 'utf8' }).trim());
+    expect(await repo.entry(first, 'src/missing')).toBeNull();
+    expect((await repo.readExpression('main:src/run.sh'))?.type).toBe('blob');
+    const commit = await repo.readCommit(first);
+    expect(commit).toMatchObject({ parents: [], message: 'first\n\nbody line\n', author: { name: 'Ada', date: '2024-01-01T00:00:00Z' } });
+  });
+
+  it('moves refs only by compare-and-swap', async () => {
+    const second = await repo.commitChanges({ parent: first, changes: { additions: [], deletions: ['src/run.sh'] }, message: 'second', author: who, committer: who });
+    expect(await repo.updateRef('refs/heads/main', second, second)).toBe(false);
+    expect(git(repo.gitDir, 'rev-parse', 'main').trim()).toBe(first);
+    expect(await repo.updateRef('refs/heads/main', first, null)).toBe(false);
+    expect(await repo.updateRef('refs/heads/main', second, first)).toBe(true);
+    expect(git(repo.gitDir, 'rev-parse', 'main').trim()).toBe(second);
+    expect(await repo.log({ from: second })).toEqual([second, first]);
+    expect(await repo.log({ from: second, path: 'params.yaml' })).toEqual([first]);
+    expect(await repo.count({ from: second })).toBe(2);
+  });
+
+  it('refuses deletions of missing paths and duplicate paths, like GitHub', async () => {
+    await expect(repo.commitChanges({ parent: first, changes: { additions: [], deletions: ['nope'] }, message: 'x', author: who, committer: who })).rejects.toBeInstanceOf(ChangeError);
+    await expect(
+      repo.commitChanges({ parent: first, changes: { additions: [{ path: 'a', contents: enc('') }], deletions: ['a'] }, message: 'x', author: who, committer: who }),
+    ).rejects.toBeInstanceOf(ChangeError);
+  });
+});

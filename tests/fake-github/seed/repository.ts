@@ -1,0 +1,21 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { GitRepo } from '../git/repo';
+import type { Repository, Store } from '../store';
+import { seedFromSnapshots, type SeedResult } from './snapshots';
+
+/**
+ * Creates `<root>/<owner>/<name>.git`, seeds it from a snapshot folder and registers it in the
+ * store: the one entry point tests, the CLI and the control API use to make a repository.
+ */
+export async function seedRepository(
+  store: Store,
+  input: { owner: string; name: string; folder: string; root: string; defaultBranch?: string },
+): Promise<{ repository: Repository; seed: SeedResult }> {
+  const defaultBranch = input.defaultBranch ?? 'main';
+  await mkdir(join(input.root, input.owner), { recursive: true });
+  const git = await GitRepo.init(join(input.root, input.owner, `${input.name}.git`), defaultBranch);
+  const seed = await seedFromSnapshots(git, input.folder, { defaultBranch });
+  const repository = store.addRepository({ owner: input.owner, name: input.name, git, defaultBranch });
+  return { repository, seed };
+}

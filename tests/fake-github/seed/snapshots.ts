@@ -1,0 +1,187 @@
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { GitRepo } from '../git/repo';
+
+/**
+ * Seeds a bare repository from a folder of commit snapshots:
+ *
+ *   <folder>/<name>/...files...        one subfolder per commit, applied in name order;
+ *   <folder>/<name>/commit.json        optional, see `CommitSpec`;
+ *   <folder>/<anything that is a file> ignored (READMEs, the generator's expected.json).
+ *
+ * Each snapshot is laid over its first parent's tree: files present replace or add, files
+ * absent stay as they were (the real fixtures hold only some files of each commit), and
+ * `delete` removes paths. The whole history goes through ONE `git fast-import` (a thousand
+ * commits seed in well under a second); fast-import writes only a private scratch ref, and the
+ * branches are then set with `git update-ref <ref> <new> <old>` like every other ref move.
+ */
+export interface CommitSpec {
+  message?: string;
+  /** "Name <email>" or {name, email}. */
+  author?: string | PersonSpec;
+  /** Defaults to the author. */
+  committer?: string | PersonSpec;
+  /** ISO 8601 author and committer date; default 2024-01-01T00:00Z plus one hour per snapshot. */
+  date?: string;
+  /** Branch this commit lands on (and moves); default the repository's default branch. */
+  branch?: string;
+  /**
+   * Parents: earlier snapshot names, branch names (their tip so far) or full commit oids.
+   * Default: the tip of `branch`; for a branch not yet seen, the previous snapshot.
+   */
+  parents?: string[];
+  /** Paths removed from the tree inherited from the first parent. */
+  delete?: string[];
+}
+
+export interface PersonSpec {
+  name: string;
+  email: string;
+}
+
+export interface SeededCommit {
+  name: string;
+  oid: string;
+  branch: string;
+}
+
+export interface SeedResult {
+  commits: SeededCommit[];
+  /** Branch → tip oid after seeding. */
+  branches: Record<string, string>;
+}
+
+const DEFAULT_PERSON: PersonSpec = { name: 'Commit Lab Seeder', email: 'seeder@commit-lab.test' };
+const BASE_DATE = Date.parse('2024-01-01T00:00:00Z');
+const SCRATCH_REF = 'refs/fake-github/seed';
+
+export async function seedFromSnapshots(repo: GitRepo, folder: string, options: { defaultBranch?: string } = {}): Promise<SeedResult> {
+  const defaultBranch = options.defaultBranch ?? 'main';
+  const names = await snapshotNames(folder);
+  const marks = new Map<string, number>();
+  const tips = new Map<string, string>(); // branch → fast-import commit-ish (":mark" or oid)
+  for (const ref of await repo.refs('refs/heads/')) tips.set(ref.name.slice('refs/heads/'.length), ref.oid);
+
+  const chunks: Buffer[] = [];
+  const put = (text: string | Buffer) => chunks.push(typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
+  const branchOf: string[] = [];
+
+  for (const [index, name] of names.entries()) {
+    const dir = join(folder, name);
+    const spec = await readSpec(dir);
+    const branch = spec.branch ?? defaultBranch;
+    const parents = (spec.parents ?? defaultParents(tips.get(branch), names[index - 1], marks)).map((p) => commitish(p, marks, tips, name));
+    const mark = index + 1;
+    const author = person(spec.author);
+    const committer = spec.committer ? person(spec.committer) : author;
+    const when = `${Math.floor((spec.date ? Date.parse(spec.date) : BASE_DATE + index * 3_600_000) / 1000)} +0000`;
+    const message = Buffer.from(spec.message ?? name, 'utf8');
+
+    if (parents.length === 0) put(`reset ${SCRATCH_REF}\n`);
+    put(`commit ${SCRATCH_REF}\nmark :${mark}\n`);
+    put(`author ${author.name} <${author.email}> ${when}\ncommitter ${committer.name} <${committer.email}> ${when}\n`);
+    put(`data ${message.length}\n`);
+    put(message);
+    put('\n');
+    if (parents[0]) put(`from ${parents[0]}\n`);
+    for (const p of parents.slice(1)) put(`merge ${p}\n`);
+    for (const path of spec.delete ?? []) put(`D ${quotePath(path)}\n`);
+    for (const file of await filesOf(dir)) {
+      const contents = await readFile(join(dir, file.path));
+      put(`M ${file.executable ? '100755' : '100644'} inline ${quotePath(file.path)}\ndata ${contents.length}\n`);
+      put(contents);
+      put('\n');
+    }
+    put('\n');
+    marks.set(name, mark);
+    tips.set(branch, `:${mark}`);
+    branchOf.push(branch);
+  }
+
+  if (names.length === 0) return { commits: [], branches: Object.fromEntries(tips) };
+  const work = await mkdtemp(join(tmpdir(), 'fake-github-seed-'));
+  try {
+    const marksFile = join(work, 'marks');
+    await repo.run(['fast-import', '--quiet', '--force', `--export-marks=${marksFile}`], { input: Buffer.concat(chunks) });
+    const oidOfMark = new Map<string, string>();
+    for (const line of (await readFile(marksFile, 'utf8')).split('\n').filter(Boolean)) {
+      const [m, oid] = line.split(' ');
+      oidOfMark.set(m!, oid!);
+    }
+    const resolveTip = (t: string) => (t.startsWith(':') ? oidOfMark.get(t)! : t);
+    const branches: Record<string, string> = {};
+    for (const [branch, tip] of tips) {
+      const oid = resolveTip(tip);
+      branches[branch] = oid;
+      const current = await repo.readRef(`refs/heads/${branch}`);
+      if (current === oid) continue;
+      if (!(await repo.updateRef(`refs/heads/${branch}`, oid, current))) throw new Error(`refs/heads/${branch} moved while seeding`);
+    }
+    const scratch = await repo.readRef(SCRATCH_REF);
+    if (scratch) await repo.run(['update-ref', '-d', SCRATCH_REF, scratch]);
+    if (branches[defaultBranch]) await repo.run(['symbolic-ref', 'HEAD', `refs/heads/${defaultBranch}`]);
+    return {
+      commits: names.map((name, i) => ({ name, oid: oidOfMark.get(`:${i + 1}`)!, branch: branchOf[i]! })),
+      branches,
+    };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Subfolders in name (code point) order. */
+export async function snapshotNames(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+async function readSpec(dir: string): Promise<CommitSpec> {
+  try {
+    return JSON.parse(await readFile(join(dir, 'commit.json'), 'utf8')) as CommitSpec;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw new Error(`${dir}/commit.json: ${(error as Error).message}`);
+  }
+}
+
+function defaultParents(branchTip: string | undefined, previous: string | undefined, marks: Map<string, number>): string[] {
+  if (branchTip) return [branchTip];
+  return previous && marks.has(previous) ? [previous] : [];
+}
+
+function commitish(ref: string, marks: Map<string, number>, tips: Map<string, string>, at: string): string {
+  if (marks.has(ref)) return `:${marks.get(ref)}`;
+  if (tips.has(ref)) return tips.get(ref)!;
+  if (/^[0-9a-f]{40}$/.test(ref)) return ref;
+  throw new Error(`snapshot ${at}: parent '${ref}' is neither an earlier snapshot, a branch, nor a commit oid`);
+}
+
+function person(spec: string | PersonSpec | undefined): PersonSpec {
+  if (!spec) return DEFAULT_PERSON;
+  if (typeof spec !== 'string') return spec;
+  const m = /^(.*?)\s*<([^>]*)>$/.exec(spec.trim());
+  if (!m) throw new Error(`person must be "Name <email>": ${spec}`);
+  return { name: m[1]!, email: m[2]! };
+}
+
+/** fast-import takes a path as-is unless it starts with a quote or holds a newline. */
+function quotePath(path: string): string {
+  return /^"|[\n\\]/.test(path) ? JSON.stringify(path) : path;
+}
+
+async function filesOf(dir: string): Promise<{ path: string; executable: boolean }[]> {
+  const out: { path: string; executable: boolean }[] = [];
+  const walk = async (rel: string): Promise<void> => {
+    for (const e of await readdir(join(dir, rel), { withFileTypes: true })) {
+      const path = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) await walk(path);
+      else if (e.isFile() && path !== 'commit.json') out.push({ path, executable: ((await stat(join(dir, path))).mode & 0o111) !== 0 });
+    }
+  };
+  await walk('');
+  return out.sort((a, b) => (a.path < b.path ? -1 : 1));
+}

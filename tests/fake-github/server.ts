@@ -13,8 +13,8 @@ import { graphqlOperationName } from './graphql-operation';
  *   style, where the prefix is stripped so handlers see `/repos/...` and `/graphql`);
  * - `site: 'web'` — everything else: github.com's pages, `/login/...`.
  * Handlers are tried in the order they were added; the first to answer wins.
- * Faults (see faults/registry.ts) are checked before the handlers; `/_fake/...` is the control API
- * (faults, waits, request log) and is neither faulted nor logged.
+ * Faults (see faults/registry.ts) are checked before the handlers. `/_fake/...` is the control API
+ * (faults, waits, request log, and handlers' own control routes), neither faulted nor logged.
  */
 export type Site = 'web' | 'api';
 
@@ -132,7 +132,8 @@ export async function startServer(options: ServerOptions = {}): Promise<FakeServ
       text: () => new TextDecoder().decode(body),
       json: () => JSON.parse(new TextDecoder().decode(body)) as unknown,
     };
-    if (path.startsWith('/_fake/')) return send(res, await answer([control], fake));
+    // Control routes: the fault/log/waits API first, then any handler's own `/_fake/…` routes.
+    if (path.startsWith('/_fake/')) return send(res, await answer([control, ...handlers], fake));
 
     const operation = site === 'api' && path === '/graphql' && fake.method === 'POST' ? graphqlOperationName(fake.text()) : undefined;
     const target = { site, method: fake.method, path, operation };

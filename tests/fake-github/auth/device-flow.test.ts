@@ -35,7 +35,7 @@ describe('device flow', () => {
       const token = req.headers.get('authorization')?.split(' ')[1] ?? '';
       return req.site === 'api' && req.path === '/user' ? Response.json({ login: tokens.loginOf(token) ?? null }) : undefined;
     };
-    server.use(tokens.guard());
+    server.use(tokens.handler);
     server.use(flow.handler);
     server.use(user);
     const post = async (path: string, body: Record<string, string>): Promise<[number, OAuthAnswer]> => {
@@ -120,6 +120,19 @@ describe('device flow', () => {
     expect((await poll(device.device_code!))[1].error).toBe('device_flow_disabled');
   });
 
+  it('can be driven over the control API: approval, then expiry of the user’s tokens', async () => {
+    const { code, poll, whoAmI } = await start({ waits: zeroWaits });
+    const [, device] = await code();
+    const control = (path: string, body: object) => fetch(`${server!.url}${path}`, { method: 'POST', body: JSON.stringify(body) });
+    expect((await control('/_fake/device/approve', { user_code: 'NOPE-NOPE', login: 'mona' })).status).toBe(404);
+    expect((await control('/_fake/device/approve', { user_code: device.user_code, login: 'mona' })).status).toBe(204);
+    const [, token] = await poll(device.device_code!);
+    expect(await whoAmI(token.access_token!)).toEqual([200, { login: 'mona' }]);
+    expect(await (await control('/_fake/tokens/expire', { login: 'mona' })).json()).toEqual({ expired: 1 });
+    expect((await whoAmI(token.access_token!))[0]).toBe(401);
+    expect(server!.log.map((r) => r.path)).not.toContain('/_fake/device/approve');
+  });
+
   it('answers form-encoded unless JSON is asked for', async () => {
     await start();
     const res = await fetch(`${server!.url}/login/device/code`, { method: 'POST', body: new URLSearchParams({ client_id: CLIENT_ID }) });
@@ -137,7 +150,7 @@ describe('expiring user tokens', () => {
     server = await startServer({ clock });
     const tokens = new UserTokens(clock);
     const flow = new DeviceFlow({ clock, waits: server.waits, tokens, apps: [{ clientId: CLIENT_ID }] });
-    server.use(tokens.guard());
+    server.use(tokens.handler);
     server.use(flow.handler);
     server.use((req) => (req.site === 'api' ? Response.json({ ok: true }) : undefined));
     const first = tokens.issue('mona', CLIENT_ID);

@@ -107,12 +107,27 @@ export class DeviceFlow {
     app.deviceFlow = enabled;
   }
 
+  /** The web endpoints, plus `POST /_fake/device/approve {user_code, login}` and `/_fake/device/deny {user_code}`. */
   readonly handler: Handler = (req) => {
+    if (req.method === 'POST' && req.path.startsWith('/_fake/device/')) return this.control(req);
     if (req.site !== 'web' || req.method !== 'POST') return undefined;
     if (req.path === '/login/device/code') return this.deviceCode(req);
     if (req.path === '/login/oauth/access_token') return this.accessToken(req);
     return undefined;
   };
+
+  private control(req: FakeRequest): Response | undefined {
+    const { user_code: code, login } = req.json() as { user_code?: unknown; login?: unknown };
+    if (typeof code !== 'string') return Response.json({ message: 'user_code is required' }, { status: 400 });
+    try {
+      if (req.path === '/_fake/device/approve' && typeof login === 'string') this.approve(code, login);
+      else if (req.path === '/_fake/device/deny') this.deny(code);
+      else return Response.json({ message: 'approve needs user_code and login; deny needs user_code' }, { status: 400 });
+    } catch (error) {
+      return Response.json({ message: (error as Error).message }, { status: 404 });
+    }
+    return new Response(null, { status: 204 });
+  }
 
   private byUserCode(code: string): Authorization {
     const auth = [...this.byDeviceCode.values()].find((a) => a.userCode === code);

@@ -81,14 +81,28 @@ export class UserTokens {
     return issued !== undefined && this.clock.now() >= issued.expiresAt;
   }
 
-  /** Answers 401 "Bad credentials" on the API to any expired user token, before other handlers. */
-  guard(): Handler {
-    return (req) => {
-      if (req.site !== 'api') return undefined;
-      const token = /^(?:token|bearer)\s+(\S+)$/i.exec(req.headers.get('authorization')?.trim() ?? '')?.[1];
-      if (!token || !this.isExpired(token)) return undefined;
-      const docs = req.path === '/graphql' ? 'https://docs.github.com/graphql' : 'https://docs.github.com/rest';
-      return Response.json({ message: 'Bad credentials', documentation_url: docs, status: '401' }, { status: 401 });
-    };
+  /** Ends every live access token of `login` now, as 8 hours passing would. */
+  expireAll(login: string): number {
+    const now = this.clock.now();
+    const live = [...this.access.values()].filter((t) => t.login === login && now < t.expiresAt);
+    for (const issued of live) issued.expiresAt = now;
+    return live.length;
   }
+
+  /**
+   * Answers 401 "Bad credentials" on the API to any expired user token, so it goes before the
+   * API handlers; also serves `POST /_fake/tokens/expire {login}` for tests driving the fake over HTTP.
+   */
+  readonly handler: Handler = (req) => {
+    if (req.method === 'POST' && req.path === '/_fake/tokens/expire') {
+      const { login } = req.json() as { login?: unknown };
+      if (typeof login !== 'string') return Response.json({ message: 'login is required' }, { status: 400 });
+      return Response.json({ expired: this.expireAll(login) });
+    }
+    if (req.site !== 'api') return undefined;
+    const token = /^(?:token|bearer)\s+(\S+)$/i.exec(req.headers.get('authorization')?.trim() ?? '')?.[1];
+    if (!token || !this.isExpired(token)) return undefined;
+    const docs = req.path === '/graphql' ? 'https://docs.github.com/graphql' : 'https://docs.github.com/rest';
+    return Response.json({ message: 'Bad credentials', documentation_url: docs, status: '401' }, { status: 401 });
+  };
 }

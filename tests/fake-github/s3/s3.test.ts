@@ -118,6 +118,23 @@ function signed(method: string, url: string, key: { id: string; secret: string }
   return fetch(url, { method, headers, ...(method === 'PUT' && { body }) });
 }
 
+// The same signer's presigned-URL form: what a browser upload without custom headers would use.
+function presigned(method: string, url: string, key: { id: string; secret: string }, nowMs: number, expiresSeconds: number): string {
+  const u = new URL(url);
+  const amzDate = new Date(nowMs).toISOString().replace(/[-:]|\.\d{3}/g, '');
+  const scope = `${amzDate.slice(0, 8)}/us-east-1/s3/aws4_request`;
+  const query = new URLSearchParams({
+    'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
+    'X-Amz-Credential': `${key.id}/${scope}`,
+    'X-Amz-Date': amzDate,
+    'X-Amz-Expires': String(expiresSeconds),
+    'X-Amz-SignedHeaders': 'host',
+  });
+  const canonical = canonicalRequest({ method, path: u.pathname, query: query.toString(), headers: new Headers({ host: u.host }), signedHeaders: ['host'], payloadHash: 'UNSIGNED-PAYLOAD' });
+  query.set('X-Amz-Signature', signature(key.secret, scope, stringToSign(amzDate, scope, canonical)));
+  return `${url}?${query}`;
+}
+
 const md5 = (s: string) => createHash('md5').update(s).digest('hex');
 const objectKey = (text: string) => `get-started/files/md5/${md5(text).slice(0, 2)}/${md5(text).slice(2)}`;
 const XML_CODE = /<Code>(\w+)<\/Code>/;
@@ -146,7 +163,7 @@ describe('S3 endpoint', () => {
         }),
       ],
     });
-    return { base: `${server.url}/_s3/dvc-data`, store };
+    return { base: `${server.url}/_s3/dvc-data`, store, clock };
   }
 
   it('serves a correctly signed GET and stores a correctly signed PUT', async () => {
@@ -158,6 +175,18 @@ describe('S3 endpoint', () => {
     });
     expect([put.status, put.headers.get('etag')]).toEqual([200, `"${md5('new data')}"`]);
     expect(await (await signed('GET', `${base}/${objectKey('new data')}`, reader, NOW)).text()).toBe('new data');
+  });
+
+  it('serves presigned GETs and PUTs until they expire', async () => {
+    const { base, clock } = await start();
+    const get = presigned('GET', `${base}/${objectKey('metrics')}`, reader, NOW, 60);
+    expect(await (await fetch(get)).text()).toBe('metrics');
+    const put = presigned('PUT', `${base}/${objectKey('upload')}`, writer, NOW, 60);
+    expect((await fetch(put, { method: 'PUT', body: 'upload' })).status).toBe(200);
+    expect(await (await signed('GET', `${base}/${objectKey('upload')}`, reader, NOW)).text()).toBe('upload');
+    clock.advance(61_000);
+    const late = await fetch(get);
+    expect([late.status, XML_CODE.exec(await late.text())?.[1]]).toEqual([403, 'AccessDenied']);
   });
 
   it('answers SignatureDoesNotMatch to a wrongly signed request', async () => {

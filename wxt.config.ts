@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { preactWithoutInnerHtml } from './build/preact-without-inner-html';
 
 // The release manifest asks only for storage and the two GitHub hosts. Everything else
 // (GitHub Enterprise hosts, DVC remotes, scripting) is optional and asked for after a click.
@@ -20,6 +21,8 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
+            // The lowest versions `web-ext lint` accepts without a warning: Firefox 140 and
+            // Firefox for Android 142 introduced `data_collection_permissions` (139/141 warn).
             gecko: {
               id: 'commit-lab@commit-lab.dev',
               strict_min_version: '140.0',
@@ -30,5 +33,5 @@ export default defineConfig({
         }
       : {}),
   }),
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), preactWithoutInnerHtml()] }),
 });

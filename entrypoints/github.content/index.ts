@@ -1,0 +1,21 @@
+import { h, render } from 'preact';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { RowCell } from '../../components/RowCell';
+import '../../components/row-cell.css';
+import { startOverlay } from '../../lib/page/overlay';
+
+export default defineContentScript({
+  // All of github.com, not just commit lists: GitHub reaches them by soft navigation, which
+  // never loads a content script anew.
+  matches: ['https://github.com/*'],
+  main(ctx) {
+    const overlay = startOverlay({
+      document,
+      signal: ctx.signal,
+      renderCell: (host, target) => render(h(RowCell, { sha: target.row.sha, where: target.where }), host),
+      log: (message) => console.info(`[Commit Lab] ${message}`),
+    });
+    // Fires before the new page exists; the overlay's MutationObserver catches the rows later.
+    ctx.addEventListener(window, 'wxt:locationchange', overlay.scan);
+  },
+});

@@ -1,0 +1,125 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options {"url": "https://github.com/"}
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderPage } from '../../tests/fake-github/pages/render';
+import { testRepo, testSource } from '../../tests/fake-github/pages/test-repos';
+import { CELL_ATTRIBUTE, startOverlay, type CellTarget } from './overlay';
+
+const source = testSource();
+
+let controller: AbortController;
+afterEach(() => controller?.abort());
+
+/** Puts a fake GitHub page into the test's document at its github.com URL (its scripts do not run). */
+async function open(path: string, transform = (html: string) => html) {
+  const html = transform((await renderPage(source, path)).html);
+  window.history.replaceState(null, '', `https://github.com${path}`);
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  document.documentElement.replaceChildren(...[...parsed.documentElement.childNodes].map((n) => document.importNode(n, true)));
+}
+
+function start(missAfterMs = 50) {
+  controller = new AbortController();
+  const log = vi.fn();
+  const targets: CellTarget[] = [];
+  const overlay = startOverlay({
+    document,
+    signal: controller.signal,
+    renderCell: (host, target) => {
+      targets.push(target);
+      host.textContent = `cell ${target.row.sha.slice(0, 7)}`;
+    },
+    log,
+    missAfterMs,
+  });
+  return { overlay, log, targets };
+}
+
+const cellsOf = (row: Element) => row.querySelectorAll(`[${CELL_ATTRIBUTE}]`);
+const rows = () => [...document.querySelectorAll('li[data-testid="commit-row-item"]')];
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const newestFirst = testRepo().commits.slice(0, 80).reverse();
+
+describe('startOverlay', () => {
+  it('marks every row once, in its metadata area, for its own commit', async () => {
+    await open('/acme/mnist/commits/main');
+    const { overlay, targets } = start();
+    overlay.scan();
+    overlay.scan();
+    await settle();
+    expect(rows()).toHaveLength(35);
+    rows().forEach((row, i) => {
+      expect(cellsOf(row)).toHaveLength(1);
+      expect(cellsOf(row)[0]!.getAttribute(CELL_ATTRIBUTE)).toBe(newestFirst[i]!.oid);
+      expect(cellsOf(row)[0]!.parentElement!.getAttribute('data-testid')).toBe('list-view-item-metadata');
+    });
+    expect(targets).toHaveLength(35);
+    expect(targets[0]!.where).toBe('main');
+  });
+
+  it('marks a row React re-rendered, and only that one', async () => {
+    await open('/acme/mnist/commits/feature/deep/ref/src/train.py');
+    const { targets } = start();
+    const before = targets.length;
+    const old = rows()[2]!;
+    const fresh = old.cloneNode(true) as Element;
+    cellsOf(fresh).forEach((c) => c.remove());
+    old.replaceWith(fresh);
+    await settle();
+    expect(cellsOf(fresh)).toHaveLength(1);
+    expect(targets.length - before).toBe(1);
+    expect(targets.at(-1)!.where).toBe('feature/deep/ref (src/train.py)');
+  });
+
+  it('replaces a cell drawn for another commit when a row is reused', async () => {
+    await open('/acme/mnist/commits/main');
+    start();
+    const row = rows()[0]!;
+    row.setAttribute('data-commit-link', `/acme/mnist/commit/${newestFirst[50]!.oid}`);
+    await settle();
+    expect(cellsOf(row)).toHaveLength(1);
+    expect(cellsOf(row)[0]!.getAttribute(CELL_ATTRIBUTE)).toBe(newestFirst[50]!.oid);
+  });
+
+  it('describes a PR list by its number', async () => {
+    await open('/acme/mnist/pull/3/commits');
+    const { targets } = start();
+    expect(targets.map((t) => t.where)).toEqual(['pull request #3', 'pull request #3', 'pull request #3']);
+  });
+
+  it('does nothing on a page that is not a commit list', async () => {
+    await open('/acme/mnist/commits/main');
+    window.history.replaceState(null, '', 'https://github.com/acme/mnist');
+    const { log } = start();
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(document.querySelectorAll(`[${CELL_ATTRIBUTE}]`)).toHaveLength(0);
+    expect(log).not.toHaveBeenCalled();
+  });
+
+  it('changes nothing and logs once when its selectors miss', async () => {
+    await open('/acme/mnist/commits/main', (html) => html.replaceAll('data-testid="commit-row-item"', 'data-testid="commit-row-entry"'));
+    const untouched = document.body.innerHTML;
+    const { overlay, log } = start(20);
+    overlay.scan();
+    document.body.append(document.createElement('div'));
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    overlay.scan();
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(document.body.innerHTML).toBe(`${untouched}<div></div>`);
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(log.mock.calls[0]![0]).toMatch(/no commit rows .* on https:\/\/github.com\/acme\/mnist\/commits\/main/);
+  });
+
+  it('removes its cells and stops watching when its context ends', async () => {
+    await open('/acme/mnist/commits/main');
+    const { targets } = start();
+    controller.abort();
+    expect(document.querySelectorAll(`[${CELL_ATTRIBUTE}]`)).toHaveLength(0);
+    const count = targets.length;
+    rows()[0]!.replaceWith(rows()[0]!.cloneNode(true));
+    document.dispatchEvent(new Event('soft-nav:react-done'));
+    await settle();
+    expect(targets).toHaveLength(count);
+    expect(document.querySelectorAll(`[${CELL_ATTRIBUTE}]`)).toHaveLength(0);
+  });
+});

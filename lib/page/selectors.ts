@@ -1,0 +1,58 @@
+import type { CommitListKind } from './url';
+
+/**
+ * Every GitHub selector the extension uses, in one place. Each names the commit lists it is
+ * used on, lists its variants — GitHub's current markup first, then fallbacks still worth
+ * trying — and notes which GitHub DOM the first variant matches and when that was checked
+ * (extension-anchors §3). Anchor on data-testid / aria / href shapes, never on hashed
+ * `*-module__*` classes, which change with every GitHub deploy.
+ */
+export interface Selector {
+  pages: readonly CommitListKind[];
+  variants: readonly [string, ...string[]];
+  dom: string;
+}
+
+const BOTH_LISTS = ['repo-commits', 'pr-commits'] as const;
+
+export const selectors = {
+  commitRow: {
+    pages: BOTH_LISTS,
+    variants: ['li[data-testid="commit-row-item"]', 'li.js-commits-list-item'],
+    dom: 'React CommitRow list item (repo list since 2023-12, PR tab since 2024-10; §3.1 Row, §3.2). Fallback: pre-React `.js-commits-list-item`. Checked 2026-08.',
+  },
+  rowTitleLink: {
+    pages: BOTH_LISTS,
+    variants: ['h4.markdown-title a[href]', 'a.markdown-title[href*="/commit"]'],
+    dom: 'Row title `h4.markdown-title > span > a`, href `/commit/<sha>` or `/pull/<n>/commits/<sha>`, full message in `title` (§3.1 Message link; refined-github commitTitleInLists, 2025-11). Fallback: pre-React title link. Checked 2026-08.',
+  },
+  rowMetadata: {
+    pages: BOTH_LISTS,
+    variants: ['[data-testid="list-view-item-metadata"]', '[data-testid="list-view-item-main-content"]'],
+    dom: 'ListView metadata area holding the short SHA and CI badge (§3.1 Metadata area, GitHub-internal CommitRow, 2026-05). Fallback: the main content area (author line) of the same row. Checked 2026-08.',
+  },
+  commitsData: {
+    pages: ['repo-commits'],
+    variants: ['react-app[app-name="commits"] script[type="application/json"][data-target="react-app.embeddedData"]'],
+    dom: 'Embedded JSON of the React commits app: payload.refInfo.{name,currentOid}, payload.path (§3.1 App root / data; Gitako drift spec). Checked 2026-08.',
+  },
+} as const satisfies Record<string, Selector>;
+
+export type SelectorName = keyof typeof selectors;
+
+/** Elements matching the first variant of `selector` that matches anything under `root`. */
+export function queryAll(root: ParentNode, selector: Selector): Element[] {
+  for (const variant of selector.variants) {
+    const found = root.querySelectorAll(variant);
+    if (found.length) return [...found];
+  }
+  return [];
+}
+
+export function query(root: ParentNode, selector: Selector): Element | undefined {
+  for (const variant of selector.variants) {
+    const found = root.querySelector(variant);
+    if (found) return found;
+  }
+  return undefined;
+}

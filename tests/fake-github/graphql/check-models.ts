@@ -1,0 +1,108 @@
+import type { CheckRun, CommitStatus } from '../store';
+import { arrayConnection, type PageArgs } from './connection';
+import { nameWithOwner, repoUrl, type Scope } from './context';
+import { commitByOid } from './git-models';
+import { nodeId } from './ids';
+
+/**
+ * `Commit.statusCheckRollup`: the latest check run per name and the latest status per context
+ * on the commit, rolled up into one state. Null when the commit has neither, as on GitHub.
+ */
+const FAILED_CONCLUSIONS = new Set(['FAILURE', 'TIMED_OUT', 'CANCELLED', 'ACTION_REQUIRED', 'STARTUP_FAILURE', 'STALE']);
+
+export function rollupState(runs: CheckRun[], statuses: CommitStatus[]): 'ERROR' | 'EXPECTED' | 'FAILURE' | 'PENDING' | 'SUCCESS' {
+  if (runs.some((r) => r.status === 'COMPLETED' && r.conclusion && FAILED_CONCLUSIONS.has(r.conclusion)) || statuses.some((s) => s.state === 'FAILURE')) return 'FAILURE';
+  if (statuses.some((s) => s.state === 'ERROR')) return 'ERROR';
+  if (runs.some((r) => r.status !== 'COMPLETED') || statuses.some((s) => s.state === 'PENDING')) return 'PENDING';
+  if (statuses.some((s) => s.state === 'EXPECTED')) return 'EXPECTED';
+  return 'SUCCESS';
+}
+
+function latestBy<T>(items: T[], key: (t: T) => string): T[] {
+  const last = new Map<string, T>();
+  for (const item of items) last.set(key(item), item);
+  return [...last.values()];
+}
+
+export function checkRollup(scope: Scope, oid: string) {
+  const runs = latestBy(
+    scope.repo.checkRuns.filter((r) => r.headSha === oid),
+    (r) => r.name,
+  );
+  const statuses = latestBy(
+    scope.repo.statuses.filter((s) => s.sha === oid),
+    (s) => s.context,
+  );
+  if (runs.length === 0 && statuses.length === 0) return null;
+  const contexts = [...runs.map((r) => checkRunModel(scope, r)), ...statuses.map((s) => statusContextModel(scope, s))];
+  return {
+    __typename: 'StatusCheckRollup',
+    id: nodeId('SCR', `${nameWithOwner(scope.repo)}:${oid}`),
+    state: rollupState(runs, statuses),
+    commit: () => commitByOid(scope, oid),
+    contexts: (args: PageArgs) => ({
+      ...arrayConnection(contexts, args),
+      checkRunCount: runs.length,
+      statusContextCount: statuses.length,
+    }),
+  };
+}
+
+function checkRunModel(scope: Scope, r: CheckRun) {
+  const url = `${repoUrl(scope)}/runs/${r.databaseId}`;
+  const workflowRun = r.workflowRunId
+    ? {
+        __typename: 'WorkflowRun',
+        id: nodeId('WFR', `${nameWithOwner(scope.repo)}:${r.workflowRunId}`),
+        databaseId: r.workflowRunId,
+        url: `${repoUrl(scope)}/actions/runs/${r.workflowRunId}`,
+        resourcePath: `/${nameWithOwner(scope.repo)}/actions/runs/${r.workflowRunId}`,
+        event: 'push',
+        runNumber: r.workflowRunId,
+        createdAt: r.startedAt ?? '2020-01-01T00:00:00Z',
+        updatedAt: r.completedAt ?? r.startedAt ?? '2020-01-01T00:00:00Z',
+      }
+    : null;
+  return {
+    __typename: 'CheckRun',
+    id: nodeId('CR', `${nameWithOwner(scope.repo)}:${r.databaseId}`),
+    databaseId: r.databaseId,
+    name: r.name,
+    status: r.status,
+    conclusion: r.conclusion,
+    detailsUrl: r.detailsUrl,
+    startedAt: r.startedAt,
+    completedAt: r.completedAt,
+    url,
+    permalink: url,
+    resourcePath: `/${nameWithOwner(scope.repo)}/runs/${r.databaseId}`,
+    title: null,
+    summary: null,
+    text: null,
+    externalId: null,
+    isRequired: false,
+    checkSuite: {
+      __typename: 'CheckSuite',
+      id: nodeId('CS', `${nameWithOwner(scope.repo)}:${r.databaseId}`),
+      status: r.status,
+      conclusion: r.conclusion,
+      workflowRun,
+      commit: () => commitByOid(scope, r.headSha),
+    },
+  };
+}
+
+function statusContextModel(scope: Scope, s: CommitStatus) {
+  return {
+    __typename: 'StatusContext',
+    id: nodeId('SC', `${nameWithOwner(scope.repo)}:${s.databaseId}`),
+    context: s.context,
+    state: s.state,
+    targetUrl: s.targetUrl,
+    description: s.description,
+    createdAt: s.createdAt,
+    isRequired: false,
+    avatarUrl: null,
+    commit: () => commitByOid(scope, s.sha),
+  };
+}

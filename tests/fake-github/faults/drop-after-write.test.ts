@@ -1,47 +1,22 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GitRepo } from '../git/repo';
-import { startServer, type FakeServer, type Handler } from '../server';
+import { graphqlHandler } from '../graphql/handler';
+import { startServer, type FakeServer } from '../server';
+import { Store } from '../store';
 
 const who = { name: 'Ada', email: 'ada@example.com', date: '2026-01-01T00:00:00Z' };
+/** Plain git, not the fake, is the witness of what happened to the repository. */
 const git = (dir: string, ...args: string[]) => execFileSync('git', [`--git-dir=${dir}`, ...args], { encoding: 'utf8' }).trim();
+// The mutation the extension sends, as saved with the reference material.
+const MUTATION = readFileSync(new URL('../../../../shared/fixtures/github-api/queries/create-commit-on-branch.graphql', import.meta.url), 'utf8');
 
-interface CommitInput {
-  branch: { branchName: string };
-  expectedHeadOid: string;
-  message: { headline: string };
-  fileChanges: { additions: { path: string; contents: string }[] };
-}
-
-/**
- * A git-backed GraphQL write in createCommitOnBranch's shape, standing in until fake1's resolver
- * lands: one commit through the git layer, moved onto the branch with the CAS ref update.
- */
-function createCommitOnBranch(repo: GitRepo): Handler {
-  return async (req) => {
-    if (req.path !== '/graphql') return undefined;
-    const { input } = (req.json() as { variables: { input: CommitInput } }).variables;
-    const oid = await repo.commitChanges({
-      parent: input.expectedHeadOid,
-      changes: { additions: input.fileChanges.additions.map((a) => ({ path: a.path, contents: Buffer.from(a.contents, 'base64') })), deletions: [] },
-      message: `${input.message.headline}\n`,
-      author: who,
-      committer: who,
-    });
-    if (!(await repo.updateRef(`refs/heads/${input.branch.branchName}`, oid, input.expectedHeadOid))) {
-      return Response.json({ data: { createCommitOnBranch: null }, errors: [{ type: 'STALE_DATA', message: 'Expected branch to point to …' }] });
-    }
-    return Response.json({ data: { createCommitOnBranch: { commit: { oid } } } });
-  };
-}
-
-const MUTATION = 'mutation CreateCommit($input: CreateCommitOnBranchInput!) { createCommitOnBranch(input: $input) { commit { oid } } }';
-
-describe('a write faulted around its effect', () => {
+describe('createCommitOnBranch faulted around its effect', () => {
   let dir: string;
+  let store: Store;
   let repo: GitRepo;
   let head: string;
   let server: FakeServer;
@@ -57,11 +32,13 @@ describe('a write faulted around its effect', () => {
       committer: who,
     });
     await repo.updateRef('refs/heads/main', head, null);
-    server = await startServer({ handlers: [createCommitOnBranch(repo)] });
+    store = new Store();
+    store.addRepository({ owner: 'o', name: 'r', git: repo });
+    server = await startServer({ handlers: [graphqlHandler(store)] });
   });
   afterEach(async () => {
     await server.close();
-    repo.close();
+    store.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -73,7 +50,7 @@ describe('a write faulted around its effect', () => {
         query: MUTATION,
         variables: {
           input: {
-            branch: { branchName: 'main' },
+            branch: { repositoryNameWithOwner: 'o/r', branchName: 'main' },
             expectedHeadOid: head,
             message: { headline: 'Update params.yaml:lr' },
             fileChanges: { additions: [{ path: 'params.yaml', contents: Buffer.from('lr: 0.2\n').toString('base64') }] },
@@ -83,21 +60,24 @@ describe('a write faulted around its effect', () => {
     });
 
   it('after effect: the commit is on the branch in git, and the client gets no answer', async () => {
-    server.faults.add({ match: { operation: 'CreateCommit' }, action: { kind: 'drop-after' } });
+    server.faults.add({ match: { operation: 'CreateCommitOnBranch' }, action: { kind: 'drop-after' } });
     await expect(commit()).rejects.toThrow();
-    // Plain git, not the fake, is the witness.
     expect(git(repo.gitDir, 'rev-parse', 'main^')).toBe(head);
     expect(git(repo.gitDir, 'log', '-1', '--format=%s', 'main')).toBe('Update params.yaml:lr');
     expect(git(repo.gitDir, 'show', 'main:params.yaml')).toBe('lr: 0.2');
-    expect(server.log.map((r) => [r.operation, r.status, r.fault])).toEqual([['CreateCommit', 0, 'drop-after']]);
+    expect(server.log.map((r) => [r.operation, r.status, r.fault])).toEqual([['CreateCommitOnBranch', 0, 'drop-after']]);
+    // The blind retry a client might make is refused by the compare-and-swap: no second commit.
+    const retry = (await (await commit()).json()) as { errors: { type: string }[] };
+    expect(retry.errors[0]!.type).toBe('STALE_DATA');
+    expect(git(repo.gitDir, 'rev-list', '--count', 'main')).toBe('2');
   });
 
-  it('before effect: the branch has not moved, and the client gets no answer', async () => {
-    server.faults.add({ match: { operation: 'CreateCommit' }, action: { kind: 'drop-before' } });
+  it('before effect: the branch has not moved, the client gets no answer, and a retry commits once', async () => {
+    server.faults.add({ match: { operation: 'CreateCommitOnBranch' }, action: { kind: 'drop-before' } });
     await expect(commit()).rejects.toThrow();
     expect(git(repo.gitDir, 'rev-parse', 'main')).toBe(head);
-    // The retry the client makes then goes through.
-    expect(((await (await commit()).json()) as { data: unknown }).data).toMatchObject({ createCommitOnBranch: { commit: {} } });
+    const retry = (await (await commit()).json()) as { data: { createCommitOnBranch: { commit: { oid: string } } } };
+    expect(git(repo.gitDir, 'rev-parse', 'main')).toBe(retry.data.createCommitOnBranch.commit.oid);
     expect(git(repo.gitDir, 'rev-parse', 'main^')).toBe(head);
   });
 });

@@ -81,7 +81,11 @@ export interface ServerOptions {
   handlers?: Handler[];
   clock?: Clock;
   waits?: Partial<Waits>;
+  /** How a delay fault waits (default: a real timer); tests can record the waits instead. */
+  sleep?: (ms: number) => Promise<void>;
 }
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 async function answer(handlers: Handler[], fake: FakeRequest): Promise<Response> {
   try {
@@ -107,6 +111,7 @@ export async function startServer(options: ServerOptions = {}): Promise<FakeServ
   const handlers: Handler[] = [...(options.handlers ?? [])];
   const log: LoggedRequest[] = [];
   const clock = options.clock ?? systemClock;
+  const sleep = options.sleep ?? realSleep;
   const waits: Waits = { ...githubWaits, ...options.waits };
   const faults = new FaultRegistry(clock);
   const control = controlHandler({ faults, waits, log });
@@ -155,10 +160,7 @@ export async function startServer(options: ServerOptions = {}): Promise<FakeServ
       res.destroy();
       return;
     }
-    if (fault?.action.kind === 'delay' && fault.action.ms > 0) {
-      const ms = fault.action.ms;
-      await new Promise((resolve) => setTimeout(resolve, ms));
-    }
+    if (fault?.action.kind === 'delay' && fault.action.ms > 0) await sleep(fault.action.ms);
     const response = (fault && faultResponse(fault, target, clock.now(), waits)) ?? (await answer(handlers, fake));
     if (fault?.action.kind === 'drop-after') {
       record(0);

@@ -82,11 +82,22 @@ describe('faults', () => {
     expect(ran).toBe(1);
   });
 
-  it('a delay of 0 ms serves the request normally', async () => {
-    server = await startServer({ handlers: [user] });
+  it('a delay waits as configured, then serves the request; a delay of 0 ms does not wait', async () => {
+    const slept: number[] = [];
+    server = await startServer({ handlers: [user], sleep: async (ms) => void slept.push(ms) });
+    server.faults.add({ match: { path: '/user' }, action: { kind: 'delay', ms: 2500 } });
     server.faults.add({ match: { path: '/user' }, action: { kind: 'delay', ms: 0 } });
-    const res = await fetch(`${server.url}/api/v3/user`);
-    expect([res.status, server.log[0]!.fault]).toEqual([200, 'delay']);
+    const answers = [];
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(`${server.url}/api/v3/user`);
+      answers.push([res.status, await res.json()]);
+    }
+    expect(answers).toEqual([
+      [200, { login: 'octocat' }],
+      [200, { login: 'octocat' }],
+    ]);
+    expect(slept).toEqual([2500]);
+    expect(server.log.map((r) => r.fault)).toEqual(['delay', 'delay']);
   });
 });
 

@@ -56,6 +56,9 @@ export interface CheckRun {
   /** The Actions run behind it, if any (`checkSuite.workflowRun`). */
   workflowRunId: number | null;
   workflowName: string | null;
+  /** What the creator reported (REST `output`, `external_id`), e.g. CML's report summary. */
+  output?: { title: string | null; summary: string | null; text: string | null };
+  externalId?: string | null;
 }
 
 /** A commit status (REST `POST /statuses/{sha}`), GraphQL `StatusContext`. */
@@ -70,6 +73,24 @@ export interface CommitStatus {
   createdAt: string;
 }
 
+/** A GitHub Actions workflow run; its jobs are the check runs whose `workflowRunId` is its id. */
+export interface WorkflowRun {
+  databaseId: number;
+  name: string;
+  /** Workflow file, e.g. `.github/workflows/train.yml`. */
+  path: string;
+  headSha: string;
+  headBranch: string | null;
+  event: string;
+  status: 'queued' | 'in_progress' | 'completed' | 'waiting' | 'requested' | 'pending';
+  conclusion: 'success' | 'failure' | 'neutral' | 'cancelled' | 'skipped' | 'timed_out' | 'action_required' | null;
+  runNumber: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type RepositoryRole = 'read' | 'write' | 'admin';
+
 export interface Repository {
   owner: string;
   name: string;
@@ -81,6 +102,9 @@ export interface Repository {
   checkRuns: CheckRun[];
   statuses: CommitStatus[];
   commitComments: Comment[];
+  workflowRuns: WorkflowRun[];
+  /** Users with a role besides the owner (admin) and, on public repositories, everyone (read). */
+  collaborators: Map<string, RepositoryRole>;
   /**
    * Commits GitHub itself made (createCommitOnBranch, web edits): GitHub signs these as
    * web-flow and reports them verified. The fake does not gpg-sign, it remembers them here.
@@ -162,6 +186,8 @@ export class Store {
       checkRuns: [],
       statuses: [],
       commitComments: [],
+      workflowRuns: [],
+      collaborators: new Map(),
       webCommits: new Set(),
     };
     this.repositories.set(key(repo.owner, repo.name), repo);
@@ -176,6 +202,31 @@ export class Store {
 
   repositoryById(databaseId: number): Repository | undefined {
     return [...this.repositories.values()].find((r) => r.databaseId === databaseId);
+  }
+
+  /** The role `login` has on `repo`: owner → admin, listed collaborators, public → read; else null. */
+  roleOf(repo: Repository, login: string | null): RepositoryRole | null {
+    if (login && login.toLowerCase() === repo.owner.toLowerCase()) return 'admin';
+    const role = login ? repo.collaborators.get(login) : undefined;
+    return role ?? (repo.isPrivate ? null : 'read');
+  }
+
+  addWorkflowRun(repo: Repository, input: Pick<WorkflowRun, 'headSha' | 'name'> & Partial<WorkflowRun>): WorkflowRun {
+    const now = new Date().toISOString();
+    const run: WorkflowRun = {
+      path: `.github/workflows/${input.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.yml`,
+      headBranch: repo.defaultBranch,
+      event: 'push',
+      status: 'completed',
+      conclusion: input.status && input.status !== 'completed' ? null : 'success',
+      runNumber: repo.workflowRuns.length + 1,
+      createdAt: now,
+      updatedAt: now,
+      ...input,
+      databaseId: this.newId(),
+    };
+    repo.workflowRuns.push(run);
+    return run;
   }
 
   addPullRequest(repo: Repository, input: Omit<PullRequest, 'number' | 'databaseId' | 'comments' | 'createdAt' | 'state' | 'isDraft' | 'author' | 'body'> & Partial<PullRequest>): PullRequest {
@@ -242,11 +293,11 @@ export class Store {
   }
 
   /** The user's bucket for `resource`, refilled when its hour is over. */
-  rateBucket(login: string, resource: string, now = Date.now()): RateBucket {
+  rateBucket(login: string, resource: string, now = Date.now(), limit = PRIMARY_LIMITS[resource] ?? 5000): RateBucket {
     const key = `${login}\u0000${resource}`;
     let bucket = this.buckets.get(key);
     if (!bucket || bucket.reset * 1000 <= now) {
-      bucket = { resource, limit: PRIMARY_LIMITS[resource] ?? 5000, used: 0, reset: Math.floor(now / 1000) + 3600 };
+      bucket = { resource, limit, used: 0, reset: Math.floor(now / 1000) + 3600 };
       this.buckets.set(key, bucket);
     }
     return bucket;

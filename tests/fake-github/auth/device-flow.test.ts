@@ -1,8 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock, zeroWaits, type ManualClock } from '../clock';
-import { startServer, type FakeServer, type Handler } from '../server';
+import { graphqlHandler } from '../graphql/handler';
+import { createRestApi } from '../rest/index';
+import { startServer, type FakeServer } from '../server';
+import { Store } from '../store';
+import { TokenRegistry } from '../tokens';
 import { DEVICE_GRANT, DeviceFlow } from './device-flow';
-import { UserTokens } from './user-tokens';
+import { APP_PERMISSIONS, UserTokens } from './user-tokens';
 
 const CLIENT_ID = 'Iv23liFakeCommitLab01';
 const T0 = Date.UTC(2026, 10, 29, 9);
@@ -28,16 +32,13 @@ describe('device flow', () => {
   async function start(options: { waits?: typeof zeroWaits; deviceFlow?: boolean } = {}) {
     const clock: ManualClock = manualClock(T0);
     server = await startServer({ clock, waits: options.waits });
-    const tokens = new UserTokens(clock);
+    const store = new Store('octocat');
+    const registry = new TokenRegistry(store);
+    const tokens = new UserTokens(clock, registry);
     const flow = new DeviceFlow({ clock, waits: server.waits, tokens, apps: [{ clientId: CLIENT_ID, deviceFlow: options.deviceFlow }] });
-    // Stands in for the REST routes: who the token is.
-    const user: Handler = (req) => {
-      const token = req.headers.get('authorization')?.split(' ')[1] ?? '';
-      return req.site === 'api' && req.path === '/user' ? Response.json({ login: tokens.loginOf(token) ?? null }) : undefined;
-    };
     server.use(tokens.handler);
     server.use(flow.handler);
-    server.use(user);
+    server.use(createRestApi({ store, tokens: registry }));
     const post = async (path: string, body: Record<string, string>): Promise<[number, OAuthAnswer]> => {
       const res = await fetch(`${server!.url}${path}`, {
         method: 'POST',
@@ -48,15 +49,16 @@ describe('device flow', () => {
     };
     const code = () => post('/login/device/code', { client_id: CLIENT_ID });
     const poll = (deviceCode: string) => post('/login/oauth/access_token', { client_id: CLIENT_ID, device_code: deviceCode, grant_type: DEVICE_GRANT });
+    // fake2's REST GET /user: who the token acts as.
     const whoAmI = async (token: string) => {
       const res = await fetch(`${server!.url}/api/v3/user`, { headers: { authorization: `Bearer ${token}` } });
-      return [res.status, await res.json()];
+      return [res.status, ((await res.json()) as { login?: string }).login];
     };
-    return { clock, flow, tokens, post, code, poll, whoAmI };
+    return { clock, flow, tokens, registry, post, code, poll, whoAmI };
   }
 
   it('completes after two authorization_pending and one slow_down, with GitHub’s intervals', async () => {
-    const { clock, flow, code, poll, whoAmI } = await start();
+    const { clock, flow, registry, code, poll, whoAmI } = await start();
     const [status, device] = await code();
     expect(status).toBe(200);
     expect(device).toMatchObject({ verification_uri: 'https://github.com/login/device', expires_in: 900, interval: 5 });
@@ -81,7 +83,8 @@ describe('device flow', () => {
     expect(token).toMatchObject({ expires_in: 28800, refresh_token_expires_in: 15811200, token_type: 'bearer', scope: '' });
     expect(token.access_token).toMatch(/^ghu_[A-Za-z0-9]{36}$/);
     expect(token.refresh_token).toMatch(/^ghr_[A-Za-z0-9]+$/);
-    expect(await whoAmI(token.access_token!)).toEqual([200, { login: 'mona' }]);
+    expect(await whoAmI(token.access_token!)).toEqual([200, 'mona']);
+    expect(registry.resolve(`token ${token.access_token}`)?.record).toEqual({ kind: 'app-user', permissions: APP_PERMISSIONS, login: 'mona' });
     expect((await poll(device.device_code!))[1].error).toBe('incorrect_device_code');
   });
 
@@ -127,7 +130,7 @@ describe('device flow', () => {
     expect((await control('/_fake/device/approve', { user_code: 'NOPE-NOPE', login: 'mona' })).status).toBe(404);
     expect((await control('/_fake/device/approve', { user_code: device.user_code, login: 'mona' })).status).toBe(204);
     const [, token] = await poll(device.device_code!);
-    expect(await whoAmI(token.access_token!)).toEqual([200, { login: 'mona' }]);
+    expect(await whoAmI(token.access_token!)).toEqual([200, 'mona']);
     expect(await (await control('/_fake/tokens/expire', { login: 'mona' })).json()).toEqual({ expired: 1 });
     expect((await whoAmI(token.access_token!))[0]).toBe(401);
     expect(server!.log.map((r) => r.path)).not.toContain('/_fake/device/approve');
@@ -148,13 +151,18 @@ describe('expiring user tokens', () => {
   it('a refresh yields a new access token and uses up the refresh token; an expired one answers 401', async () => {
     const clock = manualClock(T0);
     server = await startServer({ clock });
-    const tokens = new UserTokens(clock);
+    const store = new Store('octocat');
+    const registry = new TokenRegistry(store);
+    const tokens = new UserTokens(clock, registry);
     const flow = new DeviceFlow({ clock, waits: server.waits, tokens, apps: [{ clientId: CLIENT_ID }] });
     server.use(tokens.handler);
     server.use(flow.handler);
-    server.use((req) => (req.site === 'api' ? Response.json({ ok: true }) : undefined));
+    server.use(createRestApi({ store, tokens: registry }));
+    server.use(graphqlHandler(store));
     const first = tokens.issue('mona', CLIENT_ID);
-    const api = (token: string, path = '/api/v3/user') => fetch(`${server!.url}${path}`, { headers: { authorization: `token ${token}` } });
+    const api = (token: string) => fetch(`${server!.url}/api/v3/user`, { headers: { authorization: `token ${token}` } });
+    const viewer = (token: string) =>
+      fetch(`${server!.url}/api/graphql`, { method: 'POST', headers: { authorization: `bearer ${token}` }, body: JSON.stringify({ query: 'query { viewer { login } }' }) });
     const refresh = async (refreshToken: string) => {
       const res = await fetch(`${server!.url}/login/oauth/access_token`, {
         method: 'POST',
@@ -166,19 +174,20 @@ describe('expiring user tokens', () => {
 
     clock.advance(8 * 3600_000 - 1);
     expect((await api(first.access_token)).status).toBe(200);
+    expect(await (await viewer(first.access_token)).json()).toEqual({ data: { viewer: { login: 'mona' } } });
     clock.advance(1);
     const expired = await api(first.access_token);
     expect([expired.status, await expired.json()]).toEqual([401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' }]);
-    const graphql = await fetch(`${server.url}/api/graphql`, { method: 'POST', headers: { authorization: `bearer ${first.access_token}` }, body: '{}' });
+    const graphql = await viewer(first.access_token);
     expect([graphql.status, ((await graphql.json()) as { documentation_url: string }).documentation_url]).toEqual([401, 'https://docs.github.com/graphql']);
+    expect(registry.resolve(`token ${first.access_token}`)?.record.kind).toBe('expired');
 
     const second = await refresh(first.refresh_token);
-    expect(second).toMatchObject({ expires_in: 28800, token_type: 'bearer' });
+    expect(second).toMatchObject({ expires_in: 28800, refresh_token_expires_in: 15811200, token_type: 'bearer' });
     expect(second.access_token).toMatch(/^ghu_/);
     expect(second.access_token).not.toBe(first.access_token);
     expect(second.refresh_token).not.toBe(first.refresh_token);
-    expect((await api(second.access_token!)).status).toBe(200);
-    expect(tokens.loginOf(second.access_token!)).toBe('mona');
+    expect(((await (await api(second.access_token!)).json()) as { login: string }).login).toBe('mona');
     expect(await refresh(first.refresh_token)).toMatchObject({ error: 'bad_refresh_token' });
   });
 });

@@ -1,6 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Clock, Waits } from '../clock';
 import type { FakeRequest, Handler } from '../server';
+import type { Permissions } from '../tokens';
 import type { UserTokens } from './user-tokens';
 
 /*
@@ -34,6 +35,8 @@ export interface DeviceApp {
   clientId: string;
   /** Whether "Enable Device Flow" is ticked in the app's settings (default: true). */
   deviceFlow?: boolean;
+  /** The App's permissions, which its user tokens get (default: APP_PERMISSIONS). */
+  permissions?: Permissions;
 }
 
 interface Authorization {
@@ -187,6 +190,6 @@ export class DeviceFlow {
     if (auth.state === 'denied') return oauthError(req, 'access_denied');
     if (auth.state === 'pending') return oauthError(req, 'authorization_pending');
     auth.state = 'redeemed';
-    return answer(req, { ...this.deps.tokens.issue(auth.login!, clientId) });
+    return answer(req, { ...this.deps.tokens.issue(auth.login!, clientId, app.permissions) });
   }
 }

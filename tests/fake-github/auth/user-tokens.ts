@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock';
 import type { Handler } from '../server';
+import type { Permissions, TokenRegistry } from '../tokens';
 
 /**
  * Expiring GitHub App user tokens, as the device flow and refresh grant hand them out:
@@ -11,12 +12,17 @@ export const ACCESS_TOKEN_SECONDS = 8 * 3600;
 export const REFRESH_TOKEN_SECONDS = 15_811_200;
 
 /**
- * Where minted tokens are announced, so the rest of the fake treats them as this user's App
- * user tokens (fake2's token registry: `add(token, login, { kind: 'app-user', … })`).
+ * What the Commit Lab App asks for (reference github-api.md §1f): a user token can do only what
+ * both the user and the App can, so this is what the fake grants a device-flow token by default.
  */
-export interface TokenSink {
-  userToken(token: string, login: string): void;
-}
+export const APP_PERMISSIONS: Permissions = {
+  contents: 'write',
+  pull_requests: 'write',
+  checks: 'read',
+  statuses: 'read',
+  actions: 'write',
+  metadata: 'read',
+};
 
 export interface TokenPair {
   access_token: string;
@@ -34,6 +40,7 @@ const randomToken = (prefix: string, length: number) =>
 interface Issued {
   login: string;
   clientId: string;
+  permissions: Permissions;
   expiresAt: number;
 }
 
@@ -41,12 +48,13 @@ export class UserTokens {
   private readonly access = new Map<string, Issued>();
   private readonly refresh = new Map<string, Issued>();
 
+  /** Tokens are minted into `registry` as `app-user` tokens, and marked expired there when they expire. */
   constructor(
     private readonly clock: Clock,
-    private readonly sink?: TokenSink,
+    private readonly registry: TokenRegistry,
   ) {}
 
-  issue(login: string, clientId: string): TokenPair {
+  issue(login: string, clientId: string, permissions: Permissions = APP_PERMISSIONS): TokenPair {
     const now = this.clock.now();
     const pair: TokenPair = {
       access_token: randomToken('ghu_', 36),
@@ -56,9 +64,9 @@ export class UserTokens {
       scope: '',
       token_type: 'bearer',
     };
-    this.access.set(pair.access_token, { login, clientId, expiresAt: now + ACCESS_TOKEN_SECONDS * 1000 });
-    this.refresh.set(pair.refresh_token, { login, clientId, expiresAt: now + REFRESH_TOKEN_SECONDS * 1000 });
-    this.sink?.userToken(pair.access_token, login);
+    this.access.set(pair.access_token, { login, clientId, permissions, expiresAt: now + ACCESS_TOKEN_SECONDS * 1000 });
+    this.refresh.set(pair.refresh_token, { login, clientId, permissions, expiresAt: now + REFRESH_TOKEN_SECONDS * 1000 });
+    this.registry.add(pair.access_token, login, { kind: 'app-user', permissions });
     return pair;
   }
 
@@ -67,31 +75,31 @@ export class UserTokens {
     const issued = this.refresh.get(refreshToken);
     if (!issued || issued.clientId !== clientId || this.clock.now() >= issued.expiresAt) return undefined;
     this.refresh.delete(refreshToken);
-    return this.issue(issued.login, clientId);
+    return this.issue(issued.login, clientId, issued.permissions);
   }
 
-  /** The login behind a live access token; undefined for expired or unknown tokens. */
-  loginOf(token: string): string | undefined {
-    const issued = this.access.get(token);
-    return issued && this.clock.now() < issued.expiresAt ? issued.login : undefined;
-  }
-
+  /** Whether this is one of our tokens past its 8 hours; the registry learns of it here. */
   isExpired(token: string): boolean {
     const issued = this.access.get(token);
-    return issued !== undefined && this.clock.now() >= issued.expiresAt;
+    if (issued === undefined || this.clock.now() < issued.expiresAt) return false;
+    this.registry.expire(token);
+    return true;
   }
 
   /** Ends every live access token of `login` now, as 8 hours passing would. */
   expireAll(login: string): number {
     const now = this.clock.now();
-    const live = [...this.access.values()].filter((t) => t.login === login && now < t.expiresAt);
-    for (const issued of live) issued.expiresAt = now;
+    const live = [...this.access].filter(([, t]) => t.login === login && now < t.expiresAt);
+    for (const [token, issued] of live) {
+      issued.expiresAt = now;
+      this.registry.expire(token);
+    }
     return live.length;
   }
 
   /**
    * Answers 401 "Bad credentials" on the API to any expired user token, so it goes before the
-   * API handlers; also serves `POST /_fake/tokens/expire {login}` for tests driving the fake over HTTP.
+   * API handlers (fake1's GraphQL resolves users without the registry); also serves `POST /_fake/tokens/expire {login}` for tests driving the fake over HTTP.
    */
   readonly handler: Handler = (req) => {
     if (req.method === 'POST' && req.path === '/_fake/tokens/expire') {

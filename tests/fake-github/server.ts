@@ -141,7 +141,7 @@ export async function startServer(options: ServerOptions = {}): Promise<FakeServ
     if (path.startsWith('/_fake/')) return send(res, await answer([control, ...handlers], fake));
 
     const operation = site === 'api' && path === '/graphql' && fake.method === 'POST' ? graphqlOperationName(fake.text()) : undefined;
-    const target = { site, method: fake.method, path, operation };
+    const target = { site, method: fake.method, path, operation, authenticated: headers.has('authorization') };
     const fault = faults.take(target);
     const record = (status: number) =>
       log.push({

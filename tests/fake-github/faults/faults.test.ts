@@ -109,7 +109,7 @@ describe('rate limits', () => {
     const clock = manualClock(T0);
     server = await startServer({ handlers: [user], clock });
     server.faults.add({ match: { path: '/user' }, action: { kind: 'primary-rate-limit', userId: 583231 }, forMs: 15 * 60_000 });
-    const res = await fetch(`${server.url}/api/v3/user`);
+    const res = await fetch(`${server.url}/api/v3/user`, { headers: { authorization: 'token t' } });
     expect(res.status).toBe(403);
     expect(res.headers.get('x-ratelimit-remaining')).toBe('0');
     expect(res.headers.get('x-ratelimit-limit')).toBe('5000');
@@ -119,6 +119,16 @@ describe('rate limits', () => {
     expect(await res.json()).toMatchObject({ message: 'API rate limit exceeded for user ID 583231.' });
     clock.set(1795954500 * 1000);
     expect((await fetch(`${server.url}/api/v3/user`)).status).toBe(200);
+  });
+
+  it('an anonymous caller is limited per IP: 60 an hour, and GitHub’s message saying so', async () => {
+    server = await startServer({ handlers: [user] });
+    server.faults.add({ match: { path: '/user' }, action: { kind: 'primary-rate-limit' } });
+    const res = await fetch(`${server.url}/api/v3/user`);
+    expect([res.status, res.headers.get('x-ratelimit-limit'), res.headers.get('x-ratelimit-remaining')]).toEqual([403, '60', '0']);
+    expect(((await res.json()) as { message: string }).message).toBe(
+      "API rate limit exceeded for 127.0.0.1. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)",
+    );
   });
 
   it('a count-limited primary fault resets `primaryResetSeconds` ahead and can answer 429', async () => {

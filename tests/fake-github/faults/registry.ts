@@ -52,6 +52,8 @@ export interface FaultTarget {
   method: string;
   path: string;
   operation?: string;
+  /** Whether the request carries an Authorization header (GitHub limits anonymous callers per IP). */
+  authenticated: boolean;
 }
 
 function pathPattern(pattern: string): RegExp {

@@ -14,6 +14,10 @@ const PRIMARY_DOCS = 'https://docs.github.com/rest/overview/rate-limits-for-the-
 const GRAPHQL_SOMETHING_WENT_WRONG =
   'Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug. Please include `0000:0000:0000000:0000000:00000000` when reporting this issue.';
 const PRIMARY_LIMIT = 5000;
+/** Unauthenticated callers get 60 requests an hour per IP, and this message. */
+const ANONYMOUS_LIMIT = 60;
+const ANONYMOUS_MESSAGE =
+  "API rate limit exceeded for 127.0.0.1. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)";
 
 const MESSAGES: Record<number, string> = { 401: 'Bad credentials', 422: 'Validation Failed', 500: 'Server Error' };
 
@@ -52,11 +56,12 @@ export function faultResponse(fault: ActiveFault, target: FaultTarget, nowMs: nu
       return new Response(body, { status: action.status, headers });
     }
     case 'primary-rate-limit': {
-      const message = `API rate limit exceeded for user ID ${action.userId ?? 1}.`;
+      const limit = target.authenticated ? PRIMARY_LIMIT : ANONYMOUS_LIMIT;
+      const message = target.authenticated ? `API rate limit exceeded for user ID ${action.userId ?? 1}.` : ANONYMOUS_MESSAGE;
       const headers = {
-        'x-ratelimit-limit': String(PRIMARY_LIMIT),
+        'x-ratelimit-limit': String(limit),
         'x-ratelimit-remaining': '0',
-        'x-ratelimit-used': String(PRIMARY_LIMIT),
+        'x-ratelimit-used': String(limit),
         'x-ratelimit-reset': String(primaryResetEpochSeconds(fault, nowMs, waits)),
         'x-ratelimit-resource': isGraphql(target) ? 'graphql' : 'core',
       };

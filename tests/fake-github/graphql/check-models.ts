@@ -1,4 +1,4 @@
-import type { CheckRun, CommitStatus } from '../store';
+import type { CheckRun, CommitStatus, Repository } from '../store';
 import { arrayConnection, type PageArgs } from './connection';
 import { nameWithOwner, repoUrl, type Scope } from './context';
 import { commitByOid } from './git-models';
@@ -24,15 +24,22 @@ function latestBy<T>(items: T[], key: (t: T) => string): T[] {
   return [...last.values()];
 }
 
+/** The check runs and statuses that count for a commit: the latest per name / context. */
+export function latestContexts(repo: Repository, oid: string): { runs: CheckRun[]; statuses: CommitStatus[] } {
+  return {
+    runs: latestBy(
+      repo.checkRuns.filter((r) => r.headSha === oid),
+      (r) => r.name,
+    ),
+    statuses: latestBy(
+      repo.statuses.filter((s) => s.sha === oid),
+      (s) => s.context,
+    ),
+  };
+}
+
 export function checkRollup(scope: Scope, oid: string) {
-  const runs = latestBy(
-    scope.repo.checkRuns.filter((r) => r.headSha === oid),
-    (r) => r.name,
-  );
-  const statuses = latestBy(
-    scope.repo.statuses.filter((s) => s.sha === oid),
-    (s) => s.context,
-  );
+  const { runs, statuses } = latestContexts(scope.repo, oid);
   if (runs.length === 0 && statuses.length === 0) return null;
   const contexts = [...runs.map((r) => checkRunModel(scope, r)), ...statuses.map((s) => statusContextModel(scope, s))];
   return {

@@ -71,7 +71,7 @@ export async function seedFromSnapshots(repo: GitRepo, folder: string, options: 
     const dir = join(folder, name);
     const spec = await readSpec(dir);
     const branch = spec.branch ?? defaultBranch;
-    const parents = (spec.parents ?? defaultParents(tips.get(branch), names[index - 1], marks)).map((p) => commitish(p, marks, tips, name));
+    const parents = spec.parents ? spec.parents.map((p) => commitish(p, marks, tips, name)) : defaultParents(tips.get(branch), names[index - 1], marks);
     const mark = index + 1;
     const author = person(spec.author);
     const committer = spec.committer ? person(spec.committer) : author;
@@ -148,9 +148,10 @@ async function readSpec(dir: string): Promise<CommitSpec> {
   }
 }
 
+/** fast-import commit-ishes: the branch tip so far, else the previous snapshot, else none. */
 function defaultParents(branchTip: string | undefined, previous: string | undefined, marks: Map<string, number>): string[] {
   if (branchTip) return [branchTip];
-  return previous && marks.has(previous) ? [previous] : [];
+  return previous && marks.has(previous) ? [`:${marks.get(previous)}`] : [];
 }
 
 function commitish(ref: string, marks: Map<string, number>, tips: Map<string, string>, at: string): string {

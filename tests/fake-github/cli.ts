@@ -1,0 +1,70 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startFakeGitHub, type SeedSpec } from './app';
+import { generateHistory } from './seed/generate';
+
+/**
+ * `npm run fake-github -- --port <n> --seed <owner>/<repo>=<folder> [--seed …]
+ *                        [--generate <owner>/<repo>=<commits>] [--root <dir>]`
+ *
+ * Seeds every repository, prints the base URL as the first line of stdout (tests read it; with
+ * `--port 0` the system picks a free port) and serves until SIGINT/SIGTERM.
+ * `--generate` writes a generated DVC history (and its expected.json) under the root first.
+ */
+const USAGE = 'usage: fake-github --port <n> --seed <owner>/<repo>=<folder> [--seed ...] [--generate <owner>/<repo>=<commits>] [--root <dir>]';
+
+function target(value: string): { owner: string; name: string; rest: string } {
+  const m = /^([^/=]+)\/([^/=]+)=(.+)$/.exec(value);
+  if (!m) throw new Error(`expected <owner>/<repo>=<value>, got '${value}'\n${USAGE}`);
+  return { owner: m[1]!, name: m[2]!, rest: m[3]! };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      seed: { type: 'string', multiple: true, default: [] },
+      generate: { type: 'string', multiple: true, default: [] },
+      root: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`bad --port '${values.port}'\n${USAGE}`);
+  const root = values.root ? resolve(values.root) : await mkdtemp(join(tmpdir(), 'fake-github-'));
+  const seeds: SeedSpec[] = values.seed.map((s) => {
+    const t = target(s);
+    return { owner: t.owner, name: t.name, folder: resolve(t.rest) };
+  });
+  for (const g of values.generate) {
+    const t = target(g);
+    const folder = join(root, 'generated', t.owner, t.name);
+    const started = performance.now();
+    const expected = await generateHistory(folder, Number(t.rest));
+    console.error(`[fake-github] generated ${expected.commitCount} commits in ${Math.round(performance.now() - started)} ms: ${folder} (expected values: ${join(folder, 'expected.json')})`);
+    seeds.push({ owner: t.owner, name: t.name, folder });
+  }
+  const started = performance.now();
+  const fake = await startFakeGitHub({ port, root, seeds });
+  console.log(fake.url);
+  for (const [repo, seed] of fake.seeds) {
+    console.error(`[fake-github] ${repo}: ${seed.commits.length} commits, branches ${Object.keys(seed.branches).join(', ')}`);
+  }
+  console.error(`[fake-github] seeded in ${Math.round(performance.now() - started)} ms; repositories under ${root}; GraphQL at ${fake.url}/api/graphql`);
+  const stop = () => {
+    void fake.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -2,6 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { graphqlHandler } from './graphql/handler';
+import { createRestApi } from './rest/index.ts';
+import { TokenRegistry } from './tokens.ts';
 import { gitPageSource } from './pages/git-source';
 import { pagesHandler } from './pages/handler';
 import { seedRepository } from './seed/repository';
@@ -21,6 +23,8 @@ export interface FakeGitHub {
   url: string;
   server: FakeServer;
   store: Store;
+  /** Token kinds (classic, fine-grained, expired, SSO…); unregistered tokens are the default user's. */
+  tokens: TokenRegistry;
   /** Where the bare repositories live (`<root>/<owner>/<name>.git`). */
   root: string;
   seeds: Map<string, SeedResult>;
@@ -40,11 +44,16 @@ export async function startFakeGitHub(options: { port?: number; root?: string; s
     const { seed } = await seedRepository(store, { ...spec, root });
     seeds.set(`${spec.owner}/${spec.name}`, seed);
   }
-  const server = await startServer({ port: options.port, handlers: [...(options.handlers ?? []), graphqlHandler(store), pagesHandler(gitPageSource(store))] });
+  const tokens = new TokenRegistry(store);
+  const server = await startServer({
+    port: options.port,
+    handlers: [...(options.handlers ?? []), createRestApi({ store, tokens }), graphqlHandler(store, tokens), pagesHandler(gitPageSource(store))],
+  });
   return {
     url: server.url,
     server,
     store,
+    tokens,
     root,
     seeds,
     async close() {

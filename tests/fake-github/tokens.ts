@@ -28,6 +28,12 @@ export type TokenGrant =
 
 export type TokenRecord = TokenGrant & { login: string };
 
+/**
+ * The permissions of the extension's GitHub App (reference/github-api.md §1f): what a device-flow
+ * user token can do, bounded further by the user's own access.
+ */
+export const APP_PERMISSIONS: Permissions = { contents: 'write', pull_requests: 'write', issues: 'write', checks: 'read', statuses: 'read', actions: 'write', metadata: 'read' };
+
 /** What a registered-nowhere token can do: what a typical `repo`-scoped classic PAT can. */
 export const DEFAULT_SCOPES = ['repo', 'workflow'];
 
@@ -46,6 +52,11 @@ export class TokenRegistry {
     // The GraphQL side resolves users through the store; keep it in step.
     this.store.tokens.set(token, login);
     return token;
+  }
+
+  /** A GitHub App user token minted by the device flow or a refresh (fake3's TokenSink). */
+  userToken(token: string, login: string): void {
+    this.add(token, login, { kind: 'app-user', permissions: APP_PERMISSIONS });
   }
 
   /** Makes a token unusable from now on (expiry, revocation, refresh rotation). */

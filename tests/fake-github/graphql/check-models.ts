@@ -1,6 +1,7 @@
 import type { CheckRun, CommitStatus, Repository } from '../store';
 import { arrayConnection, type PageArgs } from './connection';
-import { nameWithOwner, repoUrl, type Scope } from './context';
+import { nameWithOwner, repoUrl, type Ctx, type Scope } from './context';
+import { GitHubError } from './errors';
 import { commitByOid } from './git-models';
 import { nodeId } from './ids';
 
@@ -47,11 +48,12 @@ export function checkRollup(scope: Scope, oid: string) {
     id: nodeId('SCR', `${nameWithOwner(scope.repo)}:${oid}`),
     state: rollupState(runs, statuses),
     commit: () => commitByOid(scope, oid),
-    contexts: (args: PageArgs) => ({
-      ...arrayConnection(contexts, args),
-      checkRunCount: runs.length,
-      statusContextCount: statuses.length,
-    }),
+    contexts: (args: PageArgs, ctx: Ctx) => {
+      // Fine-grained PATs are offered no Checks permission: the contexts fail with FORBIDDEN and
+      // the rest of the query still answers (github/rest-api-description#4290, reference §1c).
+      if (ctx.token?.kind === 'fine-grained') throw new GitHubError('FORBIDDEN', 'Resource not accessible by personal access token');
+      return { ...arrayConnection(contexts, args), checkRunCount: runs.length, statusContextCount: statuses.length };
+    },
   };
 }
 

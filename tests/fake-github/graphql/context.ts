@@ -1,9 +1,12 @@
 import type { RateBucket, Repository, Store, User } from '../store';
+import type { TokenRecord } from '../tokens';
 
 /** Per-request state the resolvers share. */
 export interface Ctx {
   store: Store;
   viewer: User;
+  /** What the request's token is (tokens.ts); undefined when the handler has no token registry. */
+  token?: TokenRecord;
   rate: { cost: number; nodeCount: number; bucket: RateBucket };
   /** Request-scoped memo (e.g. each PR's commit set) so a 50-commit page asks git once per PR. */
   memo: Map<string, Promise<unknown>>;

@@ -1,6 +1,7 @@
 import { execute, getOperationAST, GraphQLError, parse, validate, type DocumentNode } from 'graphql';
 import type { Handler } from '../server';
 import type { Store } from '../store';
+import type { TokenRegistry } from '../tokens';
 import type { Ctx } from './context';
 import { queryCost } from './cost';
 import { formatExecutionError, formatSyntaxError, formatValidationError, formatVariableError, type WireError } from './errors';
@@ -16,12 +17,14 @@ const DOCS = 'https://docs.github.com/graphql';
  * errors, the documented point cost charged to the viewer's `graphql` bucket and reported in
  * `x-ratelimit-*` headers and `rateLimit`.
  */
-export function graphqlHandler(store: Store): Handler {
+export function graphqlHandler(store: Store, tokens?: TokenRegistry): Handler {
   const schema = githubSchema();
   return async (req) => {
     if (req.site !== 'api' || req.path !== '/graphql') return undefined;
     if (req.method !== 'POST') return Response.json({ message: 'Not Found', documentation_url: DOCS }, { status: 404 });
-    const viewer = store.userForAuthorization(req.headers.get('authorization'));
+    const auth = tokens?.resolve(req.headers.get('authorization'));
+    if (auth?.record.kind === 'expired') return Response.json({ message: 'Bad credentials', documentation_url: 'https://docs.github.com/graphql', status: '401' }, { status: 401 });
+    const viewer = auth ? auth.user : store.userForAuthorization(req.headers.get('authorization'));
     if (!viewer) {
       return Response.json(
         { message: 'This endpoint requires you to be authenticated.', documentation_url: `${DOCS}/guides/forming-calls-with-graphql#authenticating-with-graphql` },
@@ -70,7 +73,7 @@ export function graphqlHandler(store: Store): Handler {
     }
     bucket.used += cost.cost;
 
-    const ctx: Ctx = { store, viewer, rate: { cost: cost.cost, nodeCount: cost.nodeCount, bucket }, memo: new Map() };
+    const ctx: Ctx = { store, viewer, token: auth?.record, rate: { cost: cost.cost, nodeCount: cost.nodeCount, bucket }, memo: new Map() };
     const result = await execute({ schema, document, rootValue, contextValue: ctx, variableValues: variables, operationName });
     if (!('data' in result) || result.data === undefined) {
       // Only variable coercion fails before execution starts.

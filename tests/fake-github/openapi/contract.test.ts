@@ -140,3 +140,24 @@ describe('observed REST error shapes (rest-and-graphql-error-shapes.observed.jso
 
   it('covers the four REST write cases', () => expect(cases).toHaveLength(4));
 });
+
+describe('the contract check around a handler', () => {
+  it('records a request and an answer that do not fit, so the route tests can fail', async () => {
+    const { withContract } = await import('./checked.ts');
+    const broken = withContract(() => Response.json({ ref: 'refs/heads/x' }, { status: 201 }), validator);
+    const url = new URL('http://127.0.0.1/api/v3/repos/o/r/git/refs?bogus=1');
+    const body = new TextEncoder().encode(JSON.stringify({ ref: 'refs/heads/x' }));
+    await broken.handler({
+      method: 'POST', site: 'api', path: '/repos/o/r/git/refs', url, headers: new Headers(), body,
+      text: () => new TextDecoder().decode(body), json: () => JSON.parse(new TextDecoder().decode(body)) as unknown,
+    });
+    expect(broken.log.violations).toEqual([
+      'POST /repos/o/r/git/refs?bogus=1: request query parameter "bogus" is not declared',
+      "POST /repos/o/r/git/refs?bogus=1: request body (root) must have required property 'sha'",
+      "POST /repos/o/r/git/refs?bogus=1 → 201: response (root) must have required property 'node_id'",
+      "POST /repos/o/r/git/refs?bogus=1 → 201: response (root) must have required property 'url'",
+      "POST /repos/o/r/git/refs?bogus=1 → 201: response (root) must have required property 'object'",
+    ]);
+    expect(broken.log.checked.get('POST /repos/{owner}/{repo}/git/refs')).toMatchObject({ requests: 1, responses: 1 });
+  });
+});

@@ -123,13 +123,14 @@ export function restHandler(options: RestOptions): Handler {
       authorize(rule, req.method, token, repo, store);
       const body = parseBody(req);
       const result = await routes[operation]({ req, params: found.params, query: req.url.searchParams, token, user, repo: repo!, store, links, body });
-      if (req.method === 'GET' && result.status === 200) {
+      // GitHub tags every successful answer, writes included (see the recorded POST git/refs).
+      if (result.status >= 200 && result.status < 300) {
         const payload = result.etagKey ?? (result.raw ? Buffer.from(result.raw.data) : JSON.stringify(result.json));
         const etag = `"${createHash('sha256').update(`${user?.login ?? ''}\n`).update(payload).digest('hex').slice(0, 32)}"`;
         headers.etag = etag;
         headers['cache-control'] = user ? 'private, max-age=60, s-maxage=60' : 'public, max-age=60, s-maxage=60';
         // A conditional request answered 304 does not count against the primary rate limit.
-        if (etagMatches(req.headers.get('if-none-match'), etag)) return answer({ status: 304 }, false);
+        if (req.method === 'GET' && etagMatches(req.headers.get('if-none-match'), etag)) return answer({ status: 304 }, false);
       }
       return answer(result, true);
     } catch (error) {

@@ -248,6 +248,7 @@ describe("GitHub's description, both directions", () => {
       return seen !== undefined && seen.requests > 0 && seen.responses > 0;
     });
     console.log(`validated ${validated.length} of ${SERVED_OPERATIONS.length} routes against GitHub's OpenAPI description`);
+    for (const [op, seen] of w.contract.checked) console.log(`  ${op}: ${seen.requests} requests, statuses ${[...seen.statuses].sort().join(' ')}`);
     expect(w.contract.violations).toEqual([]);
     expect(SERVED_OPERATIONS.filter((op) => !validated.includes(op))).toEqual([]);
   });

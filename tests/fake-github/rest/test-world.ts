@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Octokit } from '@octokit/rest';
 import { GitRepo, type Person } from '../git/repo.ts';
+import { graphqlHandler } from '../graphql/handler.ts';
 import { withContract, type ContractLog } from '../openapi/checked.ts';
 import { startServer, type FakeServer } from '../server.ts';
 import { Store, type Repository } from '../store.ts';
@@ -16,6 +17,7 @@ import { createRestApi } from './index.ts';
  *   and models/.gitkeep.
  * - `acme/private` (private, owner org acme, octocat a collaborator with write): main = one commit.
  * The REST handler is wrapped in the OpenAPI contract check; `contract` collects what it saw.
+ * fake1's GraphQL handler answers /api/graphql with the same store and tokens.
  */
 export interface World {
   server: FakeServer;
@@ -73,7 +75,7 @@ export async function startWorld(): Promise<World> {
   secret.collaborators.set('octocat', 'write');
 
   const { handler, log } = withContract(createRestApi({ store, tokens }));
-  const server = await startServer({ handlers: [handler] });
+  const server = await startServer({ handlers: [handler, graphqlHandler(store, tokens)] });
   const base = `${server.url}/api/v3`;
   return {
     server,

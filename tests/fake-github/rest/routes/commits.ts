@@ -1,8 +1,7 @@
 import type { CommitObject } from '../../git/objects.ts';
 import type { PullRequest, Repository } from '../../store.ts';
 import { notFound, RestError, validationFailed } from '../errors.ts';
-import { linkHeader } from '../paginate.ts';
-import { paginate } from '../paginate.ts';
+import { linkHeader, paginate } from '../paginate.ts';
 import { created, pageParams, type Route, type RouteInput } from '../route.ts';
 import { commitComment } from '../shapes/comments.ts';
 import { commit } from '../shapes/git.ts';

@@ -158,7 +158,7 @@ describe('expiring user tokens', () => {
     server.use(tokens.handler);
     server.use(flow.handler);
     server.use(createRestApi({ store, tokens: registry }));
-    server.use(graphqlHandler(store));
+    server.use(graphqlHandler(store, registry));
     const first = tokens.issue('mona', CLIENT_ID);
     const api = (token: string) => fetch(`${server!.url}/api/v3/user`, { headers: { authorization: `token ${token}` } });
     const viewer = (token: string) =>

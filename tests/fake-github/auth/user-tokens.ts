@@ -98,8 +98,9 @@ export class UserTokens {
   }
 
   /**
-   * Answers 401 "Bad credentials" on the API to any expired user token, so it goes before the
-   * API handlers (fake1's GraphQL resolves users without the registry); also serves `POST /_fake/tokens/expire {login}` for tests driving the fake over HTTP.
+   * Goes before the API routes: a user token past its 8 hours is marked expired in the registry
+   * here, so fake2's REST and fake1's GraphQL answer it 401 "Bad credentials" as GitHub does.
+   * Also serves `POST /_fake/tokens/expire {login}` for tests driving the fake over HTTP.
    */
   readonly handler: Handler = (req) => {
     if (req.method === 'POST' && req.path === '/_fake/tokens/expire') {
@@ -107,10 +108,8 @@ export class UserTokens {
       if (typeof login !== 'string') return Response.json({ message: 'login is required' }, { status: 400 });
       return Response.json({ expired: this.expireAll(login) });
     }
-    if (req.site !== 'api') return undefined;
     const token = /^(?:token|bearer)\s+(\S+)$/i.exec(req.headers.get('authorization')?.trim() ?? '')?.[1];
-    if (!token || !this.isExpired(token)) return undefined;
-    const docs = req.path === '/graphql' ? 'https://docs.github.com/graphql' : 'https://docs.github.com/rest';
-    return Response.json({ message: 'Bad credentials', documentation_url: docs, status: '401' }, { status: 401 });
+    if (req.site === 'api' && token) this.isExpired(token);
+    return undefined;
   };
 }

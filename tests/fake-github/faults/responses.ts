@@ -1,23 +1,21 @@
 import { STATUS_CODES } from 'node:http';
 import type { Waits } from '../clock';
+import {
+  PRIMARY_RATE_LIMIT_DOCS,
+  primaryRateLimitMessage,
+  SECONDARY_RATE_LIMIT_DOCS,
+  SECONDARY_RATE_LIMIT_MESSAGE,
+} from '../rate-limit-messages';
 import type { ActiveFault, FaultTarget } from './registry';
 
-/*
- * GitHub's answers for the faults that answer. Messages are GitHub's wordings as recorded in
- * /work/shared/fixtures/github-api/rest-and-graphql-error-shapes.observed.json; the secondary-limit
- * one is what @octokit/plugin-throttling recognises (/\bsecondary rate\b/i).
- */
-const SECONDARY_MESSAGE = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.';
-const SECONDARY_DOCS = 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits';
-const PRIMARY_DOCS = 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-primary-rate-limits';
+// GitHub's answers for the faults that answer, in GitHub's wording.
+
 /** GraphQL's answer to an internal failure; @octokit/plugin-retry retries on this text. */
 const GRAPHQL_SOMETHING_WENT_WRONG =
   'Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug. Please include `0000:0000:0000000:0000000:00000000` when reporting this issue.';
 const PRIMARY_LIMIT = 5000;
-/** Unauthenticated callers get 60 requests an hour per IP, and this message. */
+/** Unauthenticated callers get 60 requests an hour per IP (the fake's clients are all 127.0.0.1). */
 const ANONYMOUS_LIMIT = 60;
-const ANONYMOUS_MESSAGE =
-  "API rate limit exceeded for 127.0.0.1. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)";
 
 const MESSAGES: Record<number, string> = { 401: 'Bad credentials', 422: 'Validation Failed', 500: 'Server Error' };
 
@@ -57,7 +55,7 @@ export function faultResponse(fault: ActiveFault, target: FaultTarget, nowMs: nu
     }
     case 'primary-rate-limit': {
       const limit = target.authenticated ? PRIMARY_LIMIT : ANONYMOUS_LIMIT;
-      const message = target.authenticated ? `API rate limit exceeded for user ID ${action.userId ?? 1}.` : ANONYMOUS_MESSAGE;
+      const message = primaryRateLimitMessage(target.authenticated ? { userId: action.userId ?? 1 } : { ip: '127.0.0.1' });
       const headers = {
         'x-ratelimit-limit': String(limit),
         'x-ratelimit-remaining': '0',
@@ -66,11 +64,11 @@ export function faultResponse(fault: ActiveFault, target: FaultTarget, nowMs: nu
         'x-ratelimit-resource': isGraphql(target) ? 'graphql' : 'core',
       };
       if (isGraphql(target)) return Response.json({ errors: [{ type: 'RATE_LIMITED', message }] }, { status: 200, headers });
-      return Response.json({ message, documentation_url: PRIMARY_DOCS }, { status: action.status ?? 403, headers });
+      return Response.json({ message, documentation_url: PRIMARY_RATE_LIMIT_DOCS }, { status: action.status ?? 403, headers });
     }
     case 'secondary-rate-limit':
       return Response.json(
-        { message: SECONDARY_MESSAGE, documentation_url: SECONDARY_DOCS },
+        { message: SECONDARY_RATE_LIMIT_MESSAGE, documentation_url: SECONDARY_RATE_LIMIT_DOCS },
         { status: action.status ?? 403, headers: { 'retry-after': String(waits.retryAfterSeconds) } },
       );
     case 'delay':

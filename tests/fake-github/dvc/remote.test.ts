@@ -70,13 +70,15 @@ describe('DvcRemoteStore seeding', () => {
     ['a manifest whose entries changed', { [`files/md5/${at(BAR_FOO_DIR)}`]: `[{"md5": "${BAR}", "relpath": "bar"}]` }, undefined],
   ])('refuses %s', (_, files, actual) => {
     const root = folder({ [`files/md5/${at(BAR)}`]: 'bar', ...files });
-    expect(() => DvcRemoteStore.fromFolder(root)).toThrow(ObjectRefused);
-    try {
-      DvcRemoteStore.fromFolder(root);
-    } catch (error) {
-      if (actual) expect((error as ObjectRefused).actual).toBe(actual);
-      else expect((error as ObjectRefused).actual).toMatch(/^[0-9a-f]{32}\.dir$/);
-    }
+    const error = (() => {
+      try {
+        DvcRemoteStore.fromFolder(root);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ObjectRefused);
+    expect((error as ObjectRefused).actual).toEqual(actual ?? expect.stringMatching(/^[0-9a-f]{32}\.dir$/));
   });
 
   it('refuses files that are not objects and manifests that are not manifests', () => {

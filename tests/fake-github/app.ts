@@ -1,6 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DeviceFlow, type DeviceApp } from './auth/device-flow';
+import { UserTokens } from './auth/user-tokens';
+import type { Clock, Waits } from './clock';
+import { httpRemotes } from './dvc/http-remote';
+import type { DvcRemoteStore } from './dvc/remote-store';
 import { graphqlHandler } from './graphql/handler';
 import { createRestApi } from './rest/index.ts';
 import { TokenRegistry } from './tokens.ts';
@@ -8,6 +13,7 @@ import { gitPageSource } from './pages/git-source';
 import { pagesHandler } from './pages/handler';
 import { seedRepository } from './seed/repository';
 import type { SeedResult } from './seed/snapshots';
+import { s3Endpoint, type S3Options } from './s3/endpoint';
 import { startServer, type FakeServer, type Handler } from './server';
 import { Store } from './store';
 
@@ -25,6 +31,10 @@ export interface FakeGitHub {
   store: Store;
   /** Token kinds (classic, fine-grained, expired, SSO…); unregistered tokens are the default user's. */
   tokens: TokenRegistry;
+  /** The device flow on the web site; tests approve or deny codes here (or at /_fake/device/…). */
+  deviceFlow: DeviceFlow;
+  /** Expiring App user tokens the device flow minted into `tokens`. */
+  userTokens: UserTokens;
   /** Where the bare repositories live (`<root>/<owner>/<name>.git`). */
   root: string;
   seeds: Map<string, SeedResult>;
@@ -33,10 +43,28 @@ export interface FakeGitHub {
 
 /**
  * The whole fake: a store, bare repositories seeded from snapshot folders, and one server
- * answering GraphQL (api site) and the commit-list pages (web site) from them. Extra handlers
- * (REST, control API, faults) go first so they can override.
+ * answering REST and GraphQL (api site), the commit-list pages and the device flow (web site),
+ * plus any DVC remotes. Faults and the control API live in the server itself; extra handlers go
+ * first (after the expired-token check) so they can override.
  */
-export async function startFakeGitHub(options: { port?: number; root?: string; seeds?: SeedSpec[]; handlers?: Handler[]; store?: Store } = {}): Promise<FakeGitHub> {
+export interface FakeGitHubOptions {
+  port?: number;
+  root?: string;
+  seeds?: SeedSpec[];
+  handlers?: Handler[];
+  store?: Store;
+  clock?: Clock;
+  /** The waits the fake asks clients for (retry-after, device-flow interval…); GitHub's by default. */
+  waits?: Partial<Waits>;
+  /** GitHub Apps whose client ids may use the device flow. */
+  deviceApps?: DeviceApp[];
+  /** DVC HTTP remotes, served at `/_dvc/<name>/`. */
+  dvcRemotes?: Record<string, DvcRemoteStore>;
+  /** An S3-compatible endpoint at `/_s3/` for `endpointurl` remotes. */
+  s3?: Omit<S3Options, 'clock'>;
+}
+
+export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
   const root = options.root ?? (await mkdtemp(join(tmpdir(), 'fake-github-')));
   const store = options.store ?? new Store();
   const seeds = new Map<string, SeedResult>();
@@ -45,15 +73,28 @@ export async function startFakeGitHub(options: { port?: number; root?: string; s
     seeds.set(`${spec.owner}/${spec.name}`, seed);
   }
   const tokens = new TokenRegistry(store);
-  const server = await startServer({
-    port: options.port,
-    handlers: [...(options.handlers ?? []), createRestApi({ store, tokens }), graphqlHandler(store, tokens), pagesHandler(gitPageSource(store))],
-  });
+  const server = await startServer({ port: options.port, clock: options.clock, waits: options.waits });
+  const userTokens = new UserTokens(server.clock, tokens);
+  const deviceFlow = new DeviceFlow({ clock: server.clock, waits: server.waits, tokens: userTokens, apps: options.deviceApps ?? [] });
+  const handlers: Handler[] = [
+    // Expired user tokens answer 401 before any API route sees them.
+    userTokens.handler,
+    ...(options.handlers ?? []),
+    deviceFlow.handler,
+    ...(options.dvcRemotes ? [httpRemotes(options.dvcRemotes)] : []),
+    ...(options.s3 ? [s3Endpoint({ ...options.s3, clock: server.clock })] : []),
+    createRestApi({ store, tokens }),
+    graphqlHandler(store, tokens),
+    pagesHandler(gitPageSource(store)),
+  ];
+  handlers.forEach((handler) => server.use(handler));
   return {
     url: server.url,
     server,
     store,
     tokens,
+    deviceFlow,
+    userTokens,
     root,
     seeds,
     async close() {

@@ -1,5 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { githubWaits, systemClock, type Clock, type Waits } from './clock';
+import { controlHandler } from './faults/control';
+import { FaultRegistry, type FaultKind } from './faults/registry';
+import { faultResponse } from './faults/responses';
+import { graphqlOperationName } from './graphql-operation';
 
 /**
  * The fake GitHub's HTTP core. One server on 127.0.0.1 plays both hosts:
@@ -8,6 +13,8 @@ import type { AddressInfo } from 'node:net';
  *   style, where the prefix is stripped so handlers see `/repos/...` and `/graphql`);
  * - `site: 'web'` — everything else: github.com's pages, `/login/...`.
  * Handlers are tried in the order they were added; the first to answer wins.
+ * Faults (see faults/registry.ts) are checked before the handlers. `/_fake/...` is the control API
+ * (faults, waits, request log, and handlers' own control routes), neither faulted nor logged.
  */
 export type Site = 'web' | 'api';
 
@@ -31,14 +38,24 @@ export interface LoggedRequest {
   path: string;
   query: string;
   headers: Record<string, string>;
+  /** The status answered; 0 when the connection was dropped without an answer. */
   status: number;
+  /** The GraphQL operation name, for POST /graphql. */
+  operation?: string;
+  /** The fault this request tripped, if any. */
+  fault?: FaultKind;
 }
 
 export interface FakeServer {
   url: string;
   port: number;
-  /** Every request answered, in order, with its headers and final status. */
+  /** Every request, in order, with its headers and final status. */
   log: LoggedRequest[];
+  /** Faults on demand; also reachable at `/_fake/faults`. */
+  faults: FaultRegistry;
+  clock: Clock;
+  /** The waits the fake asks clients for; mutable, GitHub's values unless given. */
+  waits: Waits;
   use(handler: Handler): void;
   close(): Promise<void>;
 }
@@ -59,9 +76,45 @@ function notFound(site: Site): Response {
     : new Response('Not Found', { status: 404, headers: { 'content-type': 'text/html; charset=utf-8' } });
 }
 
-export async function startServer(options: { port?: number; handlers?: Handler[] } = {}): Promise<FakeServer> {
+export interface ServerOptions {
+  port?: number;
+  handlers?: Handler[];
+  clock?: Clock;
+  waits?: Partial<Waits>;
+  /** How a delay fault waits (default: a real timer); tests can record the waits instead. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function answer(handlers: Handler[], fake: FakeRequest): Promise<Response> {
+  try {
+    for (const handler of handlers) {
+      const response = await handler(fake);
+      if (response) return response;
+    }
+    return notFound(fake.site);
+  } catch (error) {
+    console.error('[fake-github]', fake.method, fake.url.pathname, error);
+    return Response.json({ message: 'Server Error', documentation_url: 'https://docs.github.com/rest' }, { status: 500 });
+  }
+}
+
+async function send(res: http.ServerResponse, response: Response): Promise<void> {
+  const outHeaders: Record<string, string> = {};
+  response.headers.forEach((v, k) => (outHeaders[k] = v));
+  res.writeHead(response.status, outHeaders);
+  res.end(Buffer.from(await response.arrayBuffer()));
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<FakeServer> {
   const handlers: Handler[] = [...(options.handlers ?? [])];
   const log: LoggedRequest[] = [];
+  const clock = options.clock ?? systemClock;
+  const sleep = options.sleep ?? realSleep;
+  const waits: Waits = { ...githubWaits, ...options.waits };
+  const faults = new FaultRegistry(clock);
+  const control = controlHandler({ faults, waits, log });
 
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -84,29 +137,38 @@ export async function startServer(options: { port?: number; handlers?: Handler[]
       text: () => new TextDecoder().decode(body),
       json: () => JSON.parse(new TextDecoder().decode(body)) as unknown,
     };
-    let response: Response | undefined;
-    try {
-      for (const handler of handlers) {
-        response = await handler(fake);
-        if (response) break;
-      }
-      response ??= notFound(site);
-    } catch (error) {
-      console.error('[fake-github]', fake.method, url.pathname, error);
-      response = Response.json({ message: 'Server Error', documentation_url: 'https://docs.github.com/rest' }, { status: 500 });
+    // Control routes: the fault/log/waits API first, then any handler's own `/_fake/…` routes.
+    if (path.startsWith('/_fake/')) return send(res, await answer([control, ...handlers], fake));
+
+    const operation = site === 'api' && path === '/graphql' && fake.method === 'POST' ? graphqlOperationName(fake.text()) : undefined;
+    const target = { site, method: fake.method, path, operation, authenticated: headers.has('authorization') };
+    const fault = faults.take(target);
+    const record = (status: number) =>
+      log.push({
+        method: fake.method,
+        site,
+        path,
+        query: url.search,
+        headers: Object.fromEntries(headers),
+        status,
+        ...(operation !== undefined && { operation }),
+        ...(fault && { fault: fault.action.kind }),
+      });
+
+    if (fault?.action.kind === 'drop-before') {
+      record(0);
+      res.destroy();
+      return;
     }
-    log.push({
-      method: fake.method,
-      site,
-      path,
-      query: url.search,
-      headers: Object.fromEntries(headers),
-      status: response.status,
-    });
-    const outHeaders: Record<string, string> = {};
-    response.headers.forEach((v, k) => (outHeaders[k] = v));
-    res.writeHead(response.status, outHeaders);
-    res.end(Buffer.from(await response.arrayBuffer()));
+    if (fault?.action.kind === 'delay' && fault.action.ms > 0) await sleep(fault.action.ms);
+    const response = (fault && faultResponse(fault, target, clock.now(), waits)) ?? (await answer(handlers, fake));
+    if (fault?.action.kind === 'drop-after') {
+      record(0);
+      res.destroy();
+      return;
+    }
+    record(response.status);
+    await send(res, response);
   });
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
@@ -115,6 +177,9 @@ export async function startServer(options: { port?: number; handlers?: Handler[]
     url: `http://127.0.0.1:${port}`,
     port,
     log,
+    faults,
+    clock,
+    waits,
     use: (handler) => handlers.push(handler),
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -1,0 +1,83 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GitRepo } from '../git/repo';
+import { graphqlHandler } from '../graphql/handler';
+import { startServer, type FakeServer } from '../server';
+import { Store } from '../store';
+
+const who = { name: 'Ada', email: 'ada@example.com', date: '2026-01-01T00:00:00Z' };
+/** Plain git, not the fake, is the witness of what happened to the repository. */
+const git = (dir: string, ...args: string[]) => execFileSync('git', [`--git-dir=${dir}`, ...args], { encoding: 'utf8' }).trim();
+// The mutation the extension sends, as saved with the reference material.
+const MUTATION = readFileSync(new URL('../../../../shared/fixtures/github-api/queries/create-commit-on-branch.graphql', import.meta.url), 'utf8');
+
+describe('createCommitOnBranch faulted around its effect', () => {
+  let dir: string;
+  let store: Store;
+  let repo: GitRepo;
+  let head: string;
+  let server: FakeServer;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'fault-write-'));
+    repo = await GitRepo.init(join(dir, 'r.git'));
+    head = await repo.commitChanges({
+      parent: null,
+      changes: { additions: [{ path: 'params.yaml', contents: new TextEncoder().encode('lr: 0.1\n') }], deletions: [] },
+      message: 'base\n',
+      author: who,
+      committer: who,
+    });
+    await repo.updateRef('refs/heads/main', head, null);
+    store = new Store();
+    store.addRepository({ owner: 'o', name: 'r', git: repo });
+    server = await startServer({ handlers: [graphqlHandler(store)] });
+  });
+  afterEach(async () => {
+    await server.close();
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const commit = () =>
+    fetch(`${server.url}/api/graphql`, {
+      method: 'POST',
+      headers: { authorization: 'bearer t' },
+      body: JSON.stringify({
+        query: MUTATION,
+        variables: {
+          input: {
+            branch: { repositoryNameWithOwner: 'o/r', branchName: 'main' },
+            expectedHeadOid: head,
+            message: { headline: 'Update params.yaml:lr' },
+            fileChanges: { additions: [{ path: 'params.yaml', contents: Buffer.from('lr: 0.2\n').toString('base64') }] },
+          },
+        },
+      }),
+    });
+
+  it('after effect: the commit is on the branch in git, and the client gets no answer', async () => {
+    server.faults.add({ match: { operation: 'CreateCommitOnBranch' }, action: { kind: 'drop-after' } });
+    await expect(commit()).rejects.toThrow();
+    expect(git(repo.gitDir, 'rev-parse', 'main^')).toBe(head);
+    expect(git(repo.gitDir, 'log', '-1', '--format=%s', 'main')).toBe('Update params.yaml:lr');
+    expect(git(repo.gitDir, 'show', 'main:params.yaml')).toBe('lr: 0.2');
+    expect(server.log.map((r) => [r.operation, r.status, r.fault])).toEqual([['CreateCommitOnBranch', 0, 'drop-after']]);
+    // The blind retry a client might make is refused by the compare-and-swap: no second commit.
+    const retry = (await (await commit()).json()) as { errors: { type: string }[] };
+    expect(retry.errors[0]!.type).toBe('STALE_DATA');
+    expect(git(repo.gitDir, 'rev-list', '--count', 'main')).toBe('2');
+  });
+
+  it('before effect: the branch has not moved, the client gets no answer, and a retry commits once', async () => {
+    server.faults.add({ match: { operation: 'CreateCommitOnBranch' }, action: { kind: 'drop-before' } });
+    await expect(commit()).rejects.toThrow();
+    expect(git(repo.gitDir, 'rev-parse', 'main')).toBe(head);
+    const retry = (await (await commit()).json()) as { data: { createCommitOnBranch: { commit: { oid: string } } } };
+    expect(git(repo.gitDir, 'rev-parse', 'main')).toBe(retry.data.createCommitOnBranch.commit.oid);
+    expect(git(repo.gitDir, 'rev-parse', 'main^')).toBe(head);
+  });
+});

@@ -1,0 +1,79 @@
+import { STATUS_CODES } from 'node:http';
+import type { Waits } from '../clock';
+import {
+  PRIMARY_RATE_LIMIT_DOCS,
+  primaryRateLimitMessage,
+  SECONDARY_RATE_LIMIT_DOCS,
+  SECONDARY_RATE_LIMIT_MESSAGE,
+} from '../rate-limit-messages';
+import type { ActiveFault, FaultTarget } from './registry';
+
+// GitHub's answers for the faults that answer, in GitHub's wording.
+
+/** GraphQL's answer to an internal failure; @octokit/plugin-retry retries on this text. */
+const GRAPHQL_SOMETHING_WENT_WRONG =
+  'Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug. Please include `0000:0000:0000000:0000000:00000000` when reporting this issue.';
+const PRIMARY_LIMIT = 5000;
+/** Unauthenticated callers get 60 requests an hour per IP (the fake's clients are all 127.0.0.1). */
+const ANONYMOUS_LIMIT = 60;
+
+const MESSAGES: Record<number, string> = { 401: 'Bad credentials', 422: 'Validation Failed', 500: 'Server Error' };
+
+function isGraphql(target: FaultTarget): boolean {
+  return target.site === 'api' && target.path === '/graphql';
+}
+
+/** GitHub's body for a bare status: the REST error envelope, GraphQL's error list, or a page. */
+function statusBody(status: number, target: FaultTarget): { body: string; type: string } {
+  if (target.site === 'web') return { body: STATUS_CODES[status] ?? String(status), type: 'text/html; charset=utf-8' };
+  if (isGraphql(target) && status >= 500) {
+    return { body: JSON.stringify({ data: null, errors: [{ message: GRAPHQL_SOMETHING_WENT_WRONG }] }), type: 'application/json; charset=utf-8' };
+  }
+  const message = MESSAGES[status] ?? STATUS_CODES[status] ?? 'Error';
+  const docs = isGraphql(target) ? 'https://docs.github.com/graphql' : 'https://docs.github.com/rest';
+  return { body: JSON.stringify({ message, documentation_url: docs, status: String(status) }), type: 'application/json; charset=utf-8' };
+}
+
+/** When a primary-limit window ends: the fault's own window, else `primaryResetSeconds` from now. */
+export function primaryResetEpochSeconds(fault: ActiveFault, nowMs: number, waits: Waits): number {
+  return fault.until !== undefined ? Math.ceil(fault.until / 1000) : Math.floor(nowMs / 1000) + waits.primaryResetSeconds;
+}
+
+/** The answer for a fault that answers instead of the handler; undefined for delays and drops. */
+export function faultResponse(fault: ActiveFault, target: FaultTarget, nowMs: number, waits: Waits): Response | undefined {
+  const action = fault.action;
+  switch (action.kind) {
+    case 'status': {
+      const headers = new Headers(action.headers);
+      if (action.body !== undefined) {
+        headers.set('content-type', 'application/json; charset=utf-8');
+        return new Response(JSON.stringify(action.body), { status: action.status, headers });
+      }
+      const { body, type } = statusBody(action.status, target);
+      headers.set('content-type', type);
+      return new Response(body, { status: action.status, headers });
+    }
+    case 'primary-rate-limit': {
+      const limit = target.authenticated ? PRIMARY_LIMIT : ANONYMOUS_LIMIT;
+      const message = primaryRateLimitMessage(target.authenticated ? { userId: action.userId ?? 1 } : { ip: '127.0.0.1' });
+      const headers = {
+        'x-ratelimit-limit': String(limit),
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-used': String(limit),
+        'x-ratelimit-reset': String(primaryResetEpochSeconds(fault, nowMs, waits)),
+        'x-ratelimit-resource': isGraphql(target) ? 'graphql' : 'core',
+      };
+      if (isGraphql(target)) return Response.json({ errors: [{ type: 'RATE_LIMITED', message }] }, { status: 200, headers });
+      return Response.json({ message, documentation_url: PRIMARY_RATE_LIMIT_DOCS }, { status: action.status ?? 403, headers });
+    }
+    case 'secondary-rate-limit':
+      return Response.json(
+        { message: SECONDARY_RATE_LIMIT_MESSAGE, documentation_url: SECONDARY_RATE_LIMIT_DOCS },
+        { status: action.status ?? 403, headers: { 'retry-after': String(waits.retryAfterSeconds) } },
+      );
+    case 'delay':
+    case 'drop-before':
+    case 'drop-after':
+      return undefined;
+  }
+}

@@ -122,3 +122,21 @@ test('when the selectors miss, the page is left alone and the miss is logged onc
   await page.waitForLoadState('networkidle');
   expect(consoleLines.filter((line) => line.includes('[Commit Lab]'))).toHaveLength(1);
 });
+
+test('after an extension reload the orphaned content script removes its cells and stops marking', async ({ page, background }) => {
+  await page.goto(LIST);
+  await expectEveryRowMarkedOnce(page, mainNewestFirst.slice(0, 35));
+  // (Chromium does not bring back an extension loaded with --load-extension after
+  // runtime.reload(), so this checks the old script's side only.)
+  await background.evaluate(() => chrome.runtime.reload());
+  // Any change to the page wakes the orphaned script, which finds its extension gone and cleans up.
+  const toggle = (sha: string) => page.getByRole('button', { name: `Show description for ${sha.slice(0, 7)}` }).click();
+  await toggle(mainNewestFirst[2]!);
+  await expect(page.locator('[data-commit-lab-cell]')).toHaveCount(0);
+  // Its observer and listeners are gone: re-rendered rows and soft navigation get nothing.
+  await toggle(mainNewestFirst[9]!);
+  await page.getByRole('link', { name: 'Older' }).click();
+  await expect(page.locator('li[data-testid="commit-row-item"]').first()).toHaveAttribute('data-commit-link', `/acme/mnist/commit/${mainNewestFirst[35]}`);
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('[data-commit-lab-cell]')).toHaveCount(0);
+});

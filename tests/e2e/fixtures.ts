@@ -1,10 +1,11 @@
-import { test as base, chromium, type APIResponse, type BrowserContext, type Page, type Route, type Worker } from '@playwright/test';
-import fs from 'node:fs';
-import os from 'node:os';
+import { test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import path from 'node:path';
 import { pagesHandler } from '../fake-github/pages/handler';
 import { testSource } from '../fake-github/pages/test-repos';
 import { startServer, type FakeServer } from '../fake-github/server';
+import { launchWithExtension, routeGitHub } from './browser';
+
+export { fetchFromFake } from './browser';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 /** The test-mode build (`npm run build:test`): the release manifest plus the loopback host. */
@@ -29,13 +30,6 @@ interface Fixtures {
   extensionId: string;
 }
 
-/** Answers a routed github.com / api.github.com request from the fake GitHub, telling it which host was asked. */
-export function fetchFromFake(route: Route, server: FakeServer): Promise<APIResponse> {
-  const request = route.request();
-  const url = new URL(request.url());
-  return route.fetch({ url: `${server.url}${url.pathname}${url.search}`, headers: { ...request.headers(), 'x-forwarded-host': url.host } });
-}
-
 /**
  * The built extension in Debian's Chromium, with github.com and api.github.com answered by the
  * fake GitHub on 127.0.0.1: the content script runs on the very URLs it runs on in real use.
@@ -54,30 +48,17 @@ export const test = base.extend<Fixtures, { server: FakeServer }>({
   consoleLines: async ({}, use) => use([]),
 
   context: async ({ server, requests, consoleLines }, use) => {
-    if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension at ${EXTENSION_DIR}: run npm run build:test`);
-    const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'commit-lab-e2e-'));
-    const context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: [
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
-        '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      ],
-    });
+    const browser = await launchWithExtension(EXTENSION_DIR, true);
+    const { context } = browser;
     context.on('request', (request) =>
       requests.push({ url: request.url(), method: request.method(), resourceType: request.resourceType(), fromServiceWorker: request.serviceWorker() !== null }),
     );
     const listen = (page: Page) => page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
     context.pages().forEach(listen);
     context.on('page', listen);
-    for (const pattern of ['https://github.com/**', 'https://api.github.com/**']) {
-      await context.route(pattern, async (route) => route.fulfill({ response: await fetchFromFake(route, server) }));
-    }
+    await routeGitHub(context, server);
     await use(context);
-    await context.close();
-    fs.rmSync(userDataDir, { recursive: true, force: true });
+    await browser.close();
   },
 
   page: async ({ context }, use) => {

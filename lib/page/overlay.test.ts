@@ -111,6 +111,22 @@ describe('startOverlay', () => {
     expect(log.mock.calls[0]![0]).toMatch(/no commit rows .* on https:\/\/github.com\/acme\/mnist\/commits\/main/);
   });
 
+  it('reports a miss even while the page keeps changing', async () => {
+    await open('/acme/mnist/commits/main', (html) => html.replaceAll('data-testid="commit-row-item"', 'data-testid="commit-row-entry"'));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { log } = start(40);
+      // A mutation every 10 ms for 120 ms: a timer restarted by each would never fire.
+      for (let i = 0; i < 12; i++) {
+        document.body.append(document.createElement('i'));
+        await vi.advanceTimersByTimeAsync(10);
+      }
+      expect(log).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('removes its cells and stops watching when its context ends', async () => {
     await open('/acme/mnist/commits/main');
     const { targets } = start();

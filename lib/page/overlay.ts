@@ -54,9 +54,10 @@ export function startOverlay(options: OverlayOptions): { scan(): void } {
     const { rows, unreadable } = findRows(document);
     if (unreadable) logOnce(`sha ${url}`, `${unreadable} commit row(s) without a readable commit link on ${url}`);
     if (!rows.length) {
-      // Rows may still be rendering; only a list that stays empty counts as a miss.
-      clearTimeout(missTimer);
-      missTimer = setTimeout(() => {
+      // Rows may still be rendering: only a list still empty a while later counts as a miss. Not
+      // restarted by later mutations, which never stop on a busy page.
+      missTimer ??= setTimeout(() => {
+        missTimer = undefined;
         if (!signal.aborted && document.location.href === url && !findRows(document).rows.length) {
           logOnce(`rows ${url}`, `no commit rows (${selectors.commitRow.variants.join(' | ')}) on ${url}`);
         }

@@ -18,13 +18,14 @@ async function open(path: string, transform = (html: string) => html) {
   document.documentElement.replaceChildren(...[...parsed.documentElement.childNodes].map((n) => document.importNode(n, true)));
 }
 
-function start(missAfterMs = 50) {
+function start(missAfterMs = 50, isValid = () => true) {
   controller = new AbortController();
   const log = vi.fn();
   const targets: CellTarget[] = [];
   const overlay = startOverlay({
     document,
     signal: controller.signal,
+    isValid,
     renderCell: (host, target) => {
       targets.push(target);
       host.textContent = `cell ${target.row.sha.slice(0, 7)}`;
@@ -110,6 +111,22 @@ describe('startOverlay', () => {
     expect(log.mock.calls[0]![0]).toMatch(/no commit rows .* on https:\/\/github.com\/acme\/mnist\/commits\/main/);
   });
 
+  it('reports a miss even while the page keeps changing', async () => {
+    await open('/acme/mnist/commits/main', (html) => html.replaceAll('data-testid="commit-row-item"', 'data-testid="commit-row-entry"'));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { log } = start(40);
+      // A mutation every 10 ms for 120 ms: a timer restarted by each would never fire.
+      for (let i = 0; i < 12; i++) {
+        document.body.append(document.createElement('i'));
+        await vi.advanceTimersByTimeAsync(10);
+      }
+      expect(log).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('removes its cells and stops watching when its context ends', async () => {
     await open('/acme/mnist/commits/main');
     const { targets } = start();
@@ -121,5 +138,16 @@ describe('startOverlay', () => {
     await settle();
     expect(targets).toHaveLength(count);
     expect(document.querySelectorAll(`[${CELL_ATTRIBUTE}]`)).toHaveLength(0);
+  });
+
+  it('draws nothing more once its extension is gone', async () => {
+    await open('/acme/mnist/commits/main');
+    let valid = true;
+    const { overlay, targets } = start(50, () => valid);
+    valid = false;
+    rows()[0]!.replaceWith(rows()[0]!.cloneNode(false));
+    overlay.scan();
+    await settle();
+    expect(targets).toHaveLength(35);
   });
 });

@@ -18,6 +18,11 @@ export interface OverlayOptions {
   document: Document;
   /** Everything the overlay sets up dies with this signal (WXT's `ctx.signal`). */
   signal: AbortSignal;
+  /**
+   * Asked before each scan; false means the extension was reloaded or removed under us (WXT's
+   * `ctx.isValid`, which then aborts `signal`). Orphaned scripts must stop touching the page.
+   */
+  isValid?: () => boolean;
   /** Fills a freshly created, empty cell host for one row. */
   renderCell(host: HTMLElement, target: CellTarget): void;
   log(message: string): void;
@@ -42,16 +47,17 @@ export function startOverlay(options: OverlayOptions): { scan(): void } {
   let missTimer: ReturnType<typeof setTimeout> | undefined;
 
   const scan = () => {
-    if (signal.aborted) return;
+    if (signal.aborted || !(options.isValid?.() ?? true)) return;
     const url = document.location.href;
     const list = commitListOf(url);
     if (!list) return;
     const { rows, unreadable } = findRows(document);
     if (unreadable) logOnce(`sha ${url}`, `${unreadable} commit row(s) without a readable commit link on ${url}`);
     if (!rows.length) {
-      // Rows may still be rendering; only a list that stays empty counts as a miss.
-      clearTimeout(missTimer);
-      missTimer = setTimeout(() => {
+      // Rows may still be rendering: only a list still empty a while later counts as a miss. Not
+      // restarted by later mutations, which never stop on a busy page.
+      missTimer ??= setTimeout(() => {
+        missTimer = undefined;
         if (!signal.aborted && document.location.href === url && !findRows(document).rows.length) {
           logOnce(`rows ${url}`, `no commit rows (${selectors.commitRow.variants.join(' | ')}) on ${url}`);
         }

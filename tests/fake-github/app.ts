@@ -36,11 +36,18 @@ export async function startFakeGitHub(options: { port?: number; root?: string; s
   const root = options.root ?? (await mkdtemp(join(tmpdir(), 'fake-github-')));
   const store = options.store ?? new Store();
   const seeds = new Map<string, SeedResult>();
-  for (const spec of options.seeds ?? []) {
-    const { seed } = await seedRepository(store, { ...spec, root });
-    seeds.set(`${spec.owner}/${spec.name}`, seed);
+  let server: FakeServer;
+  try {
+    for (const spec of options.seeds ?? []) {
+      const { seed } = await seedRepository(store, { ...spec, root });
+      seeds.set(`${spec.owner}/${spec.name}`, seed);
+    }
+    server = await startServer({ port: options.port, handlers: [...(options.handlers ?? []), graphqlHandler(store), pagesHandler(gitPageSource(store))] });
+  } catch (error) {
+    store.close();
+    if (!options.root) await rm(root, { recursive: true, force: true });
+    throw error;
   }
-  const server = await startServer({ port: options.port, handlers: [...(options.handlers ?? []), graphqlHandler(store), pagesHandler(gitPageSource(store))] });
   return {
     url: server.url,
     server,

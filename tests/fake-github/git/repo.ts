@@ -104,14 +104,20 @@ export class GitRepo {
     return refs.find((r) => r.name === ref)?.oid ?? null;
   }
 
-  /** Every ref under `prefix` (`refs/heads/`, `refs/tags/`, …), sorted by name. */
-  async refs(prefix = 'refs/'): Promise<{ name: string; oid: string }[]> {
-    const out = await this.run(['for-each-ref', '--format=%(objectname) %(refname)', prefix]);
+  /**
+   * Every ref under `prefix` (`refs/heads/`, `refs/tags/`, …), sorted by name. `peeled` is the
+   * object an annotated tag points at (the commit, usually); for other refs it equals `oid`.
+   */
+  async refs(prefix = 'refs/'): Promise<{ name: string; oid: string; peeled: string }[]> {
+    const out = await this.run(['for-each-ref', '--format=%(objectname) %(*objectname) %(refname)', prefix]);
     return out
       .toString('utf8')
       .split('\n')
       .filter(Boolean)
-      .map((line) => ({ oid: line.slice(0, 40), name: line.slice(41) }));
+      .map((line) => {
+        const [oid, peeled, name] = line.split(' ') as [string, string, string];
+        return { oid, peeled: peeled || oid, name };
+      });
   }
 
   /**

@@ -127,6 +127,79 @@ describe('fixture queries run against the seeded example-get-started history', (
   });
 });
 
+describe('objects, refs, pull requests and nodes', () => {
+  it('object(oid:) and Tree entries mirror git ls-tree', async () => {
+    const tree = git(gitDir, 'rev-parse', 'main^{tree}').trim();
+    const { body } = await gql<any>(
+      fake.url,
+      `{ repository(owner: "iterative", name: "example-get-started") {
+          object(oid: "${tree}") { __typename ... on Tree { oid entries { name path type mode oid } } }
+          data: object(expression: "main:data") { ... on Tree { entries { name path type mode oid object { ... on Blob { byteSize } } } } } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    const lsTree = (treeish: string) =>
+      git(gitDir, 'ls-tree', treeish)
+        .trim()
+        .split('\n')
+        .map((line) => {
+          const [meta, name] = line.split('\t') as [string, string];
+          const [mode, type, oid] = meta.split(' ') as [string, string, string];
+          return { mode: Number(mode), type, oid, name };
+        });
+    expect(body.data.repository.object.__typename).toBe('Tree');
+    expect(body.data.repository.object.entries.map(({ path: _path, ...e }: { path: string }) => e)).toEqual(lsTree('main'));
+    expect(body.data.repository.data.entries.map((e: { path: string }) => e.path)).toEqual(lsTree('main:data').map((e) => `data/${e.name}`));
+    const dvcFile = body.data.repository.data.entries.find((e: { name: string }) => e.name === 'data.xml.dvc');
+    expect(dvcFile.object.byteSize).toBe(Buffer.byteLength(await real('main-06ea489/data/data.xml.dvc')));
+  });
+
+  it('a pull request with its head, base, commits and comments', async () => {
+    const repo = fake.store.repository('iterative', 'example-get-started')!;
+    const pr = repo.pullRequests[0]!;
+    fake.store.addPullRequestComment(pr, { body: 'CML report', author: 'octocat' });
+    const { body } = await gql<any>(
+      fake.url,
+      `{ repository(owner: "iterative", name: "example-get-started") { pullRequest(number: 1) {
+          number url headRefName headRefOid baseRefName state
+          commits(first: 10) { totalCount nodes { commit { oid messageHeadline } } }
+          comments(last: 5) { nodes { body url author { login } } } } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    const forest = git(gitDir, 'rev-parse', 'tune-hyperparams').trim();
+    expect(body.data.repository.pullRequest).toMatchObject({
+      number: 1,
+      url: 'https://github.com/iterative/example-get-started/pull/1',
+      headRefName: 'tune-hyperparams',
+      headRefOid: forest,
+      baseRefName: 'main',
+      state: 'OPEN',
+      commits: { totalCount: 1, nodes: [{ commit: { oid: forest, messageHeadline: 'Run experiments tuning random forest params' } }] },
+      comments: { nodes: [{ body: 'CML report', author: { login: 'octocat' } }] },
+    });
+    expect(body.data.repository.pullRequest.comments.nodes[0].url).toMatch(/\/pull\/1#issuecomment-\d+$/);
+  });
+
+  it('refs, short ref names, node ids and the viewer', async () => {
+    const { body } = await gql<any>(
+      fake.url,
+      `{ viewer { login }
+         repository(owner: "iterative", name: "example-get-started") {
+           id nameWithOwner
+           short: ref(qualifiedName: "main") { name prefix target { oid } }
+           missing: ref(qualifiedName: "refs/heads/nope") { name }
+           refs(refPrefix: "refs/heads/", first: 10) { nodes { name } } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    const { repository } = body.data;
+    expect(body.data.viewer).toEqual({ login: 'octocat' });
+    expect(repository.short).toEqual({ name: 'main', prefix: 'refs/heads/', target: { oid: mainOid } });
+    expect(repository.missing).toBeNull();
+    expect(repository.refs.nodes.map((n: { name: string }) => n.name)).toEqual(git(gitDir, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/').trim().split('\n'));
+    const again = await gql<any>(fake.url, `{ node(id: "${repository.id}") { ... on Repository { nameWithOwner } } }`);
+    expect(again.body.data.node).toEqual({ nameWithOwner: 'iterative/example-get-started' });
+  });
+});
+
 describe('GitHub-shaped errors', () => {
   it("a misspelled field gets GitHub's wording and undefinedField, HTTP 200, no data", async () => {
     const { status, body } = await gql(fake.url, 'query { repository(owner: "iterative", name: "example-get-started") { nmae } }');

@@ -339,6 +339,16 @@ describe('writes: createRef and createCommitOnBranch through git compare-and-swa
     expect(git(gitDir, 'rev-parse', branch).trim()).toBe(head);
   });
 
+  it('a missing expectedHeadOid is refused with graphql-ruby\'s coercion sentence (as outstatic#17 quotes GitHub)', async () => {
+    const { status, body } = await gql<any>(fake.url, await query('create-commit-on-branch.graphql'), {
+      input: { branch: { repositoryNameWithOwner: 'iterative/example-get-started', branchName: branch }, message: { headline: 'x' } },
+    });
+    expect(status).toBe(200);
+    expect(body.data).toBeUndefined();
+    expect(body.errors?.[0]?.message).toBe('Variable $input of type CreateCommitOnBranchInput! was provided invalid value for expectedHeadOid (Expected value to not be null)');
+    expect(git(gitDir, 'rev-parse', branch).trim()).toBe(head);
+  });
+
   it('cuts Blob.text at 512,000 bytes and gives null text for binary blobs', async () => {
     const big = 'x'.repeat(600_000);
     const binary = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]);

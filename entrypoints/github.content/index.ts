@@ -12,6 +12,7 @@ export default defineContentScript({
     const overlay = startOverlay({
       document,
       signal: ctx.signal,
+      isValid: () => ctx.isValid,
       renderCell: (host, target) => render(h(RowCell, { sha: target.row.sha, where: target.where }), host),
       log: (message) => console.info(`[Commit Lab] ${message}`),
     });

@@ -18,13 +18,14 @@ async function open(path: string, transform = (html: string) => html) {
   document.documentElement.replaceChildren(...[...parsed.documentElement.childNodes].map((n) => document.importNode(n, true)));
 }
 
-function start(missAfterMs = 50) {
+function start(missAfterMs = 50, isValid = () => true) {
   controller = new AbortController();
   const log = vi.fn();
   const targets: CellTarget[] = [];
   const overlay = startOverlay({
     document,
     signal: controller.signal,
+    isValid,
     renderCell: (host, target) => {
       targets.push(target);
       host.textContent = `cell ${target.row.sha.slice(0, 7)}`;
@@ -121,5 +122,16 @@ describe('startOverlay', () => {
     await settle();
     expect(targets).toHaveLength(count);
     expect(document.querySelectorAll(`[${CELL_ATTRIBUTE}]`)).toHaveLength(0);
+  });
+
+  it('draws nothing more once its extension is gone', async () => {
+    await open('/acme/mnist/commits/main');
+    let valid = true;
+    const { overlay, targets } = start(50, () => valid);
+    valid = false;
+    rows()[0]!.replaceWith(rows()[0]!.cloneNode(false));
+    overlay.scan();
+    await settle();
+    expect(targets).toHaveLength(35);
   });
 });

@@ -18,6 +18,11 @@ export interface OverlayOptions {
   document: Document;
   /** Everything the overlay sets up dies with this signal (WXT's `ctx.signal`). */
   signal: AbortSignal;
+  /**
+   * Asked before each scan; false means the extension was reloaded or removed under us (WXT's
+   * `ctx.isValid`, which then aborts `signal`). Orphaned scripts must stop touching the page.
+   */
+  isValid?: () => boolean;
   /** Fills a freshly created, empty cell host for one row. */
   renderCell(host: HTMLElement, target: CellTarget): void;
   log(message: string): void;
@@ -42,7 +47,7 @@ export function startOverlay(options: OverlayOptions): { scan(): void } {
   let missTimer: ReturnType<typeof setTimeout> | undefined;
 
   const scan = () => {
-    if (signal.aborted) return;
+    if (signal.aborted || !(options.isValid?.() ?? true)) return;
     const url = document.location.href;
     const list = commitListOf(url);
     if (!list) return;

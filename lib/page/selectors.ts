@@ -38,8 +38,6 @@ export const selectors = {
   },
 } as const satisfies Record<string, Selector>;
 
-export type SelectorName = keyof typeof selectors;
-
 /** Elements matching the first variant of `selector` that matches anything under `root`. */
 export function queryAll(root: ParentNode, selector: Selector): Element[] {
   for (const variant of selector.variants) {

@@ -26,6 +26,10 @@ export function commitHref(ctx: RowContext, oid: string): string {
   return ctx.pullNumber === undefined ? `${repo}/commit/${oid}` : `${repo}/pull/${ctx.pullNumber}/commits/${oid}`;
 }
 
+/** A plain disc: the fake has no avatars to serve. */
+const AVATAR = 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 16 16%22%3E%3Ccircle cx=%228%22 cy=%228%22 r=%228%22 fill=%22%238c959f%22/%3E%3C/svg%3E';
+const COPY_ICON = '<svg aria-hidden="true" viewBox="0 0 16 16" width="12" height="12"><rect x="5" y="5" width="9" height="9" rx="1.5" fill="none" stroke="currentColor"/><rect x="2" y="2" width="9" height="9" rx="1.5" fill="none" stroke="currentColor"/></svg>';
+
 const CHECK_LABEL = { success: 'success', failure: 'failure', pending: 'pending' } as const;
 
 /**
@@ -54,7 +58,7 @@ export function commitRow(ctx: RowContext, commit: PageCommit): string {
     ${body ? `<!-- §3.1 Description body -->
     <div data-testid="list-view-item-description" class="Description-module__container--Gh9Qm" hidden><pre>${esc(body)}</pre></div>` : ''}
     <!-- §3.1 Author / time -->
-    <a data-testid="avatar-icon-link" href="/${esc(who)}"><img data-testid="author-avatar" alt="${esc(who)}" width="16" height="16" src="data:,"></a>
+    <a data-testid="avatar-icon-link" href="/${esc(who)}"><img data-testid="author-avatar" alt="" width="16" height="16" src="${AVATAR}" style="border-radius:50%;vertical-align:middle"></a>
     ${login ? `<a aria-label="commits by ${esc(login)}" href="${repo}/commits?author=${esc(login)}">${esc(login)}</a>` : `<span>${esc(name)}</span>`}
     committed <relative-time datetime="${esc(commit.committedDate)}">${esc(commit.committedDate.slice(0, 10))}</relative-time>
   </div>
@@ -66,7 +70,7 @@ export function commitRow(ctx: RowContext, commit: PageCommit): string {
   </div>
   <!-- §3.1 Right-side actions (collapsing into the overflow menu on narrow viewports) -->
   <div data-testid="list-view-item-action-bar-container">
-    <button type="button" aria-label="Copy full SHA for ${short}">⧉</button>
+    <button type="button" aria-label="Copy full SHA for ${short}">${COPY_ICON}</button>
     <a data-testid="commit-row-browse-repo" href="${repo}/tree/${commit.oid}" aria-label="Browse repository at this point">&lt;&gt;</a>
     ${ctx.path ? `<a data-testid="commit-row-view-code" href="${repo}/blob/${commit.oid}/${esc(ctx.path)}" aria-label="View code at this point">▤</a>` : ''}
     <button type="button" data-testid="overflow-menu-anchor" aria-label="More actions">…</button>

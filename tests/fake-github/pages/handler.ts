@@ -1,26 +1,20 @@
 import type { FakeRequest, Handler } from '../server';
 import { commitsPage } from './commits-page';
 import { htmlResponse } from './html';
-import { layout, type ColorMode } from './layout';
+import { layout } from './layout';
 import { PAGE_SIZE, positionOf } from './paging';
 import { pullCommitsPage } from './pull-commits-page';
 import { repoPage } from './repo-page';
 import type { PageSource } from './source';
-
-export interface PagesOptions {
-  /** The `<html data-color-mode>` every page gets; 'auto' follows the browser's color scheme. */
-  colorMode?: ColorMode;
-}
 
 /**
  * github.com's HTML for the pages the extension works on, answered from a PageSource:
  * `/<o>/<r>`, `/<o>/<r>/commits[/<ref>[/<path>]]`, `/<o>/<r>/pull/<n>/commits`. Unknown
  * repositories, refs and pull requests get GitHub's 404; other paths are left to later handlers.
  */
-export function pagesHandler(source: PageSource, options: PagesOptions = {}): Handler {
-  const colorMode = options.colorMode ?? 'auto';
+export function pagesHandler(source: PageSource): Handler {
   const page = (title: string, main: string, repo?: string, status = 200) =>
-    htmlResponse(layout({ title, viewerLogin: source.viewerLogin, colorMode, main, ...(repo ? { repo } : {}) }), status);
+    htmlResponse(layout({ title, viewerLogin: source.viewerLogin, main, ...(repo ? { repo } : {}) }), status);
   const notFound = () => page('Page not found · GitHub', '<h1>404</h1><p>This is not the web page you are looking for.</p>', undefined, 404);
 
   return async (req: FakeRequest) => {

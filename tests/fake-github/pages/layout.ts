@@ -6,12 +6,13 @@ import { themeCss } from './theme';
 
 const softNavClient = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'soft-nav.client.js'), 'utf8');
 
-export type ColorMode = 'light' | 'dark' | 'auto';
-
-/** The document around every fake page: github.com's `<html>` theme attributes, the signed-in user, header. */
-export function layout(opts: { title: string; viewerLogin: string | undefined; colorMode: ColorMode; repo?: string; main: string }): string {
+/**
+ * The document around every fake page: github.com's `<html>` theme attributes (`auto`, GitHub's
+ * "sync with system": light or dark follows the browser), the signed-in user, the header.
+ */
+export function layout(opts: { title: string; viewerLogin: string | undefined; repo?: string; main: string }): string {
   return `<!DOCTYPE html>
-<html lang="en" data-color-mode="${opts.colorMode}" data-light-theme="light" data-dark-theme="dark">
+<html lang="en" data-color-mode="auto" data-light-theme="light" data-dark-theme="dark">
 <head>
 <meta charset="utf-8">
 <title>${esc(opts.title)}</title>

@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { ROOT } from './fixtures';
+
+// Reads what `npm run build`, `build:test` and `build:firefox` wrote; no browser needed.
+const out = (dir: string) => path.join(ROOT, '.output', dir);
+const manifest = (dir: string) => JSON.parse(fs.readFileSync(path.join(out(dir), 'manifest.json'), 'utf8'));
+const TOKEN_KEY = 'githubToken';
+
+test('the release Chrome manifest asks for storage and the two GitHub hosts, nothing more', () => {
+  const m = manifest('chrome-mv3');
+  expect(m.manifest_version).toBe(3);
+  expect(m.permissions).toEqual(['storage']);
+  expect(m.host_permissions).toEqual(['https://github.com/*', 'https://api.github.com/*']);
+  expect(m.optional_permissions).toEqual(['scripting']);
+  expect(m.optional_host_permissions).toEqual(['https://*/*']);
+  expect(m.content_scripts.map((c: { matches: string[] }) => c.matches)).toEqual([['https://github.com/*']]);
+  expect(JSON.stringify(m)).not.toContain('127.0.0.1');
+});
+
+test('only the test build adds the loopback host', () => {
+  expect(manifest('chrome-mv3-test').host_permissions).toEqual(['https://github.com/*', 'https://api.github.com/*', 'http://127.0.0.1/*']);
+});
+
+test('the Firefox build is MV3 with gecko settings', () => {
+  const m = manifest('firefox-mv3');
+  expect(m.manifest_version).toBe(3);
+  expect(m.background.scripts).toEqual(['background.js']);
+  expect(m.browser_specific_settings).toEqual({
+    gecko: { id: 'commit-lab@commit-lab.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+    gecko_android: { strict_min_version: '142.0' },
+  });
+  expect(m.permissions).toEqual(['storage']);
+});
+
+for (const dir of ['chrome-mv3', 'chrome-mv3-test', 'firefox-mv3']) {
+  test(`no content script of ${dir} contains the token's storage key; only the background does`, () => {
+    const scripts = fs.readdirSync(path.join(out(dir), 'content-scripts')).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const file of scripts) expect(fs.readFileSync(path.join(out(dir), 'content-scripts', file), 'utf8'), file).not.toContain(TOKEN_KEY);
+    // The search itself works: the key is right there in the background bundle.
+    expect(fs.readFileSync(path.join(out(dir), 'background.js'), 'utf8')).toContain(TOKEN_KEY);
+  });
+}

@@ -1,0 +1,142 @@
+import type { Page } from '@playwright/test';
+import { testRepo } from '../fake-github/pages/test-repos';
+import { expect, fetchFromFake, test } from './fixtures';
+
+const repo = testRepo();
+const mainNewestFirst = repo.commits.slice(0, 80).reverse().map((c) => c.oid);
+const LIST = 'https://github.com/acme/mnist/commits/main';
+
+/** Each row's SHA (from its commit link) and the SHAs of the cells inside it. */
+async function rowsAndCells(page: Page) {
+  return page.locator('li[data-testid="commit-row-item"]').evaluateAll((rows) =>
+    rows.map((row) => ({
+      sha: row.getAttribute('data-commit-link')!.split('/').pop()!,
+      cells: [...row.querySelectorAll('[data-commit-lab-cell]')].map((cell) => cell.getAttribute('data-commit-lab-cell')),
+    })),
+  );
+}
+
+/** Waits until every row carries exactly one cell for its own commit, and nothing else does. */
+async function expectEveryRowMarkedOnce(page: Page, shas: string[]) {
+  await expect.poll(() => rowsAndCells(page)).toEqual(shas.map((sha) => ({ sha, cells: [sha] })));
+  await expect(page.locator('[data-commit-lab-cell]')).toHaveCount(shas.length);
+}
+
+test('every row of a commit list is marked exactly once', async ({ page }) => {
+  await page.goto(LIST);
+  await expectEveryRowMarkedOnce(page, mainNewestFirst.slice(0, 35));
+  const cell = page.locator('[data-commit-lab-cell]').first();
+  await expect(cell).toContainText(`Commit Lab: no experiment data loaded yet for commit ${mainNewestFirst[0]!.slice(0, 7)} on main`);
+  await expect(cell.locator('.commit-lab-cell')).toBeVisible();
+});
+
+test('Older → Newer → Older by soft navigation marks each row once, with no leftovers', async ({ page, requests }) => {
+  await page.goto(LIST);
+  await expectEveryRowMarkedOnce(page, mainNewestFirst.slice(0, 35));
+  // A full page load would lose this; GitHub's soft navigation keeps it.
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+  const softNavEvents = page.evaluate(
+    () => new Promise<string[]>((resolve) => {
+      const seen: string[] = [];
+      for (const name of ['soft-nav:start', 'soft-nav:end', 'soft-nav:react-done']) {
+        document.addEventListener(name, () => {
+          seen.push(name);
+          if (name === 'soft-nav:react-done') resolve(seen);
+        });
+      }
+    }),
+  );
+
+  await page.getByRole('link', { name: 'Older' }).click();
+  await expect(page).toHaveURL(`${LIST}?after=${mainNewestFirst[0]}+34`);
+  expect(await softNavEvents).toEqual(['soft-nav:start', 'soft-nav:end', 'soft-nav:react-done']);
+  await expectEveryRowMarkedOnce(page, mainNewestFirst.slice(35, 70));
+
+  await page.getByRole('link', { name: 'Newer' }).click();
+  await expect(page).toHaveURL(`${LIST}?before=${mainNewestFirst[0]}+35`);
+  await expectEveryRowMarkedOnce(page, mainNewestFirst.slice(0, 35));
+
+  await page.getByRole('link', { name: 'Older' }).click();
+  await expectEveryRowMarkedOnce(page, mainNewestFirst.slice(35, 70));
+
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  const documents = requests.filter((r) => r.resourceType === 'document' && r.url.startsWith('https://github.com/'));
+  expect(documents.map((r) => r.url)).toEqual([LIST]);
+  expect(requests.filter((r) => r.resourceType === 'fetch' && r.url.includes('/commits/main?'))).toHaveLength(3);
+});
+
+test('a row React re-renders is marked again', async ({ page }) => {
+  await page.goto(LIST);
+  await expectEveryRowMarkedOnce(page, mainNewestFirst.slice(0, 35));
+  // Commit 78 of 80 (i = 77) has a description; toggling it re-renders its row from scratch.
+  const sha = mainNewestFirst[2]!;
+  const row = page.locator(`li[data-commit-link$="${sha}"]`);
+  const before = await row.elementHandle();
+  await row.getByRole('button', { name: `Show description for ${sha.slice(0, 7)}` }).click();
+  expect(await before!.evaluate((element) => element.isConnected)).toBe(false);
+  await expect(row.locator('[data-testid="list-view-item-description"]')).toBeVisible();
+  await expectEveryRowMarkedOnce(page, mainNewestFirst.slice(0, 35));
+});
+
+test('going to another page and back by soft navigation marks the list again', async ({ page }) => {
+  await page.goto(LIST);
+  await expectEveryRowMarkedOnce(page, mainNewestFirst.slice(0, 35));
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+
+  await page.locator('header').getByRole('link', { name: 'acme/mnist' }).click();
+  await expect(page).toHaveURL('https://github.com/acme/mnist');
+  await expect(page.getByTestId('repo-commits-link')).toBeVisible();
+  await expect(page.locator('[data-commit-lab-cell]')).toHaveCount(0);
+
+  await page.goBack();
+  await expect(page).toHaveURL(LIST);
+  await expectEveryRowMarkedOnce(page, mainNewestFirst.slice(0, 35));
+
+  await page.goto('https://github.com/acme/mnist/pull/3/commits');
+  await expectEveryRowMarkedOnce(page, repo.pulls![0]!.commits.map((c) => c.oid));
+  await expect(page.locator('[data-commit-lab-cell]').first()).toContainText('on pull request #3');
+});
+
+test('a page that is not a commit list gets nothing', async ({ page, consoleLines }) => {
+  await page.goto('https://github.com/acme/mnist');
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('[data-commit-lab-cell], .commit-lab-cell')).toHaveCount(0);
+  // The content script is there all along: the same document, soft-navigated to the list, gets its cells.
+  await page.getByTestId('repo-commits-link').click();
+  await expectEveryRowMarkedOnce(page, mainNewestFirst.slice(0, 35));
+  expect(consoleLines.filter((line) => line.includes('[Commit Lab]'))).toEqual([]);
+});
+
+test('when the selectors miss, the page is left alone and the miss is logged once', async ({ context, page, server, consoleLines }) => {
+  // GitHub renamed the row's data-testid (a drift the tripwire would catch in our templates).
+  await context.route(LIST, async (route) => {
+    const response = await fetchFromFake(route, server);
+    const html = (await response.text()).replaceAll('data-testid="commit-row-item"', 'data-testid="commit-row-entry"');
+    await route.fulfill({ response, body: html });
+  });
+  await page.goto(LIST);
+  await expect.poll(() => consoleLines.filter((line) => line.includes('[Commit Lab] no commit rows'))).toHaveLength(1);
+  await expect(page.locator('[data-commit-lab-cell], .commit-lab-cell')).toHaveCount(0);
+  await page.evaluate(() => document.dispatchEvent(new Event('soft-nav:react-done')));
+  await page.locator('main').evaluate((main) => main.append(document.createElement('div')));
+  await page.waitForLoadState('networkidle');
+  expect(consoleLines.filter((line) => line.includes('[Commit Lab]'))).toHaveLength(1);
+});
+
+test('after an extension reload the orphaned content script removes its cells and stops marking', async ({ page, background }) => {
+  await page.goto(LIST);
+  await expectEveryRowMarkedOnce(page, mainNewestFirst.slice(0, 35));
+  // (Chromium does not bring back an extension loaded with --load-extension after
+  // runtime.reload(), so this checks the old script's side only.)
+  await background.evaluate(() => chrome.runtime.reload());
+  // Any change to the page wakes the orphaned script, which finds its extension gone and cleans up.
+  const toggle = (sha: string) => page.getByRole('button', { name: `Show description for ${sha.slice(0, 7)}` }).click();
+  await toggle(mainNewestFirst[2]!);
+  await expect(page.locator('[data-commit-lab-cell]')).toHaveCount(0);
+  // Its observer and listeners are gone: re-rendered rows and soft navigation get nothing.
+  await toggle(mainNewestFirst[9]!);
+  await page.getByRole('link', { name: 'Older' }).click();
+  await expect(page.locator('li[data-testid="commit-row-item"]').first()).toHaveAttribute('data-commit-link', `/acme/mnist/commit/${mainNewestFirst[35]}`);
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('[data-commit-lab-cell]')).toHaveCount(0);
+});

@@ -1,0 +1,76 @@
+import { test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import path from 'node:path';
+import { pagesHandler } from '../fake-github/pages/handler';
+import { testSource } from '../fake-github/pages/test-repos';
+import { startServer, type FakeServer } from '../fake-github/server';
+import { launchWithExtension, routeGitHub } from './browser';
+
+export { fetchFromFake } from './browser';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+/** The test-mode build (`npm run build:test`): the release manifest plus the loopback host. */
+export const EXTENSION_DIR = process.env.E2E_EXTENSION_DIR ?? path.join(ROOT, '.output/chrome-mv3-test');
+
+export interface LoggedBrowserRequest {
+  url: string;
+  method: string;
+  resourceType: string;
+  /** True for requests made by the extension's service worker. */
+  fromServiceWorker: boolean;
+}
+
+interface Fixtures {
+  context: BrowserContext;
+  page: Page;
+  /** Every request the browser context made, in order (pages, fetches, service worker). */
+  requests: LoggedBrowserRequest[];
+  /** Console messages of every page, as `type: text`. */
+  consoleLines: string[];
+  background: Worker;
+  extensionId: string;
+}
+
+/**
+ * The built extension in Debian's Chromium, with github.com and api.github.com answered by the
+ * fake GitHub on 127.0.0.1: the content script runs on the very URLs it runs on in real use.
+ */
+export const test = base.extend<Fixtures, { server: FakeServer }>({
+  server: [
+    async ({}, use) => {
+      const server = await startServer({ handlers: [pagesHandler(testSource())] });
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  requests: async ({}, use) => use([]),
+  consoleLines: async ({}, use) => use([]),
+
+  context: async ({ server, requests, consoleLines }, use) => {
+    const browser = await launchWithExtension(EXTENSION_DIR, true);
+    const { context } = browser;
+    context.on('request', (request) =>
+      requests.push({ url: request.url(), method: request.method(), resourceType: request.resourceType(), fromServiceWorker: request.serviceWorker() !== null }),
+    );
+    const listen = (page: Page) => page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
+    context.pages().forEach(listen);
+    context.on('page', listen);
+    await routeGitHub(context, server);
+    await use(context);
+    await browser.close();
+  },
+
+  page: async ({ context }, use) => {
+    await use(context.pages()[0] ?? (await context.newPage()));
+  },
+
+  background: async ({ context }, use) => {
+    const [worker] = context.serviceWorkers();
+    await use(worker ?? (await context.waitForEvent('serviceworker')));
+  },
+
+  extensionId: async ({ background }, use) => use(new URL(background.url()).host),
+});
+
+export const expect = test.expect;

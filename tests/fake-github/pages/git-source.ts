@@ -14,7 +14,7 @@ export function gitPageSource(store: Store): PageSource {
   const pageCommit = async (repo: Repository, oid: string): Promise<PageCommit> => {
     const c = await repo.git.readCommit(oid);
     if (!c) throw new Error(`${repo.owner}/${repo.name}: commit ${oid} is missing`);
-    const login = [...store.users.values()].find((u) => u.email === c.author.email)?.login;
+    const login = store.userByEmail(c.author.email)?.login;
     const { runs, statuses } = latestContexts(repo, oid);
     const state = runs.length || statuses.length ? rollupState(runs, statuses) : undefined;
     const checkStatus = state === undefined ? undefined : state === 'SUCCESS' ? 'success' : state === 'FAILURE' || state === 'ERROR' ? 'failure' : 'pending';

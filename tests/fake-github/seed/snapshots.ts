@@ -39,6 +39,8 @@ export interface CommitSpec {
 export interface PersonSpec {
   name: string;
   email: string;
+  /** The GitHub account the email belongs to; the store links commits to it. */
+  login?: string;
 }
 
 export interface SeededCommit {
@@ -51,6 +53,8 @@ export interface SeedResult {
   commits: SeededCommit[];
   /** Branch → tip oid after seeding. */
   branches: Record<string, string>;
+  /** Authors and committers that named a GitHub `login`, once each. */
+  accounts: Required<PersonSpec>[];
 }
 
 const DEFAULT_PERSON: PersonSpec = { name: 'Commit Lab Seeder', email: 'seeder@commit-lab.test' };
@@ -67,6 +71,7 @@ export async function seedFromSnapshots(repo: GitRepo, folder: string, options: 
   const chunks: Buffer[] = [];
   const put = (text: string | Buffer) => chunks.push(typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
   const branchOf: string[] = [];
+  const accounts = new Map<string, Required<PersonSpec>>();
 
   // Reading is parallel (thousands of small files); the stream is then built in name order.
   const snapshots = await mapLimit(names, 32, async (name) => {
@@ -82,6 +87,7 @@ export async function seedFromSnapshots(repo: GitRepo, folder: string, options: 
     const mark = index + 1;
     const author = person(spec.author);
     const committer = spec.committer ? person(spec.committer) : author;
+    for (const p of [author, committer]) if (p.login) accounts.set(p.login, { name: p.name, email: p.email, login: p.login });
     const when = `${Math.floor((spec.date ? Date.parse(spec.date) : BASE_DATE + index * 3_600_000) / 1000)} +0000`;
     const message = Buffer.from(spec.message ?? name, 'utf8');
 
@@ -105,7 +111,7 @@ export async function seedFromSnapshots(repo: GitRepo, folder: string, options: 
     branchOf.push(branch);
   }
 
-  if (names.length === 0) return { commits: [], branches: Object.fromEntries(tips) };
+  if (names.length === 0) return { commits: [], branches: Object.fromEntries(tips), accounts: [] };
   const work = await mkdtemp(join(tmpdir(), 'fake-github-seed-'));
   try {
     const marksFile = join(work, 'marks');
@@ -130,6 +136,7 @@ export async function seedFromSnapshots(repo: GitRepo, folder: string, options: 
     return {
       commits: names.map((name, i) => ({ name, oid: oidOfMark.get(`:${i + 1}`)!, branch: branchOf[i]! })),
       branches,
+      accounts: [...accounts.values()],
     };
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -153,6 +153,34 @@ describe('objects, refs, pull requests and nodes', () => {
     expect(dvcFile.object.byteSize).toBe(Buffer.byteLength(await real('main-06ea489/data/data.xml.dvc')));
   });
 
+  it('Commit fields mirror git log for the Studio commit (author ≠ committer)', async () => {
+    const studio = git(gitDir, 'rev-parse', 'main~2').trim();
+    const { body } = await gql<any>(
+      fake.url,
+      `{ repository(owner: "iterative", name: "example-get-started") { object(oid: "${studio}") { ... on Commit {
+          oid abbreviatedOid url message messageHeadline messageBody committedDate authoredDate
+          author { name email date user { login } } committer { name email date }
+          tree { oid } signature { state } } } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    const [tree, author, committer, date] = git(gitDir, 'log', '-1', '--format=%T%n%an <%ae>%n%cn <%ce>%n%cI', studio).trim().split('\n');
+    expect(body.data.repository.object).toEqual({
+      oid: studio,
+      abbreviatedOid: studio.slice(0, 7),
+      url: `https://github.com/iterative/example-get-started/commit/${studio}`,
+      message: 'Update params.yaml:train.n_est',
+      messageHeadline: 'Update params.yaml:train.n_est',
+      messageBody: '',
+      committedDate: '2023-03-13T08:28:18Z',
+      authoredDate: '2023-03-13T08:28:18Z',
+      author: { name: 'Thomas Kunwar', email: 'yathomasi@gmail.com', date: '2023-03-13T08:28:18Z', user: null },
+      committer: { name: 'iterative-studio[bot]', email: 'bots+studio@iterative.ai', date: '2023-03-13T08:28:18Z' },
+      tree: { oid: tree },
+      signature: null,
+    });
+    expect([author, committer, date]).toEqual(['Thomas Kunwar <yathomasi@gmail.com>', 'iterative-studio[bot] <bots+studio@iterative.ai>', '2023-03-13T08:28:18+00:00']);
+  });
+
   it('a pull request with its head, base, commits and comments', async () => {
     const repo = fake.store.repository('iterative', 'example-get-started')!;
     const pr = repo.pullRequests[0]!;

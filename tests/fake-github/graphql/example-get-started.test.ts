@@ -350,6 +350,26 @@ describe('writes: createRef and createCommitOnBranch through git compare-and-swa
     expect(git(gitDir, 'count-objects', '-v')).toBe(objectsBefore); // not even a dangling blob
   });
 
+  it('two writers racing from the same head: exactly one commit lands, the other gets STALE_DATA', async () => {
+    const mutation = await query('create-commit-on-branch.graphql');
+    const write = (who: string) =>
+      gql<any>(fake.url, mutation, {
+        input: {
+          branch: { repositoryNameWithOwner: 'iterative/example-get-started', branchName: branch },
+          expectedHeadOid: head,
+          message: { headline: `Run by ${who}` },
+          fileChanges: { additions: [{ path: `runs/${who}.txt`, contents: b64(who) }] },
+        },
+      });
+    const answers = await Promise.all([write('alice'), write('bob')]);
+    const won = answers.filter((a) => a.body.data?.createCommitOnBranch);
+    const lost = answers.filter((a) => a.body.errors?.[0]?.type === 'STALE_DATA');
+    expect([won.length, lost.length]).toEqual([1, 1]);
+    const winner = won[0]!.body.data.createCommitOnBranch.commit.oid;
+    expect(git(gitDir, 'rev-list', `${head}..${branch}`).trim()).toBe(winner);
+    head = winner;
+  });
+
   it('refuses invalid base64, a deletion of a missing path and a path given twice, moving nothing', async () => {
     const mutation = await query('create-commit-on-branch.graphql');
     const attempt = (fileChanges: object) =>

@@ -42,6 +42,8 @@ export interface LogOptions {
   /** ISO 8601 bounds on the committer date, as GitHub's `since`/`until`. */
   since?: string;
   until?: string;
+  /** Only commits whose author email is one of these (GitHub's `author: {emails}`). */
+  authorEmails?: string[];
 }
 
 /** Thrown by `writeTree`/`commitChanges` when a change cannot apply to the base tree. */
@@ -235,6 +237,8 @@ export class GitRepo {
     const args: string[] = [];
     if (options.since) args.push(`--since=${options.since}`);
     if (options.until) args.push(`--until=${options.until}`);
+    // git ORs several --author patterns; each is anchored on the <email> of "Name <email>".
+    for (const email of options.authorEmails ?? []) args.push(`--author=<${email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}>`);
     return args;
   }
 

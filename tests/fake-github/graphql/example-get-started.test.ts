@@ -128,6 +128,19 @@ describe('fixture queries run against the seeded example-get-started history', (
 });
 
 describe('objects, refs, pull requests and nodes', () => {
+  it('history filters by author email and committer date like git log --author/--since/--until', async () => {
+    const { body } = await gql<any>(
+      fake.url,
+      `{ repository(owner: "iterative", name: "example-get-started") { defaultBranchRef { target { ... on Commit {
+          byAuthor: history(first: 10, author: { emails: ["yathomasi@gmail.com"] }) { nodes { messageHeadline } }
+          august: history(first: 10, since: "2023-08-01T00:00:00Z", until: "2023-08-26T11:00:00Z") { nodes { messageHeadline } } } } } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    const target = body.data.repository.defaultBranchRef.target;
+    expect(target.byAuthor.nodes).toEqual([{ messageHeadline: 'Update params.yaml:train.n_est' }]);
+    expect(target.august.nodes).toEqual([{ messageHeadline: 'Create evaluation stage' }]);
+  });
+
   it('object(oid:) and Tree entries mirror git ls-tree', async () => {
     const tree = git(gitDir, 'rev-parse', 'main^{tree}').trim();
     const { body } = await gql<any>(

@@ -277,6 +277,26 @@ describe('GitHub-shaped errors', () => {
     expect(await response.json()).toMatchObject({ message: 'This endpoint requires you to be authenticated.' });
   });
 
+  it('answers at api.github.com/graphql as at the GHE path /api/graphql', async () => {
+    const response = await fetch(`${fake.url}/graphql`, {
+      method: 'POST',
+      headers: { authorization: 'bearer t', 'x-forwarded-host': 'api.github.com' },
+      body: JSON.stringify({ query: '{ repository(owner: "iterative", name: "example-get-started") { nameWithOwner } }' }),
+    });
+    expect(await response.json()).toEqual({ data: { repository: { nameWithOwner: 'iterative/example-get-started' } } });
+  });
+
+  it('an exhausted graphql bucket answers RATE_LIMITED with HTTP 200 and remaining 0', async () => {
+    const user = fake.store.addUser({ login: 'busy-bee' });
+    fake.store.tokens.set('busy-token', user.login);
+    const bucket = fake.store.rateBucket(user.login, 'graphql');
+    bucket.used = bucket.limit;
+    const { status, headers, body } = await gql(fake.url, '{ viewer { login } }', {}, 'busy-token');
+    expect(status).toBe(200);
+    expect(headers.get('x-ratelimit-remaining')).toBe('0');
+    expect(body).toEqual({ errors: [{ type: 'RATE_LIMITED', message: `API rate limit exceeded for user ID ${user.databaseId}.` }] });
+  });
+
   it('charges each call to the graphql bucket', async () => {
     const first = await gql(fake.url, '{ viewer { login } }');
     const second = await gql(fake.url, '{ viewer { login } }');

@@ -68,26 +68,37 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const root = options.root ?? (await mkdtemp(join(tmpdir(), 'fake-github-')));
   const store = options.store ?? new Store();
   const seeds = new Map<string, SeedResult>();
-  for (const spec of options.seeds ?? []) {
-    const { seed } = await seedRepository(store, { ...spec, root });
-    seeds.set(`${spec.owner}/${spec.name}`, seed);
+  let server: FakeServer;
+  let tokens: TokenRegistry;
+  let userTokens: UserTokens;
+  let deviceFlow: DeviceFlow;
+  try {
+    for (const spec of options.seeds ?? []) {
+      const { seed } = await seedRepository(store, { ...spec, root });
+      seeds.set(`${spec.owner}/${spec.name}`, seed);
+    }
+    tokens = new TokenRegistry(store);
+    server = await startServer({ port: options.port, clock: options.clock, waits: options.waits });
+    const clock = server.clock;
+    userTokens = new UserTokens(clock, tokens);
+    deviceFlow = new DeviceFlow({ clock, waits: server.waits, tokens: userTokens, apps: options.deviceApps ?? [] });
+    const handlers: Handler[] = [
+      // Expired user tokens answer 401 before any API route sees them.
+      userTokens.handler,
+      ...(options.handlers ?? []),
+      deviceFlow.handler,
+      ...(options.dvcRemotes ? [httpRemotes(options.dvcRemotes)] : []),
+      ...(options.s3 ? [s3Endpoint({ ...options.s3, clock })] : []),
+      createRestApi({ store, tokens }),
+      graphqlHandler(store, tokens),
+      pagesHandler(gitPageSource(store)),
+    ];
+    handlers.forEach((handler) => server.use(handler));
+  } catch (error) {
+    store.close();
+    if (!options.root) await rm(root, { recursive: true, force: true });
+    throw error;
   }
-  const tokens = new TokenRegistry(store);
-  const server = await startServer({ port: options.port, clock: options.clock, waits: options.waits });
-  const userTokens = new UserTokens(server.clock, tokens);
-  const deviceFlow = new DeviceFlow({ clock: server.clock, waits: server.waits, tokens: userTokens, apps: options.deviceApps ?? [] });
-  const handlers: Handler[] = [
-    // Expired user tokens answer 401 before any API route sees them.
-    userTokens.handler,
-    ...(options.handlers ?? []),
-    deviceFlow.handler,
-    ...(options.dvcRemotes ? [httpRemotes(options.dvcRemotes)] : []),
-    ...(options.s3 ? [s3Endpoint({ ...options.s3, clock: server.clock })] : []),
-    createRestApi({ store, tokens }),
-    graphqlHandler(store, tokens),
-    pagesHandler(gitPageSource(store)),
-  ];
-  handlers.forEach((handler) => server.use(handler));
   return {
     url: server.url,
     server,

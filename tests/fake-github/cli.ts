@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -37,7 +37,9 @@ async function main(): Promise<void> {
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`bad --port '${values.port}'\n${USAGE}`);
+  // A root we made is ours to remove; a --root the caller named is left for them to inspect.
   const root = values.root ? resolve(values.root) : await mkdtemp(join(tmpdir(), 'fake-github-'));
+  const cleanup = () => (values.root ? Promise.resolve() : rm(root, { recursive: true, force: true }));
   const seeds: SeedSpec[] = values.seed.map((s) => {
     const t = target(s);
     return { owner: t.owner, name: t.name, folder: resolve(t.rest) };
@@ -51,14 +53,20 @@ async function main(): Promise<void> {
     seeds.push({ owner: t.owner, name: t.name, folder });
   }
   const started = performance.now();
-  const fake = await startFakeGitHub({ port, root, seeds });
+  const fake = await startFakeGitHub({ port, root, seeds }).catch(async (error: unknown) => {
+    await cleanup();
+    throw error;
+  });
   console.log(fake.url);
   for (const [repo, seed] of fake.seeds) {
     console.error(`[fake-github] ${repo}: ${seed.commits.length} commits, branches ${Object.keys(seed.branches).join(', ')}`);
   }
   console.error(`[fake-github] seeded in ${Math.round(performance.now() - started)} ms; repositories under ${root}; GraphQL at ${fake.url}/api/graphql`);
   const stop = () => {
-    void fake.close().then(() => process.exit(0));
+    void fake
+      .close()
+      .then(cleanup)
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -12,6 +12,8 @@ export interface User {
   databaseId: number;
   name: string;
   email: string;
+  /** Further emails GitHub links to the account (its verified emails), e.g. from commit.json logins. */
+  otherEmails?: string[];
   type: 'User' | 'Bot';
 }
 
@@ -165,6 +167,12 @@ export class Store {
 
   user(login: string): User | undefined {
     return this.users.get(login);
+  }
+
+  /** The account a commit email belongs to, as GitHub links commits to users. */
+  userByEmail(email: string): User | undefined {
+    const wanted = email.toLowerCase();
+    return [...this.users.values()].find((u) => u.email.toLowerCase() === wanted || u.otherEmails?.some((e) => e.toLowerCase() === wanted));
   }
 
   /** The user an `Authorization` header (`token x`, `Bearer x`) acts as; null without one. */

@@ -72,7 +72,9 @@ export class TokenRegistry {
   resolve(header: string | null): { token: string; record: TokenRecord; user: User } | null {
     const token = /^(?:token|bearer)\s+(\S+)$/i.exec(header?.trim() ?? '')?.[1];
     if (!token) return null;
-    const record = this.records.get(token) ?? { kind: 'classic', scopes: DEFAULT_SCOPES, login: this.store.defaultUser.login };
+    // A token seeded straight into the store (no kind registered here) is a classic token of its user.
+    const login = this.store.tokens.get(token) ?? this.store.defaultUser.login;
+    const record = this.records.get(token) ?? { kind: 'classic', scopes: DEFAULT_SCOPES, login };
     return { token, record, user: this.store.user(record.login) ?? this.store.defaultUser };
   }
 }

@@ -58,6 +58,13 @@ describe('GitRepo', () => {
     expect(await repo.count({ from: second })).toBe(2);
   });
 
+  it('lists refs with annotated tags peeled to their commit', async () => {
+    await repo.run(['tag', '-a', 'v1', '-m', 'release', first], { env: { GIT_COMMITTER_NAME: 'Ada', GIT_COMMITTER_EMAIL: 'ada@example.com' } });
+    const [tag] = await repo.refs('refs/tags/');
+    expect(tag).toEqual({ name: 'refs/tags/v1', oid: git(repo.gitDir, 'rev-parse', 'v1').trim(), peeled: first });
+    expect(tag!.oid).not.toBe(first);
+  });
+
   it('refuses deletions of missing paths and duplicate paths, like GitHub', async () => {
     await expect(repo.commitChanges({ parent: first, changes: { additions: [], deletions: ['nope'] }, message: 'x', author: who, committer: who })).rejects.toBeInstanceOf(ChangeError);
     await expect(

@@ -42,6 +42,8 @@ export interface LogOptions {
   /** ISO 8601 bounds on the committer date, as GitHub's `since`/`until`. */
   since?: string;
   until?: string;
+  /** Only commits whose author email is one of these (GitHub's `author: {emails}`). */
+  authorEmails?: string[];
 }
 
 /** Thrown by `writeTree`/`commitChanges` when a change cannot apply to the base tree. */
@@ -104,14 +106,20 @@ export class GitRepo {
     return refs.find((r) => r.name === ref)?.oid ?? null;
   }
 
-  /** Every ref under `prefix` (`refs/heads/`, `refs/tags/`, …), sorted by name. */
-  async refs(prefix = 'refs/'): Promise<{ name: string; oid: string }[]> {
-    const out = await this.run(['for-each-ref', '--format=%(objectname) %(refname)', prefix]);
+  /**
+   * Every ref under `prefix` (`refs/heads/`, `refs/tags/`, …), sorted by name. `peeled` is the
+   * object an annotated tag points at (the commit, usually); for other refs it equals `oid`.
+   */
+  async refs(prefix = 'refs/'): Promise<{ name: string; oid: string; peeled: string }[]> {
+    const out = await this.run(['for-each-ref', '--format=%(objectname) %(*objectname) %(refname)', prefix]);
     return out
       .toString('utf8')
       .split('\n')
       .filter(Boolean)
-      .map((line) => ({ oid: line.slice(0, 40), name: line.slice(41) }));
+      .map((line) => {
+        const [oid, peeled, name] = line.split(' ') as [string, string, string];
+        return { oid, peeled: peeled || oid, name };
+      });
   }
 
   /**
@@ -229,6 +237,8 @@ export class GitRepo {
     const args: string[] = [];
     if (options.since) args.push(`--since=${options.since}`);
     if (options.until) args.push(`--until=${options.until}`);
+    // git ORs several --author patterns; each is anchored on the <email> of "Name <email>".
+    for (const email of options.authorEmails ?? []) args.push(`--author=<${email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}>`);
     return args;
   }
 

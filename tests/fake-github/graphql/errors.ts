@@ -98,10 +98,10 @@ export function formatValidationError(error: GraphQLError, document: DocumentNod
     const name = r[1] ? r[1] : `... on ${r[3]}`;
     return base(`Fragment ${r[1] ?? `on ${r[3]}`} can't be spread inside ${r[2]}`, { code: 'fragmentSpreadTypeMismatch', fragmentName: name, parentType: r[2], spreadType: r[3] });
   }
-  if ((r = /^Variable "\$(.+?)" is never used(?: in operation "(.+?)")?\./.exec(m))) {
+  if ((r = /^Variable "\$([^"]+)" is never used(?: in operation "([^"]+)")?\./.exec(m))) {
     return base(`Variable $${r[1]} is declared by ${r[2] ?? 'anonymous query'} but not used`, { code: 'variableNotUsed', variableName: r[1] });
   }
-  if ((r = /^Variable "\$(.+?)" is not defined(?: by operation "(.+?)")?\./.exec(m))) {
+  if ((r = /^Variable "\$([^"]+)" is not defined(?: by operation "([^"]+)")?\./.exec(m))) {
     return base(`Variable $${r[1]} is used by ${r[2] ?? 'anonymous query'} but not declared`, { code: 'variableNotDefined', variableName: r[1] });
   }
   return base(m);
@@ -123,10 +123,10 @@ export function formatVariableError(error: GraphQLError, document: DocumentNode)
     return '?';
   };
   let r: RegExpExecArray | null;
-  if ((r = /^Variable "\$(.+?)" of required type ".+?" was not provided\./.exec(m))) {
+  if ((r = /^Variable "\$([^"]+)" of required type "[^"]+" was not provided\./.exec(m))) {
     return { message: `Variable $${r[1]} of type ${typeOf(r[1]!)} was provided invalid value`, locations, extensions: { value: null, problems: [{ path: [], explanation: 'Expected value to not be null' }] } };
   }
-  if ((r = /^Variable "\$(.+?)" got invalid value .*?(?: at "(.+?)")?; (.*)$/s.exec(m))) {
+  if ((r = /^Variable "\$([^"]+)" got invalid value .*?(?: at "([^"]+)")?; (.*)$/s.exec(m))) {
     const name = r[1]!;
     const at = (r[2] ?? name).replace(/\[(\d+)\]/g, '.$1').split('.').slice(1);
     let detail = r[3]!;

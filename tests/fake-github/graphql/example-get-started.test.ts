@@ -127,6 +127,120 @@ describe('fixture queries run against the seeded example-get-started history', (
   });
 });
 
+describe('objects, refs, pull requests and nodes', () => {
+  it('history filters by author email and committer date like git log --author/--since/--until', async () => {
+    const { body } = await gql<any>(
+      fake.url,
+      `{ repository(owner: "iterative", name: "example-get-started") { defaultBranchRef { target { ... on Commit {
+          byAuthor: history(first: 10, author: { emails: ["yathomasi@gmail.com"] }) { nodes { messageHeadline } }
+          august: history(first: 10, since: "2023-08-01T00:00:00Z", until: "2023-08-26T11:00:00Z") { nodes { messageHeadline } } } } } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    const target = body.data.repository.defaultBranchRef.target;
+    expect(target.byAuthor.nodes).toEqual([{ messageHeadline: 'Update params.yaml:train.n_est' }]);
+    expect(target.august.nodes).toEqual([{ messageHeadline: 'Create evaluation stage' }]);
+  });
+
+  it('object(oid:) and Tree entries mirror git ls-tree', async () => {
+    const tree = git(gitDir, 'rev-parse', 'main^{tree}').trim();
+    const { body } = await gql<any>(
+      fake.url,
+      `{ repository(owner: "iterative", name: "example-get-started") {
+          object(oid: "${tree}") { __typename ... on Tree { oid entries { name path type mode oid } } }
+          data: object(expression: "main:data") { ... on Tree { entries { name path type mode oid object { ... on Blob { byteSize } } } } } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    const lsTree = (treeish: string) =>
+      git(gitDir, 'ls-tree', treeish)
+        .trim()
+        .split('\n')
+        .map((line) => {
+          const [meta, name] = line.split('\t') as [string, string];
+          const [mode, type, oid] = meta.split(' ') as [string, string, string];
+          return { mode: Number(mode), type, oid, name };
+        });
+    expect(body.data.repository.object.__typename).toBe('Tree');
+    expect(body.data.repository.object.entries.map(({ path: _path, ...e }: { path: string }) => e)).toEqual(lsTree('main'));
+    expect(body.data.repository.data.entries.map((e: { path: string }) => e.path)).toEqual(lsTree('main:data').map((e) => `data/${e.name}`));
+    const dvcFile = body.data.repository.data.entries.find((e: { name: string }) => e.name === 'data.xml.dvc');
+    expect(dvcFile.object.byteSize).toBe(Buffer.byteLength(await real('main-06ea489/data/data.xml.dvc')));
+  });
+
+  it('Commit fields mirror git log for the Studio commit (author ≠ committer)', async () => {
+    const studio = git(gitDir, 'rev-parse', 'main~2').trim();
+    const { body } = await gql<any>(
+      fake.url,
+      `{ repository(owner: "iterative", name: "example-get-started") { object(oid: "${studio}") { ... on Commit {
+          oid abbreviatedOid url message messageHeadline messageBody committedDate authoredDate
+          author { name email date user { login } } committer { name email date }
+          tree { oid } signature { state } } } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    const [tree, author, committer, date] = git(gitDir, 'log', '-1', '--format=%T%n%an <%ae>%n%cn <%ce>%n%cI', studio).trim().split('\n');
+    expect(body.data.repository.object).toEqual({
+      oid: studio,
+      abbreviatedOid: studio.slice(0, 7),
+      url: `https://github.com/iterative/example-get-started/commit/${studio}`,
+      message: 'Update params.yaml:train.n_est',
+      messageHeadline: 'Update params.yaml:train.n_est',
+      messageBody: '',
+      committedDate: '2023-03-13T08:28:18Z',
+      authoredDate: '2023-03-13T08:28:18Z',
+      author: { name: 'Thomas Kunwar', email: 'yathomasi@gmail.com', date: '2023-03-13T08:28:18Z', user: null },
+      committer: { name: 'iterative-studio[bot]', email: 'bots+studio@iterative.ai', date: '2023-03-13T08:28:18Z' },
+      tree: { oid: tree },
+      signature: null,
+    });
+    expect([author, committer, date]).toEqual(['Thomas Kunwar <yathomasi@gmail.com>', 'iterative-studio[bot] <bots+studio@iterative.ai>', '2023-03-13T08:28:18+00:00']);
+  });
+
+  it('a pull request with its head, base, commits and comments', async () => {
+    const repo = fake.store.repository('iterative', 'example-get-started')!;
+    const pr = repo.pullRequests[0]!;
+    fake.store.addPullRequestComment(pr, { body: 'CML report', author: 'octocat' });
+    const { body } = await gql<any>(
+      fake.url,
+      `{ repository(owner: "iterative", name: "example-get-started") { pullRequest(number: 1) {
+          number url headRefName headRefOid baseRefName state
+          commits(first: 10) { totalCount nodes { commit { oid messageHeadline } } }
+          comments(last: 5) { nodes { body url author { login } } } } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    const forest = git(gitDir, 'rev-parse', 'tune-hyperparams').trim();
+    expect(body.data.repository.pullRequest).toMatchObject({
+      number: 1,
+      url: 'https://github.com/iterative/example-get-started/pull/1',
+      headRefName: 'tune-hyperparams',
+      headRefOid: forest,
+      baseRefName: 'main',
+      state: 'OPEN',
+      commits: { totalCount: 1, nodes: [{ commit: { oid: forest, messageHeadline: 'Run experiments tuning random forest params' } }] },
+      comments: { nodes: [{ body: 'CML report', author: { login: 'octocat' } }] },
+    });
+    expect(body.data.repository.pullRequest.comments.nodes[0].url).toMatch(/\/pull\/1#issuecomment-\d+$/);
+  });
+
+  it('refs, short ref names, node ids and the viewer', async () => {
+    const { body } = await gql<any>(
+      fake.url,
+      `{ viewer { login }
+         repository(owner: "iterative", name: "example-get-started") {
+           id nameWithOwner
+           short: ref(qualifiedName: "main") { name prefix target { oid } }
+           missing: ref(qualifiedName: "refs/heads/nope") { name }
+           refs(refPrefix: "refs/heads/", first: 10) { nodes { name } } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    const { repository } = body.data;
+    expect(body.data.viewer).toEqual({ login: 'octocat' });
+    expect(repository.short).toEqual({ name: 'main', prefix: 'refs/heads/', target: { oid: mainOid } });
+    expect(repository.missing).toBeNull();
+    expect(repository.refs.nodes.map((n: { name: string }) => n.name)).toEqual(git(gitDir, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/').trim().split('\n'));
+    const again = await gql<any>(fake.url, `{ node(id: "${repository.id}") { ... on Repository { nameWithOwner } } }`);
+    expect(again.body.data.node).toEqual({ nameWithOwner: 'iterative/example-get-started' });
+  });
+});
+
 describe('GitHub-shaped errors', () => {
   it("a misspelled field gets GitHub's wording and undefinedField, HTTP 200, no data", async () => {
     const { status, body } = await gql(fake.url, 'query { repository(owner: "iterative", name: "example-get-started") { nmae } }');
@@ -161,6 +275,26 @@ describe('GitHub-shaped errors', () => {
     const response = await fetch(`${fake.url}/api/graphql`, { method: 'POST', body: JSON.stringify({ query: '{ viewer { login } }' }) });
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ message: 'This endpoint requires you to be authenticated.' });
+  });
+
+  it('answers at api.github.com/graphql as at the GHE path /api/graphql', async () => {
+    const response = await fetch(`${fake.url}/graphql`, {
+      method: 'POST',
+      headers: { authorization: 'bearer t', 'x-forwarded-host': 'api.github.com' },
+      body: JSON.stringify({ query: '{ repository(owner: "iterative", name: "example-get-started") { nameWithOwner } }' }),
+    });
+    expect(await response.json()).toEqual({ data: { repository: { nameWithOwner: 'iterative/example-get-started' } } });
+  });
+
+  it('an exhausted graphql bucket answers RATE_LIMITED with HTTP 200 and remaining 0', async () => {
+    const user = fake.store.addUser({ login: 'busy-bee' });
+    fake.store.tokens.set('busy-token', user.login);
+    const bucket = fake.store.rateBucket(user.login, 'graphql');
+    bucket.used = bucket.limit;
+    const { status, headers, body } = await gql(fake.url, '{ viewer { login } }', {}, 'busy-token');
+    expect(status).toBe(200);
+    expect(headers.get('x-ratelimit-remaining')).toBe('0');
+    expect(body).toEqual({ errors: [{ type: 'RATE_LIMITED', message: `API rate limit exceeded for user ID ${user.databaseId}.` }] });
   });
 
   it('charges each call to the graphql bucket', async () => {
@@ -249,6 +383,26 @@ describe('writes: createRef and createCommitOnBranch through git compare-and-swa
     expect(git(gitDir, 'count-objects', '-v')).toBe(objectsBefore); // not even a dangling blob
   });
 
+  it('two writers racing from the same head: exactly one commit lands, the other gets STALE_DATA', async () => {
+    const mutation = await query('create-commit-on-branch.graphql');
+    const write = (who: string) =>
+      gql<any>(fake.url, mutation, {
+        input: {
+          branch: { repositoryNameWithOwner: 'iterative/example-get-started', branchName: branch },
+          expectedHeadOid: head,
+          message: { headline: `Run by ${who}` },
+          fileChanges: { additions: [{ path: `runs/${who}.txt`, contents: b64(who) }] },
+        },
+      });
+    const answers = await Promise.all([write('alice'), write('bob')]);
+    const won = answers.filter((a) => a.body.data?.createCommitOnBranch);
+    const lost = answers.filter((a) => a.body.errors?.[0]?.type === 'STALE_DATA');
+    expect([won.length, lost.length]).toEqual([1, 1]);
+    const winner = won[0]!.body.data.createCommitOnBranch.commit.oid;
+    expect(git(gitDir, 'rev-list', `${head}..${branch}`).trim()).toBe(winner);
+    head = winner;
+  });
+
   it('refuses invalid base64, a deletion of a missing path and a path given twice, moving nothing', async () => {
     const mutation = await query('create-commit-on-branch.graphql');
     const attempt = (fileChanges: object) =>
@@ -263,6 +417,16 @@ describe('writes: createRef and createCommitOnBranch through git compare-and-swa
     expect(missing.body.errors?.[0]).toMatchObject({ type: 'UNPROCESSABLE', path: ['createCommitOnBranch'] });
     const twice = await attempt({ additions: [{ path: 'a.txt', contents: b64('1') }], deletions: [{ path: 'a.txt' }] });
     expect(twice.body.errors?.[0]).toMatchObject({ type: 'UNPROCESSABLE' });
+    expect(git(gitDir, 'rev-parse', branch).trim()).toBe(head);
+  });
+
+  it('a missing expectedHeadOid is refused with graphql-ruby\'s coercion sentence (as outstatic#17 quotes GitHub)', async () => {
+    const { status, body } = await gql<any>(fake.url, await query('create-commit-on-branch.graphql'), {
+      input: { branch: { repositoryNameWithOwner: 'iterative/example-get-started', branchName: branch }, message: { headline: 'x' } },
+    });
+    expect(status).toBe(200);
+    expect(body.data).toBeUndefined();
+    expect(body.errors?.[0]?.message).toBe('Variable $input of type CreateCommitOnBranchInput! was provided invalid value for expectedHeadOid (Expected value to not be null)');
     expect(git(gitDir, 'rev-parse', branch).trim()).toBe(head);
   });
 

@@ -4,7 +4,7 @@ import type { PathEntry } from '../git/repo';
 import { arrayConnection, type PageArgs } from './connection';
 import { memo, nameWithOwner, repoUrl, type Ctx, type Scope } from './context';
 import { GitHubError } from './errors';
-import { nodeId } from './ids';
+import { nodeId, parseNodeId } from './ids';
 import { checkRollup } from './check-models';
 import { commitCommentModel, pullRequestModel, repositoryModel, userByEmail } from './github-models';
 
@@ -95,7 +95,7 @@ export function commitModel(scope: Scope, c: CommitObject) {
       return entry ? treeEntryModel(scope, entry) : null;
     },
     parents: async (args: PageArgs) => arrayConnection(await Promise.all(c.parents.map((p) => commitByOid(scope, p))), args),
-    history: (args: PageArgs & { path?: string | null; since?: string | null; until?: string | null }) => historyConnection(scope, c.oid, args),
+    history: (args: HistoryArgs) => historyConnection(scope, c.oid, args),
     signature: () => signature(c, web),
     statusCheckRollup: () => checkRollup(scope, c.oid),
     associatedPullRequests: async (args: PageArgs, ctx: Ctx) => {
@@ -136,9 +136,11 @@ function signature(c: CommitObject, web: boolean) {
  * `Commit.history`: `git log` order (rev-list), optional path filter with git's default history
  * simplification. Cursors are `<start oid> <index>`, as GitHub's history cursors are.
  */
-async function historyConnection(scope: Scope, start: string, args: PageArgs & { path?: string | null; since?: string | null; until?: string | null }) {
+type HistoryArgs = PageArgs & { path?: string | null; since?: string | null; until?: string | null; author?: { id?: string | null; emails?: string[] | null } | null };
+
+async function historyConnection(scope: Scope, start: string, args: HistoryArgs) {
   const { git } = scope.repo;
-  const filter = { from: start, path: args.path ?? undefined, since: args.since ?? undefined, until: args.until ?? undefined };
+  const filter = { from: start, path: args.path ?? undefined, since: args.since ?? undefined, until: args.until ?? undefined, authorEmails: authorEmails(scope, args.author) };
   const parse = (cursor: string) => {
     const m = /^([0-9a-f]{40}) (\d+)$/.exec(cursor);
     if (!m) throw new GitHubError('INVALID_CURSOR_ARGUMENTS', `\`${cursor}\` does not appear to be a valid cursor.`);
@@ -170,6 +172,16 @@ async function historyConnection(scope: Scope, start: string, args: PageArgs & {
     pageInfo: { hasNextPage, hasPreviousPage: skip > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
     totalCount: () => git.count(filter),
   };
+}
+
+/** `author: {id}` means every email of that user; `{emails}` those emails. */
+function authorEmails(scope: Scope, author: HistoryArgs['author']): string[] | undefined {
+  if (!author) return undefined;
+  const parsed = author.id ? parseNodeId(author.id) : null;
+  const user = parsed?.kind === 'U' ? scope.store.user(parsed.key) : undefined;
+  const emails = [...(author.emails ?? []), ...(user ? [user.email, ...(user.otherEmails ?? [])] : [])];
+  // An id naming no user matches nothing, as GitHub filters by an account that has no commits.
+  return emails.length > 0 ? emails : ['nobody@fake-github.invalid'];
 }
 
 export function treeEntryModel(scope: Scope, e: PathEntry) {

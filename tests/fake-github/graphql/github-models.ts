@@ -22,7 +22,7 @@ export function userModel(store: Store, user: User) {
 }
 
 export function userByEmail(store: Store, email: string) {
-  const user = [...store.users.values()].find((u) => u.email === email);
+  const user = store.userByEmail(email);
   return user ? userModel(store, user) : null;
 }
 

@@ -14,7 +14,7 @@ export function gitPageSource(store: Store): PageSource {
   const pageCommit = async (repo: Repository, oid: string): Promise<PageCommit> => {
     const c = await repo.git.readCommit(oid);
     if (!c) throw new Error(`${repo.owner}/${repo.name}: commit ${oid} is missing`);
-    const login = [...store.users.values()].find((u) => u.email === c.author.email)?.login;
+    const login = store.userByEmail(c.author.email)?.login;
     const { runs, statuses } = latestContexts(repo, oid);
     const state = runs.length || statuses.length ? rollupState(runs, statuses) : undefined;
     const checkStatus = state === undefined ? undefined : state === 'SUCCESS' ? 'success' : state === 'FAILURE' || state === 'ERROR' ? 'failure' : 'pending';
@@ -40,10 +40,7 @@ export function gitPageSource(store: Store): PageSource {
       const named = new Map<string, string>();
       // Tags first so that a branch of the same name overwrites it: branches win at equal length.
       for (const prefix of ['refs/tags/', 'refs/heads/']) {
-        for (const ref of await repo.git.refs(prefix)) {
-          const commit = await repo.git.resolveCommit(ref.oid);
-          if (commit) named.set(ref.name.slice(prefix.length), commit);
-        }
+        for (const ref of await repo.git.refs(prefix)) named.set(ref.name.slice(prefix.length), ref.peeled);
       }
       const hit = splitRefPath(refAndPath, (ref) => named.get(ref));
       if (hit) return hit;

@@ -1,8 +1,9 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { CommitSpec } from './snapshots';
 import { EXAMPLE_GET_STARTED } from './fixtures';
+import { listFiles, mapLimit } from './files';
 
 /**
  * Generates a long history in the snapshot-folder format `seedFromSnapshots` reads, plus
@@ -108,26 +109,26 @@ export async function generateHistory(out: string, commitCount: number): Promise
   const commits: ExpectedCommit[] = [];
   const lines = new Map<string, Line>();
   let branchNo = 0;
+  // The model above is all in memory; files are written at the end, many at a time.
+  const writes: { path: string; text: string }[] = [];
 
-  const emit = async (line: Line, branch: string, kind: ExpectedCommit['kind'], spec: CommitSpec, files: Map<string, string>, extra: { parents: string[]; paramChanges: ExpectedCommit['paramChanges']; label: string }): Promise<void> => {
+  const emit = (line: Line, branch: string, kind: ExpectedCommit['kind'], spec: CommitSpec, files: Map<string, string>, extra: { parents: string[]; paramChanges: ExpectedCommit['paramChanges']; label: string }): void => {
     const index = commits.length;
     const name = `${String(index).padStart(width, '0')}-${extra.label}`;
     const dir = join(out, name);
-    await mkdir(dir, { recursive: true });
     for (const [path, text] of files) {
-      await mkdir(join(dir, path, '..'), { recursive: true });
-      await writeFile(join(dir, path), text);
+      writes.push({ path: join(dir, path), text });
       line.files.set(path, text);
     }
     for (const path of spec.delete ?? []) line.files.delete(path);
     const headline = spec.message!.split('\n')[0]!;
     const full: CommitSpec = { ...spec, branch, parents: extra.parents, date: new Date(BASE + index * 3_600_000).toISOString() };
-    await writeFile(join(dir, 'commit.json'), JSON.stringify(full, null, 2) + '\n');
+    writes.push({ path: join(dir, 'commit.json'), text: JSON.stringify(full, null, 2) + '\n' });
     commits.push({ name, branch, kind, headline, parents: extra.parents, params: { ...line.params }, metrics: readMetrics(line), paramChanges: extra.paramChanges });
     line.tip = name;
   };
 
-  const derived = async (line: Line, branch: string): Promise<void> => {
+  const derived = (line: Line, branch: string): void => {
     const i = commits.length;
     const key = KEYS[i % KEYS.length]!;
     const from = line.params[key];
@@ -144,7 +145,7 @@ export async function generateHistory(out: string, commitCount: number): Promise
     const spec: CommitSpec = run
       ? { message: `Tune ${key} ${from} -> ${to}\n\nSeed-Commit: ${i}\n` }
       : { message: `Update params.yaml:${key}\n\nSeed-Commit: ${i}\n`, author: STUDIO_USER, committer: STUDIO_BOT };
-    await emit(line, branch, run ? 'run' : 'edit', spec, files, { parents: [line.tip], paramChanges: { [key]: { from, to } }, label });
+    emit(line, branch, run ? 'run' : 'edit', spec, files, { parents: [line.tip], paramChanges: { [key]: { from, to } }, label });
   };
 
   const main: Line = { files: new Map(), params: { 'featurize.max_features': 0, 'featurize.ngrams': 0, 'train.n_est': 0 }, metrics: null, tip: '' };
@@ -165,7 +166,7 @@ export async function generateHistory(out: string, commitCount: number): Promise
       if (!real.branch) target.metrics = real.metrics;
       const changes: ExpectedCommit['paramChanges'] = {};
       for (const k of KEYS) if (commits.length > 0 && before[k] !== params[k]) changes[k] = { from: before[k], to: params[k] };
-      await emit(target, real.branch ?? 'main', 'snapshot', { message: real.message, delete: real.delete }, files, {
+      emit(target, real.branch ?? 'main', 'snapshot', { message: real.message, delete: real.delete }, files, {
         parents: target.tip ? [target.tip] : [],
         paramChanges: changes,
         label: real.folder,
@@ -177,8 +178,8 @@ export async function generateHistory(out: string, commitCount: number): Promise
       const name = `exp/${String(++branchNo).padStart(3, '0')}`;
       const branch = forkLine(main);
       lines.set(name, branch);
-      for (let k = 0; k < 3; k++) await derived(branch, name);
-      await derived(main, 'main');
+      for (let k = 0; k < 3; k++) derived(branch, name);
+      derived(main, 'main');
       mainCount++;
       if (branchNo % 3 !== 0) {
         const files = new Map<string, string>();
@@ -196,15 +197,18 @@ export async function generateHistory(out: string, commitCount: number): Promise
         if (lock) files.set('dvc.lock', lock);
         const branchMetrics = main.metrics && branch.files.get(main.metrics.path);
         if (main.metrics && branchMetrics) files.set(main.metrics.path, branchMetrics);
-        await emit(main, 'main', 'merge', { message: `Merge branch '${name}'\n` }, files, { parents: [main.tip, branch.tip], paramChanges: changes, label: `merge-${name.replace('/', '-')}` });
+        emit(main, 'main', 'merge', { message: `Merge branch '${name}'\n` }, files, { parents: [main.tip, branch.tip], paramChanges: changes, label: `merge-${name.replace('/', '-')}` });
         mainCount++;
       }
       continue;
     }
-    await derived(main, 'main');
+    derived(main, 'main');
     mainCount++;
   }
 
+  const dirs = [...new Set(writes.map((w) => dirname(w.path)))];
+  await mapLimit(dirs, 32, (d) => mkdir(d, { recursive: true }));
+  await mapLimit(writes, 32, (w) => writeFile(w.path, w.text));
   const expected: Expected = { commitCount: commits.length, defaultBranch: 'main', commits, branches: logs(commits, lines) };
   await writeFile(join(out, 'expected.json'), JSON.stringify(expected, null, 1) + '\n');
   return expected;
@@ -215,16 +219,8 @@ function forkLine(from: Line): Line {
 }
 
 async function readSnapshot(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  const walk = async (rel: string): Promise<void> => {
-    for (const e of await readdir(join(dir, rel), { withFileTypes: true })) {
-      const path = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) await walk(path);
-      else files.set(path, await readFile(join(dir, path), 'utf8'));
-    }
-  };
-  await walk('');
-  return files;
+  const files = await listFiles(dir);
+  return new Map(await Promise.all(files.map(async (f) => [f.path, await readFile(join(dir, f.path), 'utf8')] as const)));
 }
 
 function readParams(text: string): Params {

@@ -6,7 +6,8 @@ import { seedFromSnapshots, type SeedResult } from './snapshots';
 
 /**
  * Creates `<root>/<owner>/<name>.git`, seeds it from a snapshot folder and registers it in the
- * store: the one entry point tests, the CLI and the control API use to make a repository.
+ * store, with a user for every `login` the snapshots name: the one entry point tests, the CLI
+ * and the control API use to make a repository.
  */
 export async function seedRepository(
   store: Store,
@@ -17,5 +18,9 @@ export async function seedRepository(
   const git = await GitRepo.init(join(input.root, input.owner, `${input.name}.git`), defaultBranch);
   const seed = await seedFromSnapshots(git, input.folder, { defaultBranch });
   const repository = store.addRepository({ owner: input.owner, name: input.name, git, defaultBranch });
+  for (const account of seed.accounts) {
+    const user = store.user(account.login) ?? store.addUser({ login: account.login, name: account.name, email: account.email });
+    if (!store.userByEmail(account.email)) (user.otherEmails ??= []).push(account.email);
+  }
   return { repository, seed };
 }

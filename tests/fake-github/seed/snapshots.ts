@@ -1,7 +1,8 @@
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GitRepo } from '../git/repo';
+import { listFiles, mapLimit } from './files';
 
 /**
  * Seeds a bare repository from a folder of commit snapshots:
@@ -38,6 +39,8 @@ export interface CommitSpec {
 export interface PersonSpec {
   name: string;
   email: string;
+  /** The GitHub account the email belongs to; the store links commits to it. */
+  login?: string;
 }
 
 export interface SeededCommit {
@@ -50,6 +53,8 @@ export interface SeedResult {
   commits: SeededCommit[];
   /** Branch → tip oid after seeding. */
   branches: Record<string, string>;
+  /** Authors and committers that named a GitHub `login`, once each. */
+  accounts: Required<PersonSpec>[];
 }
 
 const DEFAULT_PERSON: PersonSpec = { name: 'Commit Lab Seeder', email: 'seeder@commit-lab.test' };
@@ -66,15 +71,23 @@ export async function seedFromSnapshots(repo: GitRepo, folder: string, options: 
   const chunks: Buffer[] = [];
   const put = (text: string | Buffer) => chunks.push(typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
   const branchOf: string[] = [];
+  const accounts = new Map<string, Required<PersonSpec>>();
+
+  // Reading is parallel (thousands of small files); the stream is then built in name order.
+  const snapshots = await mapLimit(names, 32, async (name) => {
+    const dir = join(folder, name);
+    const files = (await listFiles(dir)).filter((f) => f.path !== 'commit.json');
+    return { spec: await readSpec(dir), files: await Promise.all(files.map(async (f) => ({ ...f, contents: await readFile(join(dir, f.path)) }))) };
+  });
 
   for (const [index, name] of names.entries()) {
-    const dir = join(folder, name);
-    const spec = await readSpec(dir);
+    const { spec, files } = snapshots[index]!;
     const branch = spec.branch ?? defaultBranch;
     const parents = spec.parents ? spec.parents.map((p) => commitish(p, marks, tips, name)) : defaultParents(tips.get(branch), names[index - 1], marks);
     const mark = index + 1;
     const author = person(spec.author);
     const committer = spec.committer ? person(spec.committer) : author;
+    for (const p of [author, committer]) if (p.login) accounts.set(p.login, { name: p.name, email: p.email, login: p.login });
     const when = `${Math.floor((spec.date ? Date.parse(spec.date) : BASE_DATE + index * 3_600_000) / 1000)} +0000`;
     const message = Buffer.from(spec.message ?? name, 'utf8');
 
@@ -87,10 +100,9 @@ export async function seedFromSnapshots(repo: GitRepo, folder: string, options: 
     if (parents[0]) put(`from ${parents[0]}\n`);
     for (const p of parents.slice(1)) put(`merge ${p}\n`);
     for (const path of spec.delete ?? []) put(`D ${quotePath(path)}\n`);
-    for (const file of await filesOf(dir)) {
-      const contents = await readFile(join(dir, file.path));
-      put(`M ${file.executable ? '100755' : '100644'} inline ${quotePath(file.path)}\ndata ${contents.length}\n`);
-      put(contents);
+    for (const file of files) {
+      put(`M ${file.executable ? '100755' : '100644'} inline ${quotePath(file.path)}\ndata ${file.contents.length}\n`);
+      put(file.contents);
       put('\n');
     }
     put('\n');
@@ -99,7 +111,7 @@ export async function seedFromSnapshots(repo: GitRepo, folder: string, options: 
     branchOf.push(branch);
   }
 
-  if (names.length === 0) return { commits: [], branches: Object.fromEntries(tips) };
+  if (names.length === 0) return { commits: [], branches: Object.fromEntries(tips), accounts: [] };
   const work = await mkdtemp(join(tmpdir(), 'fake-github-seed-'));
   try {
     const marksFile = join(work, 'marks');
@@ -124,6 +136,7 @@ export async function seedFromSnapshots(repo: GitRepo, folder: string, options: 
     return {
       commits: names.map((name, i) => ({ name, oid: oidOfMark.get(`:${i + 1}`)!, branch: branchOf[i]! })),
       branches,
+      accounts: [...accounts.values()],
     };
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -172,17 +185,4 @@ function person(spec: string | PersonSpec | undefined): PersonSpec {
 /** fast-import takes a path as-is unless it starts with a quote or holds a newline. */
 function quotePath(path: string): string {
   return /^"|[\n\\]/.test(path) ? JSON.stringify(path) : path;
-}
-
-async function filesOf(dir: string): Promise<{ path: string; executable: boolean }[]> {
-  const out: { path: string; executable: boolean }[] = [];
-  const walk = async (rel: string): Promise<void> => {
-    for (const e of await readdir(join(dir, rel), { withFileTypes: true })) {
-      const path = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) await walk(path);
-      else if (e.isFile() && path !== 'commit.json') out.push({ path, executable: ((await stat(join(dir, path))).mode & 0o111) !== 0 });
-    }
-  };
-  await walk('');
-  return out.sort((a, b) => (a.path < b.path ? -1 : 1));
 }

@@ -19,5 +19,5 @@ export type {
 } from './types';
 export { editParams, type ParamEdit } from './edit/edit-params';
 export type { ParamValue, ValueKind } from './edit/value';
-export { applySplices, type Splice } from './edit/splice';
+export { applySplices, type Splice } from './text-splice';
 export { prevailingQuote, replaceScalar, scalarSplice, type YamlPlace } from './edit/yaml-splice';

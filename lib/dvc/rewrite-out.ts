@@ -1,7 +1,8 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Scalar, type YAMLMap } from 'yaml';
 import { importMd5 } from './import-md5';
-import { dirnamePosix, joinPosix, normalisePosix } from './posix-path';
-import { applySplices, lineEnding, lineStart, nextLineStart, type Splice } from './text-splice';
+import { replaceScalar, type YamlPlace } from './edit/yaml-splice';
+import { dirname, joinPath } from './paths';
+import { applySplices, columnOf, lineBreakAt, lineStart, nextLineStart, type Splice } from './text-splice';
 
 /** The new content of an output: md5 of the entry's own generation, size in bytes, nfiles for a `.dir`. */
 export interface OutHash {
@@ -18,6 +19,13 @@ interface ScalarPair {
 const MD5_VALUE = /^[0-9a-f]{32}(\.dir)?$/;
 /** Entries addressed by something other than md5 (import-url, cloud versioning, DVC 3 file lists). */
 const OTHER_ADDRESS_KEYS = ['etag', 'checksum', 'version_id', 'files', 'cloud'];
+
+/** A repo-relative path joined from `parts`; a path that leaves the repository names no output. */
+function repoPath(file: string, ...parts: string[]): string {
+  const path = joinPath(...parts);
+  if (path === null) throw new Error(`${file}: ${parts.join('/')} lies outside the repository`);
+  return path;
+}
 
 function pairOf(map: YAMLMap, key: string, where: string): ScalarPair | undefined {
   for (const pair of map.items) {
@@ -43,34 +51,44 @@ function seqMaps(parent: unknown, key: string): YAMLMap[] {
 /** Output entries with the directory their `path` is relative to. */
 function outEntries(doc: Document, file: string): { map: YAMLMap; base: string }[] {
   const root = doc.contents;
-  const fileDir = dirnamePosix(file);
+  const fileDir = dirname(repoPath(file, file));
   if (file === 'dvc.lock' || file.endsWith('/dvc.lock')) {
     const stages = mapAt(root, 'stages');
     return (stages?.items ?? []).flatMap((stage) => seqMaps(stage.value, 'outs').map((map) => ({ map, base: fileDir })));
   }
   if (file.endsWith('.dvc')) {
     const wdir = isMap(root) ? root.get('wdir') : undefined;
-    const base = joinPosix(fileDir, typeof wdir === 'string' ? wdir : '');
+    const base = repoPath(file, fileDir, typeof wdir === 'string' ? wdir : '');
     return seqMaps(root, 'outs').map((map) => ({ map, base }));
   }
   throw new Error(`${file}: not a .dvc file or a dvc.lock`);
 }
 
 function findOut(doc: Document, file: string, path: string): YAMLMap {
-  const target = normalisePosix(path);
+  const target = repoPath(file, path);
   const matches = outEntries(doc, file).filter(({ map, base }) => {
     const own = map.get('path');
-    return typeof own === 'string' && joinPosix(base, own) === target;
+    return typeof own === 'string' && joinPath(base, own) === target;
   });
   if (matches.length === 0) throw new Error(`${file}: no output entry for ${target}`);
   if (matches.length > 1) throw new Error(`${file}: ${matches.length} output entries for ${target}`);
   return matches[0]!.map;
 }
 
-/** ruamel (DVC's writer) quotes a string that would read back as a number: all digits, `12e34`, `0b101`. */
-function hashScalar(md5: string): string {
-  return /^(?:[0-9]+(?:e[0-9]+)?|0b[01]+)$/.test(md5) ? `'${md5}'` : md5;
+/**
+ * The splice writing an md5 where `node` stands. ruamel (DVC's writer) leaves an md5 plain unless
+ * it would read back as a number (all digits, `12e34`, `0b101`), then single-quotes it. The params
+ * writer's string spelling is deliberately stricter (it quotes anything that starts with a digit),
+ * which would quote most md5s, so only the number-like ones go through it, as quoted strings.
+ */
+function md5Splice(text: string, node: Scalar, md5: string, place: YamlPlace): Splice {
+  const numberLike = /^(?:[0-9]+(?:e[0-9]+)?|0b[01]+)$/.test(md5);
+  if (numberLike) return replaceScalar(text, node, md5, 'string', place);
+  return { from: node.range![0], to: node.range![1], insert: md5 };
 }
+
+/** ruamel's quote for strings it must quote. */
+const RUAMEL_QUOTE = 'QUOTE_SINGLE';
 
 function checkHash(hash: OutHash, where: string): void {
   if (!MD5_VALUE.test(hash.md5)) throw new Error(`${where}: "${hash.md5}" is not an md5 (32 hex digits, optionally .dir)`);
@@ -94,28 +112,29 @@ function entrySplices(text: string, entry: YAMLMap, hash: OutHash, where: string
   const size = pairOf(entry, 'size', where);
   const nfiles = pairOf(entry, 'nfiles', where);
 
-  const valueSplice = (pair: ScalarPair, value: string): Splice => ({ start: pair.value.range![0], end: pair.value.range![1], text: value });
-  const splices: Splice[] = [valueSplice(md5, hashScalar(hash.md5))];
+  const place: YamlPlace = { inFlow: entry.flow === true, quote: RUAMEL_QUOTE };
+  const count = (pair: ScalarPair, value: number): Splice => replaceScalar(text, pair.value, value, 'int', place);
+  const splices: Splice[] = [md5Splice(text, md5.value, hash.md5, place)];
   const missing: string[] = [];
-  if (size) splices.push(valueSplice(size, String(hash.size)));
+  if (size) splices.push(count(size, hash.size));
   else missing.push(`size: ${hash.size}`);
   if (hash.nfiles !== undefined) {
-    if (nfiles) splices.push(valueSplice(nfiles, String(hash.nfiles)));
+    if (nfiles) splices.push(count(nfiles, hash.nfiles));
     else missing.push(`nfiles: ${hash.nfiles}`);
   } else if (nfiles) {
-    const start = lineStart(text, nfiles.key.range![0]);
-    if (text.slice(start, nfiles.key.range![0]).trim() !== '') throw new Error(`${where}: cannot drop nfiles from this layout`);
-    splices.push({ start, end: nextLineStart(text, nfiles.value.range![1]), text: '' });
+    const from = lineStart(text, nfiles.key.range![0]);
+    if (text.slice(from, nfiles.key.range![0]).trim() !== '') throw new Error(`${where}: cannot drop nfiles from this layout`);
+    splices.push({ from, to: nextLineStart(text, nfiles.value.range![1]), insert: '' });
   }
   if (missing.length > 0) {
     if (entry.flow) throw new Error(`${where}: cannot add ${missing.join(', ')} to a flow mapping`);
     const after = size ?? md5;
-    const indent = ' '.repeat(after.key.range![0] - lineStart(text, after.key.range![0]));
-    const eol = lineEnding(text);
+    const indent = ' '.repeat(columnOf(text, after.key.range![0]));
+    const eol = lineBreakAt(text, after.value.range![1]);
     const at = nextLineStart(text, after.value.range![1]);
     const lines = missing.map((line) => `${indent}${line}`);
     const endsWithNewline = at > 0 && text[at - 1] === '\n';
-    splices.push({ start: at, end: at, text: endsWithNewline ? lines.map((line) => line + eol).join('') : lines.map((line) => eol + line).join('') });
+    splices.push({ from: at, to: at, insert: endsWithNewline ? lines.map((line) => line + eol).join('') : lines.map((line) => eol + line).join('') });
   }
   return splices;
 }
@@ -135,7 +154,7 @@ function parse(text: string, file: string): Document {
  * Throws with a readable message when the entry is missing, ambiguous or not md5-addressed.
  */
 export function rewriteOut(text: string, file: string, path: string, hash: OutHash): string {
-  const where = `${file}: ${normalisePosix(path)}`;
+  const where = `${file}: ${repoPath(file, path)}`;
   checkHash(hash, where);
   const entry = findOut(parse(text, file), file, path);
   const rewritten = applySplices(text, entrySplices(text, entry, hash, where));
@@ -143,6 +162,6 @@ export function rewriteOut(text: string, file: string, path: string, hash: OutHa
   const root = parse(rewritten, file).contents;
   const stageMd5 = isMap(root) ? pairOf(root, 'md5', file) : undefined;
   if (!stageMd5) return rewritten;
-  const { range } = stageMd5.value;
-  return applySplices(rewritten, [{ start: range![0], end: range![1], text: hashScalar(importMd5(rewritten)) }]);
+  const place: YamlPlace = { inFlow: false, quote: RUAMEL_QUOTE };
+  return applySplices(rewritten, [md5Splice(rewritten, stageMd5.value, importMd5(rewritten), place)]);
 }

@@ -1,4 +1,4 @@
-import { columnOf, lineBreakAt } from './splice';
+import { columnOf, lineBreakAt } from '../text-splice';
 
 /**
  * How an existing bracketed list is laid out, so a list edited whole keeps its look: what

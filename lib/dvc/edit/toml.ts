@@ -4,7 +4,7 @@ import { exactInt } from '../exact-int';
 import { pythonFloat } from './float-spelling';
 import type { Leaf } from './leaf';
 import { listLayout, writeList } from './list-layout';
-import { lineBreakAt } from './splice';
+import { lineBreakAt } from '../text-splice';
 import { commonNumberKind, elementKind, floatValue, intDigits, type ParamValue, type ValueKind } from './value';
 
 type TOMLContentNode = AST.TOMLContentNode;

@@ -1,6 +1,6 @@
 import { isCollection, visit, type Document, type Node, type Scalar } from 'yaml';
 import { pyyamlFloat } from './float-spelling';
-import { lineBreakAt, type Splice } from './splice';
+import { lineBreakAt, type Splice } from '../text-splice';
 import { elementKind, floatValue, intDigits, writtenKind, type ParamValue, type ValueKind } from './value';
 import { yamlString, type QuoteStyle, type ScalarStyle } from './yaml-scalar';
 

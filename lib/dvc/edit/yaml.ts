@@ -1,7 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Scalar, type YAMLSeq } from 'yaml';
 import type { Leaf } from './leaf';
 import { listLayout, writeList } from './list-layout';
-import { columnOf, lineBreakAt, type Splice } from './splice';
+import { columnOf, lineBreakAt, type Splice } from '../text-splice';
 import { common, commonNumberKind, elementKind, type ParamValue, type ValueKind } from './value';
 import type { ScalarStyle } from './yaml-scalar';
 import { prevailingQuote, replaceScalar, scalarKind, yamlValue, type YamlPlace } from './yaml-splice';

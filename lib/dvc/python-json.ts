@@ -1,3 +1,5 @@
+import { pythonFloat } from './python-float';
+
 /**
  * A value as Python's `json` module sees it. `bigint` is a Python `int`, `number` a Python
  * `float` (JavaScript cannot tell `1` from `1.0`, so integers must come in as bigint — parse
@@ -54,25 +56,11 @@ function encodeString(value: string): string {
   return `${out}"`;
 }
 
-/** `float.__repr__`: shortest round-trip digits, fixed notation for 1e-4 <= |x| < 1e16. */
+/** A float as `json.dumps` writes it: its repr, and `NaN`/`Infinity` (`allow_nan=True`) for the rest. */
 export function pythonFloatRepr(value: number): string {
   if (Number.isNaN(value)) return 'NaN';
-  if (value === Infinity) return 'Infinity';
-  if (value === -Infinity) return '-Infinity';
-  if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
-  const sign = value < 0 ? '-' : '';
-  const [mantissa = '', exponentText = '0'] = Math.abs(value).toExponential().split('e');
-  const digits = mantissa.replace('.', '');
-  const exponent = Number(exponentText);
-  const pointAt = exponent + 1;
-  if (pointAt > -4 && pointAt <= 16) {
-    if (pointAt <= 0) return `${sign}0.${'0'.repeat(-pointAt)}${digits}`;
-    if (pointAt >= digits.length) return `${sign}${digits}${'0'.repeat(pointAt - digits.length)}.0`;
-    return `${sign}${digits.slice(0, pointAt)}.${digits.slice(pointAt)}`;
-  }
-  const fraction = digits.length > 1 ? `.${digits.slice(1)}` : '';
-  const magnitude = String(Math.abs(exponent)).padStart(2, '0');
-  return `${sign}${digits[0]}${fraction}e${exponent < 0 ? '-' : '+'}${magnitude}`;
+  if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
+  return pythonFloat(value);
 }
 
 /**

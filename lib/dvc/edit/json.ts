@@ -1,6 +1,6 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { exactInt } from '../exact-int';
-import { pythonFloat } from './float-spelling';
+import { pythonFloat } from '../python-float';
 import type { Leaf } from './leaf';
 import { listLayout, writeList } from './list-layout';
 import { commonNumberKind, elementKind, floatValue, intDigits, type ParamValue, type ValueKind } from './value';

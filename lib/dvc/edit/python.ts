@@ -2,7 +2,7 @@ import { parser } from '@lezer/python';
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { isPythonFloat } from '../python-literal';
 import { readPythonParams, type PythonParamLeaf } from '../python-params';
-import { pythonFloat } from './float-spelling';
+import { pythonFloat } from '../python-float';
 import type { Leaf } from './leaf';
 import { listLayout, writeList } from './list-layout';
 import { commonNumberKind, elementKind, floatValue, intDigits, type ParamValue, type ValueKind } from './value';

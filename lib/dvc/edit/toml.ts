@@ -1,7 +1,7 @@
 import { parseTOML } from 'toml-eslint-parser';
 import type { AST } from 'toml-eslint-parser';
 import { exactInt } from '../exact-int';
-import { pythonFloat } from './float-spelling';
+import { pythonFloat } from '../python-float';
 import type { Leaf } from './leaf';
 import { listLayout, writeList } from './list-layout';
 import { lineBreakAt } from '../text-splice';

@@ -64,6 +64,11 @@ describe('rewriteOut on add-style .dvc files', () => {
     );
   });
 
+  it('an empty `size:` gets its value after a space, as a YAML mapping value needs', () => {
+    const before = 'outs:\n- md5: a304afb96060aad90176268345e10355\n  size:\n  path: data.xml\n';
+    expect(rewriteOut(before, 'data.xml.dvc', 'data.xml', { md5: NEW, size: 8 })).toBe(`outs:\n- md5: ${NEW}\n  size: 8\n  path: data.xml\n`);
+  });
+
   it('a file without a final newline gets its inserted line before the end', () => {
     const before = 'outs:\n- path: data.xml\n  md5: a304afb96060aad90176268345e10355';
     expect(rewriteOut(before, 'data.xml.dvc', 'data.xml', { md5: NEW, size: 8 })).toBe(`outs:\n- path: data.xml\n  md5: ${NEW}\n  size: 8`);
@@ -140,6 +145,7 @@ describe('rewriteOut refuses clearly', () => {
       () => rewriteOut('deps:\n- path: s3://b/k\n  etag: abc\nouts:\n- etag: abc\n  md5: a304afb96060aad90176268345e10355\n  path: k\n', 'k.dvc', 'k', { md5: NEW, size: 8 }),
       'addressed by `etag`',
     ],
+    ['a path outside the repository', () => rewriteOut(dvc, 'data.dvc', '../data', { md5: NEW, size: 8 }), 'data.dvc: ../data lies outside the repository'],
     ['invalid YAML', () => rewriteOut('outs: [\n', 'x.dvc', 'x', { md5: NEW, size: 8 }), 'not valid YAML'],
   ])('%s', (_name, run, message) => {
     expect(run).toThrow(message);

@@ -1,4 +1,4 @@
-import { columnOf, lineBreakAt } from '../text-splice';
+import { columnOf, lineBreakAt, lineStart } from '../text-splice';
 
 /**
  * How an existing bracketed list is laid out, so a list edited whole keeps its look: what
@@ -36,7 +36,7 @@ export function listLayout(text: string, list: Range, items: Range[]): ListLayou
   if (!multiline) return { open, close, lead: clean ? lead : '', sep: ', ', tail: clean ? tail : '' };
   const eol = lineBreakAt(text, list.from);
   const indent = ' '.repeat(columnOf(text, first.from));
-  const closeLine = text.slice(text.lastIndexOf('\n', list.to - 2) + 1, list.to - 1);
+  const closeLine = text.slice(lineStart(text, list.to - 1), list.to - 1);
   const closeIndent = /^\s*$/.test(closeLine) ? closeLine : '';
   const trailingComma = /^\s*,/.test(tail) || (!clean && /,\s*(#[^\n]*)?\s*$/.test(tail));
   return {

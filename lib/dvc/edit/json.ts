@@ -1,6 +1,7 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { exactInt } from '../exact-int';
 import { pythonFloat } from '../python-float';
+import { flowCollection, type FlowPunctuation } from './flow-collection';
 import type { Leaf } from './leaf';
 import { listLayout, writeList } from './list-layout';
 import { commonNumberKind, elementKind, floatValue, intDigits, type ParamValue, type ValueKind } from './value';
@@ -84,6 +85,9 @@ function valueOf(text: string, node: Node): unknown {
   return node.value;
 }
 
+const SPACED: FlowPunctuation = { item: ', ', pair: ': ', pad: '' };
+const MINIFIED: FlowPunctuation = { item: ',', pair: ':', pad: '' };
+
 function jsonValue(value: ParamValue, kind: ValueKind, compact: boolean): string {
   switch (kind) {
     case 'int':
@@ -91,16 +95,9 @@ function jsonValue(value: ParamValue, kind: ValueKind, compact: boolean): string
     case 'float':
       // Python's json writes floats with repr(): 1e-07, 1e+16, 1.0 (valid JSON, read back as float).
       return pythonFloat(floatValue(value as number | bigint));
-    case 'list': {
-      const items = (value as ParamValue[]).map((v) => jsonValue(v, elementKind(v, undefined), compact));
-      return `[${items.join(compact ? ',' : ', ')}]`;
-    }
-    case 'object': {
-      const entries = Object.entries(value as Record<string, ParamValue>).map(
-        ([k, v]) => `${JSON.stringify(k)}${compact ? ':' : ': '}${jsonValue(v, elementKind(v, undefined), compact)}`,
-      );
-      return `{${entries.join(compact ? ',' : ', ')}}`;
-    }
+    case 'list':
+    case 'object':
+      return flowCollection(value, kind, compact ? MINIFIED : SPACED, (v, k) => jsonValue(v, k, compact), (k) => JSON.stringify(k));
     default:
       // Strings, booleans and null: JSON.stringify escapes exactly what JSON requires.
       return JSON.stringify(value);

@@ -3,6 +3,7 @@ import type { SyntaxNode, Tree } from '@lezer/common';
 import { isPythonFloat } from '../python-literal';
 import { readPythonParams, type PythonParamLeaf } from '../python-params';
 import { pythonFloat } from '../python-float';
+import { flowCollection, type FlowPunctuation } from './flow-collection';
 import type { Leaf } from './leaf';
 import { listLayout, writeList } from './list-layout';
 import { commonNumberKind, elementKind, floatValue, intDigits, type ParamValue, type ValueKind } from './value';
@@ -87,6 +88,8 @@ function pythonList(text: string, node: SyntaxNode | undefined, values: ParamVal
   return writeList(layout, items);
 }
 
+const FLOW: FlowPunctuation = { item: ', ', pair: ': ', pad: '' };
+
 function pythonValue(value: ParamValue, kind: ValueKind, quote: Quote): string {
   switch (kind) {
     case 'int':
@@ -99,14 +102,10 @@ function pythonValue(value: ParamValue, kind: ValueKind, quote: Quote): string {
       return 'None';
     case 'string':
       return pythonString(value as string, quote);
-    case 'list': {
-      const single = { ...quote, triple: false };
-      return `[${(value as ParamValue[]).map((v) => pythonValue(v, elementKind(v, undefined), single)).join(', ')}]`;
-    }
+    case 'list':
     case 'object': {
-      const entries = Object.entries(value as Record<string, ParamValue>);
       const single = { ...quote, triple: false };
-      return `{${entries.map(([k, v]) => `${pythonString(k, single)}: ${pythonValue(v, elementKind(v, undefined), single)}`).join(', ')}}`;
+      return flowCollection(value, kind, FLOW, (v, k) => pythonValue(v, k, single), (k) => pythonString(k, single));
     }
     default:
       throw new Error(`Python params cannot hold ${kind} values`);

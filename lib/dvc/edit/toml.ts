@@ -2,6 +2,7 @@ import { parseTOML } from 'toml-eslint-parser';
 import type { AST } from 'toml-eslint-parser';
 import { exactInt } from '../exact-int';
 import { pythonFloat } from '../python-float';
+import { flowCollection, type FlowPunctuation } from './flow-collection';
 import type { Leaf } from './leaf';
 import { listLayout, writeList } from './list-layout';
 import { lineBreakAt } from '../text-splice';
@@ -102,6 +103,8 @@ function valueOf(node: TOMLContentNode): unknown {
   return node.datetime;
 }
 
+const FLOW: FlowPunctuation = { item: ', ', pair: ' = ', pad: ' ' };
+
 function tomlValue(value: ParamValue, kind: ValueKind, style: StringStyle, eol: string): string {
   switch (kind) {
     case 'int': {
@@ -117,14 +120,9 @@ function tomlValue(value: ParamValue, kind: ValueKind, style: StringStyle, eol: 
     case 'string':
       return tomlString(value as string, style, eol);
     case 'list':
-      return `[${(value as ParamValue[]).map((v) => tomlValue(v, elementKind(v, undefined), oneLine(style), eol)).join(', ')}]`;
-    case 'object': {
-      const entries = Object.entries(value as Record<string, ParamValue>);
-      if (entries.length === 0) return '{}';
+    case 'object':
       // Inline tables are meant to stay on one line (TOML 1.0): their strings are single-line too.
-      const body = entries.map(([k, v]) => `${tomlKey(k)} = ${tomlValue(v, elementKind(v, undefined), oneLine(style), eol)}`);
-      return `{ ${body.join(', ')} }`;
-    }
+      return flowCollection(value, kind, FLOW, (v, k) => tomlValue(v, k, oneLine(style), eol), tomlKey);
     default:
       throw new Error(kind === 'null' ? 'TOML has no null value' : `TOML params cannot hold ${kind} values here`);
   }

@@ -1,7 +1,8 @@
 import { isCollection, visit, type Document, type Node, type Scalar } from 'yaml';
 import { pyyamlFloat } from './float-spelling';
 import { lineBreakAt, type Splice } from '../text-splice';
-import { elementKind, floatValue, intDigits, writtenKind, type ParamValue, type ValueKind } from './value';
+import { flowCollection, type FlowPunctuation } from './flow-collection';
+import { floatValue, intDigits, writtenKind, type ParamValue, type ValueKind } from './value';
 import { yamlString, type QuoteStyle, type ScalarStyle } from './yaml-scalar';
 
 /**
@@ -78,6 +79,8 @@ export function replaceScalar(text: string, node: Scalar, value: ParamValue, kin
   return { from, to, insert };
 }
 
+const FLOW: FlowPunctuation = { item: ', ', pair: ': ', pad: '' };
+
 /** Any value spelled for YAML; lists and mappings in flow style, as they fit on the key's line. */
 export function yamlValue(
   value: ParamValue,
@@ -96,14 +99,10 @@ export function yamlValue(
       return 'null';
     case 'string':
       return yamlString(value as string, place);
-    case 'list': {
-      const items = value as ParamValue[];
-      return `[${items.map((v) => yamlValue(v, elementKind(v, undefined), { ...place, inFlow: true, style: undefined })).join(', ')}]`;
-    }
+    case 'list':
     case 'object': {
-      const entries = Object.entries(value as Record<string, ParamValue>);
       const inner = { ...place, inFlow: true, style: undefined };
-      return `{${entries.map(([k, v]) => `${yamlString(k, inner)}: ${yamlValue(v, elementKind(v, undefined), inner)}`).join(', ')}}`;
+      return flowCollection(value, kind, FLOW, (v, k) => yamlValue(v, k, inner), (k) => yamlString(k, inner));
     }
     default:
       throw new Error(`YAML params cannot hold ${kind} values`);

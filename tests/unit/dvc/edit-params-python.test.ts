@@ -77,6 +77,10 @@ describe('Python params edits', () => {
     );
   });
 
+  it('writes a dict whole, in the quotes the replaced string had', () => {
+    expect(edit("X = 'a'\n", { key: 'X', value: { k: 'v', n: [1, 0.5] }, retype: true })).toBe("X = {'k': 'v', 'n': [1, 0.5]}\n");
+  });
+
   it('writes ints beyond 2^53 exactly when given as bigint, and refuses rounded ones', () => {
     expect(edit('N = 1\n', { key: 'N', value: 2n ** 64n + 1n })).toBe('N = 18446744073709551617\n');
     expect(() => edit('N = 1\n', { key: 'N', value: 2 ** 60 })).toThrow(/beyond 2\^53/);

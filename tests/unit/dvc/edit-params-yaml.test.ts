@@ -129,6 +129,7 @@ describe('YAML params edits', () => {
     expect(edit('n: 5\n', { key: 'n', value: '5', retype: true })).toBe("n: '5'\n");
     expect(edit('n:\nm: 1\n', { key: 'n', value: 3, retype: true })).toBe('n: 3\nm: 1\n');
     expect(edit('n: 5\n', { key: 'n', value: [1, 'a'], retype: true })).toBe('n: [1, a]\n');
+    expect(edit('n: 5\n', { key: 'n', value: { a: 'x: y', b: [0.5] }, retype: true })).toBe("n: {a: 'x: y', b: [0.5]}\n");
     expect(() => edit('n: 0.5\n', { key: 'n', value: [1] })).toThrow(/float.*retype/);
   });
 

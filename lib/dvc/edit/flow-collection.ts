@@ -10,6 +10,9 @@ export interface FlowPunctuation {
   pad: string;
 }
 
+/** `[a, b]` and `{k: v}`: Python's repr, YAML flow style and spaced JSON alike. */
+export const COLON_FLOW: FlowPunctuation = { item: ', ', pair: ': ', pad: '' };
+
 /**
  * A list or mapping written on one line, as every params writer writes a value that replaces a
  * whole collection or is nested in one; each element in its natural kind. `write` spells an

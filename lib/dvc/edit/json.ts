@@ -1,7 +1,7 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { exactInt } from '../exact-int';
 import { pythonFloat } from '../python-float';
-import { flowCollection, type FlowPunctuation } from './flow-collection';
+import { COLON_FLOW, flowCollection, type FlowPunctuation } from './flow-collection';
 import type { Leaf } from './leaf';
 import { listLayout, writeList } from './list-layout';
 import { commonNumberKind, elementKind, floatValue, intDigits, type ParamValue, type ValueKind } from './value';
@@ -85,7 +85,6 @@ function valueOf(text: string, node: Node): unknown {
   return node.value;
 }
 
-const SPACED: FlowPunctuation = { item: ', ', pair: ': ', pad: '' };
 const MINIFIED: FlowPunctuation = { item: ',', pair: ':', pad: '' };
 
 function jsonValue(value: ParamValue, kind: ValueKind, compact: boolean): string {
@@ -97,7 +96,7 @@ function jsonValue(value: ParamValue, kind: ValueKind, compact: boolean): string
       return pythonFloat(floatValue(value as number | bigint));
     case 'list':
     case 'object':
-      return flowCollection(value, kind, compact ? MINIFIED : SPACED, (v, k) => jsonValue(v, k, compact), (k) => JSON.stringify(k));
+      return flowCollection(value, kind, compact ? MINIFIED : COLON_FLOW, (v, k) => jsonValue(v, k, compact), (k) => JSON.stringify(k));
     default:
       // Strings, booleans and null: JSON.stringify escapes exactly what JSON requires.
       return JSON.stringify(value);

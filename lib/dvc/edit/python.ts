@@ -3,7 +3,7 @@ import type { SyntaxNode, Tree } from '@lezer/common';
 import { isPythonFloat } from '../python-literal';
 import { readPythonParams, type PythonParamLeaf } from '../python-params';
 import { pythonFloat } from '../python-float';
-import { flowCollection, type FlowPunctuation } from './flow-collection';
+import { COLON_FLOW, flowCollection } from './flow-collection';
 import type { Leaf } from './leaf';
 import { listLayout, writeList } from './list-layout';
 import { commonNumberKind, elementKind, floatValue, intDigits, type ParamValue, type ValueKind } from './value';
@@ -88,8 +88,6 @@ function pythonList(text: string, node: SyntaxNode | undefined, values: ParamVal
   return writeList(layout, items);
 }
 
-const FLOW: FlowPunctuation = { item: ', ', pair: ': ', pad: '' };
-
 function pythonValue(value: ParamValue, kind: ValueKind, quote: Quote): string {
   switch (kind) {
     case 'int':
@@ -105,7 +103,7 @@ function pythonValue(value: ParamValue, kind: ValueKind, quote: Quote): string {
     case 'list':
     case 'object': {
       const single = { ...quote, triple: false };
-      return flowCollection(value, kind, FLOW, (v, k) => pythonValue(v, k, single), (k) => pythonString(k, single));
+      return flowCollection(value, kind, COLON_FLOW, (v, k) => pythonValue(v, k, single), (k) => pythonString(k, single));
     }
     default:
       throw new Error(`Python params cannot hold ${kind} values`);

@@ -1,7 +1,7 @@
 import { isCollection, visit, type Document, type Node, type Scalar } from 'yaml';
 import { pyyamlFloat } from './float-spelling';
 import { lineBreakAt, type Splice } from '../text-splice';
-import { flowCollection, type FlowPunctuation } from './flow-collection';
+import { COLON_FLOW, flowCollection } from './flow-collection';
 import { floatValue, intDigits, writtenKind, type ParamValue, type ValueKind } from './value';
 import { yamlString, type QuoteStyle, type ScalarStyle } from './yaml-scalar';
 
@@ -79,8 +79,6 @@ export function replaceScalar(text: string, node: Scalar, value: ParamValue, kin
   return { from, to, insert };
 }
 
-const FLOW: FlowPunctuation = { item: ', ', pair: ': ', pad: '' };
-
 /** Any value spelled for YAML; lists and mappings in flow style, as they fit on the key's line. */
 export function yamlValue(
   value: ParamValue,
@@ -102,7 +100,7 @@ export function yamlValue(
     case 'list':
     case 'object': {
       const inner = { ...place, inFlow: true, style: undefined };
-      return flowCollection(value, kind, FLOW, (v, k) => yamlValue(v, k, inner), (k) => yamlString(k, inner));
+      return flowCollection(value, kind, COLON_FLOW, (v, k) => yamlValue(v, k, inner), (k) => yamlString(k, inner));
     }
     default:
       throw new Error(`YAML params cannot hold ${kind} values`);

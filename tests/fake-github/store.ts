@@ -238,7 +238,8 @@ export class Store {
   }
 
   addPullRequest(repo: Repository, input: Omit<PullRequest, 'number' | 'databaseId' | 'comments' | 'createdAt' | 'state' | 'isDraft' | 'author' | 'body'> & Partial<PullRequest>): PullRequest {
-    // PRs and issues share one number sequence per repository on GitHub.
+    // PRs and issues share one number sequence per repository on GitHub: a given `number` stands
+    // for the issues before it; by default the PR takes the next free number.
     const pr: PullRequest = {
       state: 'OPEN',
       isDraft: false,
@@ -247,9 +248,10 @@ export class Store {
       createdAt: new Date().toISOString(),
       comments: [],
       ...input,
-      number: repo.pullRequests.length + 1,
+      number: input.number ?? Math.max(0, ...repo.pullRequests.map((p) => p.number)) + 1,
       databaseId: this.newId(),
     };
+    if (repo.pullRequests.some((p) => p.number === pr.number)) throw new Error(`${repo.owner}/${repo.name}: #${pr.number} exists already`);
     repo.pullRequests.push(pr);
     return pr;
   }

@@ -64,14 +64,16 @@ export class TokenRegistry {
     this.records.set(token, { kind: 'expired', login: record?.login ?? this.store.defaultUser.login });
   }
 
-  /**
-   * The token an `Authorization` header carries and what it may do; null without a token.
-   * GitHub accepts `token x` and `Bearer x` alike.
-   */
+  /** The token an `Authorization` header carries and what it may do; null without a token. */
   resolve(header: string | null): { token: string; record: TokenRecord; user: User } | null {
-    const token = /^(?:token|bearer)\s+(\S+)$/i.exec(header?.trim() ?? '')?.[1];
+    const token = tokenOf(header);
     if (!token) return null;
     const record = this.records.get(token) ?? { kind: 'classic', scopes: DEFAULT_SCOPES, login: this.store.defaultUser.login };
     return { token, record, user: this.store.user(record.login) ?? this.store.defaultUser };
   }
+}
+
+/** The token an `Authorization` header carries; GitHub accepts `token x` and `Bearer x` alike. */
+export function tokenOf(header: string | null): string | undefined {
+  return /^(?:token|bearer)\s+(\S+)$/i.exec(header?.trim() ?? '')?.[1];
 }

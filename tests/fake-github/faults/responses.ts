@@ -6,6 +6,7 @@ import {
   SECONDARY_RATE_LIMIT_DOCS,
   SECONDARY_RATE_LIMIT_MESSAGE,
 } from '../rate-limit-messages';
+import { REST_DOCS } from '../rest/errors';
 import { rateLimitHeaders, UNAUTHENTICATED_LIMIT } from '../rest/rate-limit';
 import { PRIMARY_LIMITS } from '../store';
 import type { ActiveFault, FaultTarget } from './registry';
@@ -29,7 +30,7 @@ function statusBody(status: number, target: FaultTarget): { body: string; type: 
     return { body: JSON.stringify({ data: null, errors: [{ message: GRAPHQL_SOMETHING_WENT_WRONG }] }), type: 'application/json; charset=utf-8' };
   }
   const message = MESSAGES[status] ?? STATUS_CODES[status] ?? 'Error';
-  const docs = isGraphql(target) ? 'https://docs.github.com/graphql' : 'https://docs.github.com/rest';
+  const docs = isGraphql(target) ? 'https://docs.github.com/graphql' : REST_DOCS;
   return { body: JSON.stringify({ message, documentation_url: docs, status: String(status) }), type: 'application/json; charset=utf-8' };
 }
 

@@ -24,7 +24,7 @@ export function graphqlHandler(store: Store): Handler {
     if (req.site !== 'api' || req.path !== '/graphql') return undefined;
     if (req.method !== 'POST') return Response.json({ message: 'Not Found', documentation_url: DOCS }, { status: 404 });
     const auth = store.tokens.resolve(req.headers.get('authorization'));
-    if (auth?.record.kind === 'expired') return Response.json({ message: 'Bad credentials', documentation_url: 'https://docs.github.com/graphql', status: '401' }, { status: 401 });
+    if (auth?.record.kind === 'expired') return Response.json({ message: 'Bad credentials', documentation_url: DOCS, status: '401' }, { status: 401 });
     const viewer = auth?.user;
     if (!viewer) {
       return Response.json(

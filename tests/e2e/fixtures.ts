@@ -1,6 +1,6 @@
 import { test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import path from 'node:path';
-import { startTestGitHub, type TestRepo } from '../fake-github/pages/test-repos';
+import { startTestGitHub, type TestGitHub, type TestRepo } from '../fake-github/pages/test-repos';
 import type { FakeServer } from '../fake-github/server';
 import { launchWithExtension, routeGitHub } from './browser';
 
@@ -30,6 +30,7 @@ interface Fixtures {
 }
 
 interface WorkerFixtures {
+  world: TestGitHub;
   /** The fake GitHub's HTTP server, with `acme/mnist` seeded into real git (pages/test-repos.ts). */
   server: FakeServer;
   /** The oids of the seeded `acme/mnist`. */
@@ -40,7 +41,7 @@ interface WorkerFixtures {
  * The built extension in Debian's Chromium, with github.com and api.github.com answered by the
  * whole fake GitHub on 127.0.0.1: the content script runs on the very URLs it runs on in real use.
  */
-export const test = base.extend<Fixtures, WorkerFixtures & { world: Awaited<ReturnType<typeof startTestGitHub>> }>({
+export const test = base.extend<Fixtures, WorkerFixtures>({
   world: [
     async ({}, use) => {
       const world = await startTestGitHub();

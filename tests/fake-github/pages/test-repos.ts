@@ -56,8 +56,13 @@ export async function seedTestRepo(store: Store, root: string): Promise<TestRepo
   return { main, branch };
 }
 
+export interface TestGitHub {
+  fake: FakeGitHub;
+  repo: TestRepo;
+}
+
 /** The whole fake GitHub (pages, REST, GraphQL on real git) with `acme/mnist` seeded. */
-export async function startTestGitHub(options: FakeGitHubOptions = {}): Promise<{ fake: FakeGitHub; repo: TestRepo }> {
+export async function startTestGitHub(options: FakeGitHubOptions = {}): Promise<TestGitHub> {
   const fake = await startFakeGitHub(options);
   try {
     return { fake, repo: await seedTestRepo(fake.store, fake.root) };

@@ -1,17 +1,15 @@
 import path from 'node:path';
 import { launchWithExtension, routeGitHub } from '../tests/e2e/browser';
-import { DEMO_OWNER, DEMO_REPO, demoSource } from '../tests/fake-github/demo-source';
-import { pagesHandler } from '../tests/fake-github/pages/handler';
-import { startServer } from '../tests/fake-github/server';
+import { DEMO_OWNER, DEMO_REPO, startDemoGitHub } from '../tests/fake-github/demo-source';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const LIST = `https://github.com/${DEMO_OWNER}/${DEMO_REPO}/commits/main`;
 
 export async function runDemo({ headless }: { headless: boolean }): Promise<void> {
-  const server = await startServer({ port: Number(process.env.DEMO_PORT ?? 0), handlers: [pagesHandler(await demoSource())] });
+  const fake = await startDemoGitHub(Number(process.env.DEMO_PORT ?? 0));
   const browser = await launchWithExtension(path.join(ROOT, '.output/chrome-mv3'), headless);
-  await routeGitHub(browser.context, server);
-  console.log(`Fake GitHub on ${server.url}; github.com and api.github.com are routed to it.`);
+  await routeGitHub(browser.context, fake.server);
+  console.log(`Fake GitHub on ${fake.url} (git repositories in ${fake.root}); github.com and api.github.com are routed to it.`);
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   await page.goto(LIST);
   await page.locator('[data-commit-lab-cell]').first().waitFor();
@@ -26,14 +24,14 @@ export async function runDemo({ headless }: { headless: boolean }): Promise<void
     }
     console.log(`No display: ran headless. ${LIST} with Commit Lab's cells:\n  ${shots.join('\n  ')}`);
     await browser.close();
-    await server.close();
+    await fake.close();
     return;
   }
 
   console.log(`Chromium shows ${LIST}. Close the window (or press Ctrl-C) to stop.`);
   const stop = async () => {
     await browser.close().catch(() => undefined);
-    await server.close();
+    await fake.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

@@ -1,8 +1,7 @@
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pagesHandler } from '../../tests/fake-github/pages/handler';
-import { testRepo, testSource } from '../../tests/fake-github/pages/test-repos';
-import { startServer, type FakeServer } from '../../tests/fake-github/server';
+import type { FakeGitHub } from '../../tests/fake-github/app';
+import { startTestGitHub, type TestRepo } from '../../tests/fake-github/pages/test-repos';
 import { pageRefOf } from './page-ref';
 import { findRows } from './rows';
 import { selectors } from './selectors';
@@ -18,9 +17,10 @@ const PAGES: Record<CommitListKind, string[]> = {
   'pr-commits': ['/acme/mnist/pull/3/commits'],
 };
 
-let server: FakeServer;
+let server: FakeGitHub;
+let repo: TestRepo;
 beforeAll(async () => {
-  server = await startServer({ handlers: [pagesHandler(testSource())] });
+  ({ fake: server, repo } = await startTestGitHub());
 });
 afterAll(() => server.close());
 
@@ -51,24 +51,23 @@ describe('selectors match the GitHub-shaped page templates', () => {
 });
 
 describe('row discovery and page ref on the templates', () => {
-  const repo = testRepo();
-  const newestFirst = repo.commits.slice(0, 80).reverse();
+  const newestFirst = () => [...repo.main].reverse();
 
   it('finds the 35 rows of a page with their full SHAs', async () => {
     const { rows, unreadable } = findRows(await render('/acme/mnist/commits/main'));
     expect(unreadable).toBe(0);
-    expect(rows.map((r) => r.sha)).toEqual(newestFirst.slice(0, 35).map((c) => c.oid));
+    expect(rows.map((r) => r.sha)).toEqual(newestFirst().slice(0, 35));
   });
 
   it("finds a PR's rows from their /pull/<n>/commits/<sha> links", async () => {
     const { rows } = findRows(await render('/acme/mnist/pull/3/commits'));
-    expect(rows.map((r) => r.sha)).toEqual(repo.pulls![0]!.commits.map((c) => c.oid));
+    expect(rows.map((r) => r.sha)).toEqual(repo.branch);
   });
 
   it('falls back to the title link when a row lacks data-commit-link', async () => {
     const document = await render('/acme/mnist/commits/main');
     for (const row of document.querySelectorAll('li[data-testid="commit-row-item"]')) row.removeAttribute('data-commit-link');
-    expect(findRows(document).rows.map((r) => r.sha)).toEqual(newestFirst.slice(0, 35).map((c) => c.oid));
+    expect(findRows(document).rows.map((r) => r.sha)).toEqual(newestFirst().slice(0, 35));
   });
 
   it('counts rows whose commit cannot be read instead of guessing', async () => {

@@ -1,11 +1,30 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"url": "https://github.com/"}
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { gitPageSource } from '../../tests/fake-github/pages/git-source';
 import { renderPage } from '../../tests/fake-github/pages/render';
-import { testRepo, testSource } from '../../tests/fake-github/pages/test-repos';
+import type { PageSource } from '../../tests/fake-github/pages/source';
+import { seedTestRepo } from '../../tests/fake-github/pages/test-repos';
+import { Store } from '../../tests/fake-github/store';
 import { CELL_ATTRIBUTE, startOverlay, type CellTarget } from './overlay';
 
-const source = testSource();
+let root: string;
+let store: Store;
+let source: PageSource;
+let newestFirst: string[];
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'overlay-test-'));
+  store = new Store();
+  newestFirst = [...(await seedTestRepo(store, root)).main].reverse();
+  source = gitPageSource(store);
+});
+afterAll(async () => {
+  store.close();
+  await rm(root, { recursive: true, force: true });
+});
 
 let controller: AbortController;
 afterEach(() => controller?.abort());
@@ -39,7 +58,6 @@ function start(missAfterMs = 50, isValid = () => true) {
 const cellsOf = (row: Element) => row.querySelectorAll(`[${CELL_ATTRIBUTE}]`);
 const rows = () => [...document.querySelectorAll('li[data-testid="commit-row-item"]')];
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-const newestFirst = testRepo().commits.slice(0, 80).reverse();
 
 describe('startOverlay', () => {
   it('marks every row once, in its metadata area, for its own commit', async () => {
@@ -51,7 +69,7 @@ describe('startOverlay', () => {
     expect(rows()).toHaveLength(35);
     rows().forEach((row, i) => {
       expect(cellsOf(row)).toHaveLength(1);
-      expect(cellsOf(row)[0]!.getAttribute(CELL_ATTRIBUTE)).toBe(newestFirst[i]!.oid);
+      expect(cellsOf(row)[0]!.getAttribute(CELL_ATTRIBUTE)).toBe(newestFirst[i]);
       expect(cellsOf(row)[0]!.parentElement!.getAttribute('data-testid')).toBe('list-view-item-metadata');
     });
     expect(targets).toHaveLength(35);
@@ -76,10 +94,10 @@ describe('startOverlay', () => {
     await open('/acme/mnist/commits/main');
     start();
     const row = rows()[0]!;
-    row.setAttribute('data-commit-link', `/acme/mnist/commit/${newestFirst[50]!.oid}`);
+    row.setAttribute('data-commit-link', `/acme/mnist/commit/${newestFirst[50]}`);
     await settle();
     expect(cellsOf(row)).toHaveLength(1);
-    expect(cellsOf(row)[0]!.getAttribute(CELL_ATTRIBUTE)).toBe(newestFirst[50]!.oid);
+    expect(cellsOf(row)[0]!.getAttribute(CELL_ATTRIBUTE)).toBe(newestFirst[50]);
   });
 
   it('describes a PR list by its number', async () => {

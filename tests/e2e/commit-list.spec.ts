@@ -1,9 +1,10 @@
 import type { Page } from '@playwright/test';
-import { testRepo } from '../fake-github/pages/test-repos';
 import { expect, fetchFromFake, test } from './fixtures';
 
-const repo = testRepo();
-const mainNewestFirst = repo.commits.slice(0, 80).reverse().map((c) => c.oid);
+let mainNewestFirst: string[];
+test.beforeAll(({ mnist }) => {
+  mainNewestFirst = [...mnist.main].reverse();
+});
 const LIST = 'https://github.com/acme/mnist/commits/main';
 
 /** Each row's SHA (from its commit link) and the SHAs of the cells inside it. */
@@ -78,7 +79,7 @@ test('a row React re-renders is marked again', async ({ page }) => {
   await expectEveryRowMarkedOnce(page, mainNewestFirst.slice(0, 35));
 });
 
-test('going to another page and back by soft navigation marks the list again', async ({ page }) => {
+test('going to another page and back by soft navigation marks the list again', async ({ page, mnist }) => {
   await page.goto(LIST);
   await expectEveryRowMarkedOnce(page, mainNewestFirst.slice(0, 35));
   await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
@@ -93,7 +94,7 @@ test('going to another page and back by soft navigation marks the list again', a
   await expectEveryRowMarkedOnce(page, mainNewestFirst.slice(0, 35));
 
   await page.goto('https://github.com/acme/mnist/pull/3/commits');
-  await expectEveryRowMarkedOnce(page, repo.pulls![0]!.commits.map((c) => c.oid));
+  await expectEveryRowMarkedOnce(page, mnist.branch);
   await expect(page.locator('[data-commit-lab-cell]').first()).toContainText('on pull request #3');
 });
 

@@ -1,8 +1,7 @@
 import { test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import path from 'node:path';
-import { pagesHandler } from '../fake-github/pages/handler';
-import { testSource } from '../fake-github/pages/test-repos';
-import { startServer, type FakeServer } from '../fake-github/server';
+import { startTestGitHub, type TestGitHub, type TestRepo } from '../fake-github/pages/test-repos';
+import type { FakeServer } from '../fake-github/server';
 import { launchWithExtension, routeGitHub } from './browser';
 
 export { fetchFromFake } from './browser';
@@ -30,19 +29,29 @@ interface Fixtures {
   extensionId: string;
 }
 
+interface WorkerFixtures {
+  world: TestGitHub;
+  /** The fake GitHub's HTTP server, with `acme/mnist` seeded into real git (pages/test-repos.ts). */
+  server: FakeServer;
+  /** The oids of the seeded `acme/mnist`. */
+  mnist: TestRepo;
+}
+
 /**
  * The built extension in Debian's Chromium, with github.com and api.github.com answered by the
- * fake GitHub on 127.0.0.1: the content script runs on the very URLs it runs on in real use.
+ * whole fake GitHub on 127.0.0.1: the content script runs on the very URLs it runs on in real use.
  */
-export const test = base.extend<Fixtures, { server: FakeServer }>({
-  server: [
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  world: [
     async ({}, use) => {
-      const server = await startServer({ handlers: [pagesHandler(testSource())] });
-      await use(server);
-      await server.close();
+      const world = await startTestGitHub();
+      await use(world);
+      await world.fake.close();
     },
     { scope: 'worker' },
   ],
+  server: [async ({ world }, use) => use(world.fake.server), { scope: 'worker' }],
+  mnist: [async ({ world }, use) => use(world.repo), { scope: 'worker' }],
 
   requests: async ({}, use) => use([]),
   consoleLines: async ({}, use) => use([]),

@@ -8,7 +8,7 @@ import { httpRemotes } from './dvc/http-remote';
 import type { DvcRemoteStore } from './dvc/remote-store';
 import { graphqlHandler } from './graphql/handler';
 import { createRestApi } from './rest/index.ts';
-import { TokenRegistry } from './tokens.ts';
+import type { TokenRegistry } from './tokens.ts';
 import { gitPageSource } from './pages/git-source';
 import { pagesHandler } from './pages/handler';
 import { seedRepository } from './seed/repository';
@@ -29,7 +29,7 @@ export interface FakeGitHub {
   url: string;
   server: FakeServer;
   store: Store;
-  /** Token kinds (classic, fine-grained, expired, SSO…); unregistered tokens are the default user's. */
+  /** `store.tokens`: token kinds (classic, fine-grained, expired, SSO…); unregistered tokens are the default user's. */
   tokens: TokenRegistry;
   /** The device flow on the web site; tests approve or deny codes here (or at /_fake/device/…). */
   deviceFlow: DeviceFlow;
@@ -69,7 +69,6 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const store = options.store ?? new Store();
   const seeds = new Map<string, SeedResult>();
   let server: FakeServer;
-  let tokens: TokenRegistry;
   let userTokens: UserTokens;
   let deviceFlow: DeviceFlow;
   try {
@@ -77,10 +76,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       const { seed } = await seedRepository(store, { ...spec, root });
       seeds.set(`${spec.owner}/${spec.name}`, seed);
     }
-    tokens = new TokenRegistry(store);
     server = await startServer({ port: options.port, clock: options.clock, waits: options.waits });
     const clock = server.clock;
-    userTokens = new UserTokens(clock, tokens);
+    userTokens = new UserTokens(clock, store.tokens);
     deviceFlow = new DeviceFlow({ clock, waits: server.waits, tokens: userTokens, apps: options.deviceApps ?? [] });
     const handlers: Handler[] = [
       // Expired user tokens answer 401 before any API route sees them.
@@ -89,8 +87,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       deviceFlow.handler,
       ...(options.dvcRemotes ? [httpRemotes(options.dvcRemotes)] : []),
       ...(options.s3 ? [s3Endpoint({ ...options.s3, clock })] : []),
-      createRestApi({ store, tokens }),
-      graphqlHandler(store, tokens),
+      createRestApi({ store }),
+      graphqlHandler(store),
       pagesHandler(gitPageSource(store)),
     ];
     handlers.forEach((handler) => server.use(handler));
@@ -103,7 +101,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     url: server.url,
     server,
     store,
-    tokens,
+    tokens: store.tokens,
     deviceFlow,
     userTokens,
     root,

@@ -5,6 +5,7 @@ import { controlHandler } from './faults/control';
 import { FaultRegistry, type FaultKind } from './faults/registry';
 import { faultResponse } from './faults/responses';
 import { graphqlOperationName } from './graphql-operation';
+import { REST_DOCS } from './rest/errors';
 
 /**
  * The fake GitHub's HTTP core. One server on 127.0.0.1 plays both hosts:
@@ -70,7 +71,7 @@ export function siteOf(host: string | null, path: string): { site: Site; path: s
 function notFound(site: Site): Response {
   return site === 'api'
     ? Response.json(
-        { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' },
+        { message: 'Not Found', documentation_url: REST_DOCS, status: '404' },
         { status: 404 },
       )
     : new Response('Not Found', { status: 404, headers: { 'content-type': 'text/html; charset=utf-8' } });
@@ -96,7 +97,7 @@ async function answer(handlers: Handler[], fake: FakeRequest): Promise<Response>
     return notFound(fake.site);
   } catch (error) {
     console.error('[fake-github]', fake.method, fake.url.pathname, error);
-    return Response.json({ message: 'Server Error', documentation_url: 'https://docs.github.com/rest' }, { status: 500 });
+    return Response.json({ message: 'Server Error', documentation_url: REST_DOCS }, { status: 500 });
   }
 }
 

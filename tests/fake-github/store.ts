@@ -1,4 +1,5 @@
 import { GitRepo } from './git/repo';
+import { TokenRegistry } from './tokens';
 
 /**
  * The fake's in-memory world around the git repositories: who the users are, which token is
@@ -136,8 +137,8 @@ export interface NewRepository {
 
 export class Store {
   readonly users = new Map<string, User>();
-  /** token → login. Any token not listed here belongs to the default user. */
-  readonly tokens = new Map<string, string>();
+  /** Which token is whose and what it may do; any token not registered belongs to the default user. */
+  readonly tokens: TokenRegistry = new TokenRegistry(this);
   readonly repositories = new Map<string, Repository>();
   private readonly buckets = new Map<string, RateBucket>();
   /** Where `url` fields point: github.com, as GitHub answers, unless a test serves pages elsewhere. */
@@ -173,13 +174,6 @@ export class Store {
   userByEmail(email: string): User | undefined {
     const wanted = email.toLowerCase();
     return [...this.users.values()].find((u) => u.email.toLowerCase() === wanted || u.otherEmails?.some((e) => e.toLowerCase() === wanted));
-  }
-
-  /** The user an `Authorization` header (`token x`, `Bearer x`) acts as; null without one. */
-  userForAuthorization(header: string | null): User | null {
-    const token = /^(?:token|bearer)\s+(\S+)$/i.exec(header?.trim() ?? '')?.[1];
-    if (!token) return null;
-    return this.users.get(this.tokens.get(token) ?? '') ?? this.defaultUser;
   }
 
   addRepository(input: NewRepository): Repository {
@@ -238,7 +232,8 @@ export class Store {
   }
 
   addPullRequest(repo: Repository, input: Omit<PullRequest, 'number' | 'databaseId' | 'comments' | 'createdAt' | 'state' | 'isDraft' | 'author' | 'body'> & Partial<PullRequest>): PullRequest {
-    // PRs and issues share one number sequence per repository on GitHub.
+    // PRs and issues share one number sequence per repository on GitHub: a given `number` stands
+    // for the issues before it; by default the PR takes the next free number.
     const pr: PullRequest = {
       state: 'OPEN',
       isDraft: false,
@@ -247,9 +242,10 @@ export class Store {
       createdAt: new Date().toISOString(),
       comments: [],
       ...input,
-      number: repo.pullRequests.length + 1,
+      number: input.number ?? Math.max(0, ...repo.pullRequests.map((p) => p.number)) + 1,
       databaseId: this.newId(),
     };
+    if (repo.pullRequests.some((p) => p.number === pr.number)) throw new Error(`${repo.owner}/${repo.name}: #${pr.number} exists already`);
     repo.pullRequests.push(pr);
     return pr;
   }

@@ -37,6 +37,7 @@ export const APP_PERMISSIONS: Permissions = { contents: 'write', pull_requests: 
 /** What a registered-nowhere token can do: what a typical `repo`-scoped classic PAT can. */
 export const DEFAULT_SCOPES = ['repo', 'workflow'];
 
+/** The store's `tokens`: the one place that knows which token is whose and what it may do. */
 export class TokenRegistry {
   private readonly records = new Map<string, TokenRecord>();
 
@@ -49,8 +50,6 @@ export class TokenRegistry {
     }
     if (!this.store.user(login)) this.store.addUser({ login });
     this.records.set(token, { ...grant, login } as TokenRecord);
-    // The GraphQL side resolves users through the store; keep it in step.
-    this.store.tokens.set(token, login);
     return token;
   }
 
@@ -65,16 +64,16 @@ export class TokenRegistry {
     this.records.set(token, { kind: 'expired', login: record?.login ?? this.store.defaultUser.login });
   }
 
-  /**
-   * The token an `Authorization` header carries and what it may do; null without a token.
-   * GitHub accepts `token x` and `Bearer x` alike.
-   */
+  /** The token an `Authorization` header carries and what it may do; null without a token. */
   resolve(header: string | null): { token: string; record: TokenRecord; user: User } | null {
-    const token = /^(?:token|bearer)\s+(\S+)$/i.exec(header?.trim() ?? '')?.[1];
+    const token = tokenOf(header);
     if (!token) return null;
-    // A token seeded straight into the store (no kind registered here) is a classic token of its user.
-    const login = this.store.tokens.get(token) ?? this.store.defaultUser.login;
-    const record = this.records.get(token) ?? { kind: 'classic', scopes: DEFAULT_SCOPES, login };
+    const record = this.records.get(token) ?? { kind: 'classic', scopes: DEFAULT_SCOPES, login: this.store.defaultUser.login };
     return { token, record, user: this.store.user(record.login) ?? this.store.defaultUser };
   }
+}
+
+/** The token an `Authorization` header carries; GitHub accepts `token x` and `Bearer x` alike. */
+export function tokenOf(header: string | null): string | undefined {
+  return /^(?:token|bearer)\s+(\S+)$/i.exec(header?.trim() ?? '')?.[1];
 }

@@ -4,7 +4,6 @@ import { graphqlHandler } from '../graphql/handler';
 import { createRestApi } from '../rest/index';
 import { startServer, type FakeServer } from '../server';
 import { Store } from '../store';
-import { TokenRegistry } from '../tokens';
 import { DEVICE_GRANT, DeviceFlow } from './device-flow';
 import { APP_PERMISSIONS, UserTokens } from './user-tokens';
 
@@ -33,12 +32,12 @@ describe('device flow', () => {
     const clock: ManualClock = manualClock(T0);
     server = await startServer({ clock, waits: options.waits });
     const store = new Store('octocat');
-    const registry = new TokenRegistry(store);
+    const registry = store.tokens;
     const tokens = new UserTokens(clock, registry);
     const flow = new DeviceFlow({ clock, waits: server.waits, tokens, apps: [{ clientId: CLIENT_ID, deviceFlow: options.deviceFlow }] });
     server.use(tokens.handler);
     server.use(flow.handler);
-    server.use(createRestApi({ store, tokens: registry }));
+    server.use(createRestApi({ store }));
     const post = async (path: string, body: Record<string, string>): Promise<[number, OAuthAnswer]> => {
       const res = await fetch(`${server!.url}${path}`, {
         method: 'POST',
@@ -152,13 +151,13 @@ describe('expiring user tokens', () => {
     const clock = manualClock(T0);
     server = await startServer({ clock });
     const store = new Store('octocat');
-    const registry = new TokenRegistry(store);
+    const registry = store.tokens;
     const tokens = new UserTokens(clock, registry);
     const flow = new DeviceFlow({ clock, waits: server.waits, tokens, apps: [{ clientId: CLIENT_ID }] });
     server.use(tokens.handler);
     server.use(flow.handler);
-    server.use(createRestApi({ store, tokens: registry }));
-    server.use(graphqlHandler(store, registry));
+    server.use(createRestApi({ store }));
+    server.use(graphqlHandler(store));
     const first = tokens.issue('mona', CLIENT_ID);
     const api = (token: string) => fetch(`${server!.url}/api/v3/user`, { headers: { authorization: `token ${token}` } });
     const viewer = (token: string) =>

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock';
 import type { Handler } from '../server';
-import type { Permissions, TokenRegistry } from '../tokens';
+import { tokenOf, type Permissions, type TokenRegistry } from '../tokens';
 
 /**
  * Expiring GitHub App user tokens, as the device flow and refresh grant hand them out:
@@ -108,7 +108,7 @@ export class UserTokens {
       if (typeof login !== 'string') return Response.json({ message: 'login is required' }, { status: 400 });
       return Response.json({ expired: this.expireAll(login) });
     }
-    const token = /^(?:token|bearer)\s+(\S+)$/i.exec(req.headers.get('authorization')?.trim() ?? '')?.[1];
+    const token = tokenOf(req.headers.get('authorization'));
     if (req.site === 'api' && token) this.isExpired(token);
     return undefined;
   };

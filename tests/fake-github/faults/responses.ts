@@ -6,6 +6,9 @@ import {
   SECONDARY_RATE_LIMIT_DOCS,
   SECONDARY_RATE_LIMIT_MESSAGE,
 } from '../rate-limit-messages';
+import { REST_DOCS } from '../rest/errors';
+import { rateLimitHeaders, UNAUTHENTICATED_LIMIT } from '../rest/rate-limit';
+import { PRIMARY_LIMITS } from '../store';
 import type { ActiveFault, FaultTarget } from './registry';
 
 // GitHub's answers for the faults that answer, in GitHub's wording.
@@ -13,9 +16,6 @@ import type { ActiveFault, FaultTarget } from './registry';
 /** GraphQL's answer to an internal failure; @octokit/plugin-retry retries on this text. */
 const GRAPHQL_SOMETHING_WENT_WRONG =
   'Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug. Please include `0000:0000:0000000:0000000:00000000` when reporting this issue.';
-const PRIMARY_LIMIT = 5000;
-/** Unauthenticated callers get 60 requests an hour per IP (the fake's clients are all 127.0.0.1). */
-const ANONYMOUS_LIMIT = 60;
 
 const MESSAGES: Record<number, string> = { 401: 'Bad credentials', 422: 'Validation Failed', 500: 'Server Error' };
 
@@ -30,7 +30,7 @@ function statusBody(status: number, target: FaultTarget): { body: string; type: 
     return { body: JSON.stringify({ data: null, errors: [{ message: GRAPHQL_SOMETHING_WENT_WRONG }] }), type: 'application/json; charset=utf-8' };
   }
   const message = MESSAGES[status] ?? STATUS_CODES[status] ?? 'Error';
-  const docs = isGraphql(target) ? 'https://docs.github.com/graphql' : 'https://docs.github.com/rest';
+  const docs = isGraphql(target) ? 'https://docs.github.com/graphql' : REST_DOCS;
   return { body: JSON.stringify({ message, documentation_url: docs, status: String(status) }), type: 'application/json; charset=utf-8' };
 }
 
@@ -54,15 +54,10 @@ export function faultResponse(fault: ActiveFault, target: FaultTarget, nowMs: nu
       return new Response(body, { status: action.status, headers });
     }
     case 'primary-rate-limit': {
-      const limit = target.authenticated ? PRIMARY_LIMIT : ANONYMOUS_LIMIT;
+      // Unauthenticated callers have the per-IP bucket (the fake's clients are all 127.0.0.1).
+      const limit = target.authenticated ? PRIMARY_LIMITS.core! : UNAUTHENTICATED_LIMIT;
       const message = primaryRateLimitMessage(target.authenticated ? { userId: action.userId ?? 1 } : { ip: '127.0.0.1' });
-      const headers = {
-        'x-ratelimit-limit': String(limit),
-        'x-ratelimit-remaining': '0',
-        'x-ratelimit-used': String(limit),
-        'x-ratelimit-reset': String(primaryResetEpochSeconds(fault, nowMs, waits)),
-        'x-ratelimit-resource': isGraphql(target) ? 'graphql' : 'core',
-      };
+      const headers = rateLimitHeaders({ resource: isGraphql(target) ? 'graphql' : 'core', limit, used: limit, reset: primaryResetEpochSeconds(fault, nowMs, waits) });
       if (isGraphql(target)) return Response.json({ errors: [{ type: 'RATE_LIMITED', message }] }, { status: 200, headers });
       return Response.json({ message, documentation_url: PRIMARY_RATE_LIMIT_DOCS }, { status: action.status ?? 403, headers });
     }

@@ -6,6 +6,7 @@ import { startFakeGitHub, type FakeGitHub } from '../app';
 import { writeExampleGetStarted } from '../seed/example-get-started';
 import { EXAMPLE_GET_STARTED } from '../seed/fixtures';
 import { blobOid, git } from '../testing/git-cli';
+import { DEFAULT_SCOPES } from '../tokens';
 import { gql } from './client';
 
 /**
@@ -288,7 +289,7 @@ describe('GitHub-shaped errors', () => {
 
   it('an exhausted graphql bucket answers RATE_LIMITED with HTTP 200 and remaining 0', async () => {
     const user = fake.store.addUser({ login: 'busy-bee' });
-    fake.store.tokens.set('busy-token', user.login);
+    fake.tokens.add('busy-token', user.login, { kind: 'classic', scopes: DEFAULT_SCOPES });
     const bucket = fake.store.rateBucket(user.login, 'graphql');
     bucket.used = bucket.limit;
     const { status, headers, body } = await gql(fake.url, '{ viewer { login } }', {}, 'busy-token');

@@ -1,7 +1,8 @@
 import { execute, getOperationAST, GraphQLError, parse, validate, type DocumentNode } from 'graphql';
+import { primaryRateLimitMessage } from '../rate-limit-messages';
+import { rateLimitHeaders } from '../rest/rate-limit';
 import type { Handler } from '../server';
 import type { Store } from '../store';
-import type { TokenRegistry } from '../tokens';
 import type { Ctx } from './context';
 import { queryCost } from './cost';
 import { formatExecutionError, formatSyntaxError, formatValidationError, formatVariableError, type WireError } from './errors';
@@ -17,14 +18,14 @@ const DOCS = 'https://docs.github.com/graphql';
  * errors, the documented point cost charged to the viewer's `graphql` bucket and reported in
  * `x-ratelimit-*` headers and `rateLimit`.
  */
-export function graphqlHandler(store: Store, tokens?: TokenRegistry): Handler {
+export function graphqlHandler(store: Store): Handler {
   const schema = githubSchema();
   return async (req) => {
     if (req.site !== 'api' || req.path !== '/graphql') return undefined;
     if (req.method !== 'POST') return Response.json({ message: 'Not Found', documentation_url: DOCS }, { status: 404 });
-    const auth = tokens?.resolve(req.headers.get('authorization'));
-    if (auth?.record.kind === 'expired') return Response.json({ message: 'Bad credentials', documentation_url: 'https://docs.github.com/graphql', status: '401' }, { status: 401 });
-    const viewer = auth ? auth.user : store.userForAuthorization(req.headers.get('authorization'));
+    const auth = store.tokens.resolve(req.headers.get('authorization'));
+    if (auth?.record.kind === 'expired') return Response.json({ message: 'Bad credentials', documentation_url: DOCS, status: '401' }, { status: 401 });
+    const viewer = auth?.user;
     if (!viewer) {
       return Response.json(
         { message: 'This endpoint requires you to be authenticated.', documentation_url: `${DOCS}/guides/forming-calls-with-graphql#authenticating-with-graphql` },
@@ -39,15 +40,7 @@ export function graphqlHandler(store: Store, tokens?: TokenRegistry): Handler {
     }
     const bucket = store.rateBucket(viewer.login, 'graphql');
     const answer = (payload: { data?: unknown; errors?: WireError[] }) =>
-      Response.json(payload, {
-        headers: {
-          'x-ratelimit-limit': String(bucket.limit),
-          'x-ratelimit-remaining': String(Math.max(0, bucket.limit - bucket.used)),
-          'x-ratelimit-used': String(bucket.used),
-          'x-ratelimit-reset': String(bucket.reset),
-          'x-ratelimit-resource': 'graphql',
-        },
-      });
+      Response.json(payload, { headers: rateLimitHeaders(bucket) });
     if (typeof body?.query !== 'string') return answer({ errors: [{ message: 'A query attribute must be specified and must be a string.' }] });
 
     let document: DocumentNode;
@@ -69,11 +62,11 @@ export function graphqlHandler(store: Store, tokens?: TokenRegistry): Handler {
     const cost = queryCost(schema, document, operation, variables);
     if (cost.errors.length > 0) return answer({ errors: cost.errors });
     if (bucket.used + cost.cost > bucket.limit) {
-      return answer({ errors: [{ type: 'RATE_LIMITED', message: `API rate limit exceeded for user ID ${viewer.databaseId}.` }] });
+      return answer({ errors: [{ type: 'RATE_LIMITED', message: primaryRateLimitMessage({ userId: viewer.databaseId }) }] });
     }
     bucket.used += cost.cost;
 
-    const ctx: Ctx = { store, viewer, token: auth?.record, rate: { cost: cost.cost, nodeCount: cost.nodeCount, bucket }, memo: new Map() };
+    const ctx: Ctx = { store, viewer, token: auth.record, rate: { cost: cost.cost, nodeCount: cost.nodeCount, bucket }, memo: new Map() };
     const result = await execute({ schema, document, rootValue, contextValue: ctx, variableValues: variables, operationName });
     if (!('data' in result) || result.data === undefined) {
       // Only variable coercion fails before execution starts.

@@ -2,23 +2,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleMemoryRepo, SAMPLE_DIR } from '../sample-repo';
+import { SAMPLE_DIR } from '../demo-source';
 import { seedRepository } from '../seed/repository';
 import { Store } from '../store';
 import { git } from '../testing/git-cli';
 import { gitPageSource } from './git-source';
-import { memorySource } from './memory-source';
-import type { PageCommit, PageSource } from './source';
+import type { PageSource } from './source';
 
-/**
- * The git-backed PageSource over the sample project seeded into a real repository answers what
- * the in-memory source built from the same folders answers (oids aside: git's are real), so
- * the demo and the e2e tests can swap one for the other.
- */
+/** The git-backed PageSource over the sample project (sample/, the demo's) seeded into a real repository. */
 let root: string;
 let store: Store;
 let fromGit: PageSource;
-const fromMemory = memorySource([sampleMemoryRepo('commit-lab', 'iris-lab')], 'dana-ml');
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'git-source-'));
@@ -31,18 +25,28 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-const shown = (c: PageCommit) => ({ message: c.message, author: c.author, committedDate: c.committedDate, parents: c.parents.length });
-
 describe('gitPageSource', () => {
-  it('lists the seeded commits as the memory source lists the same snapshots', async () => {
+  it("lists the sample's commits newest first, as git log does, with commit.json's messages, authors and dates", async () => {
     const query = { owner: 'commit-lab', name: 'iris-lab', path: '', offset: 0, limit: 35 };
-    const gitTip = (await fromGit.resolveRef('commit-lab', 'iris-lab', 'main'))!;
-    const memoryTip = (await fromMemory.resolveRef('commit-lab', 'iris-lab', 'main'))!;
-    const a = await fromGit.history({ ...query, oid: gitTip.oid });
-    const b = await fromMemory.history({ ...query, oid: memoryTip.oid });
-    expect(a.commits.map(shown)).toEqual(b.commits.map(shown));
-    expect(a.commits.map((c) => c.oid)).toEqual(git(join(root, 'commit-lab', 'iris-lab.git'), 'rev-list', 'main').trim().split('\n'));
-    expect(a.commits.find((c) => c.author.name === 'Dana Okafor')?.author.login).toBe('dana-ml'); // commit.json `login` became a user
+    const tip = (await fromGit.resolveRef('commit-lab', 'iris-lab', 'main'))!;
+    const { commits } = await fromGit.history({ ...query, oid: tip.oid });
+    expect(commits.map((c) => c.oid)).toEqual(git(join(root, 'commit-lab', 'iris-lab.git'), 'rev-list', 'main').trim().split('\n'));
+    expect(commits.map((c) => c.message.split('\n')[0])).toEqual([
+      'Update params.yaml:train.n_est',
+      'Document how to run an experiment',
+      'Update params.yaml:train.max_depth',
+      'Scale features before the forest',
+      'Update params.yaml:train.max_depth',
+      'Update params.yaml:train.n_est',
+      'Run the baseline experiment',
+      'Set up the iris pipeline: train and evaluate stages',
+    ]);
+    expect(commits.map((c) => c.parents.length)).toEqual([1, 1, 1, 1, 1, 1, 1, 0]);
+    // commit.json's `login` became a user linked by email; Lee Chen named none.
+    expect(commits.at(-1)!.author).toEqual({ name: 'Dana Okafor', email: 'dana@example.com', login: 'dana-ml', date: '2026-09-01T09:12:00Z' });
+    expect(commits[0]!.author).toEqual({ name: 'Lee Chen', email: 'lee@example.com', login: undefined, date: '2026-09-07T08:15:00Z' });
+    expect(commits[0]!.committedDate).toBe('2026-09-07T08:15:00Z');
+    expect(fromGit.viewerLogin).toBe('dana-ml');
   });
 
   it('filters by path and pages like git log --skip/--max-count', async () => {

@@ -1,9 +1,8 @@
 /**
  * What the fake GitHub's HTML pages need to know about repositories. The page handler
  * (`pagesHandler(source)`) turns URLs into calls on a PageSource and renders the answers with
- * GitHub-shaped templates; it never reads git itself. Two implementations exist: an in-memory
- * one for page tests (`memory-source.ts`) and a git-backed one (fake GitHub seeder) that
- * answers from real repositories.
+ * GitHub-shaped templates; it never reads git itself. `gitPageSource` (git-source.ts) answers
+ * from the store's real repositories; the interface keeps the templates apart from git.
  *
  * Conventions every implementation keeps:
  * - owner/name lookups are case-insensitive (as on github.com); answers carry canonical case;

@@ -2,7 +2,6 @@ import { loadVendored } from '../openapi/vendored.ts';
 import type { ServedOperation } from '../openapi/served.ts';
 import type { Handler } from '../server.ts';
 import type { Store } from '../store.ts';
-import type { TokenRegistry } from '../tokens.ts';
 import { restHandler } from './pipeline.ts';
 import type { Route } from './route.ts';
 import { createCheckRun, getCombinedStatus, listCheckRuns, listStatuses, listWorkflowRuns, updateCheckRun } from './routes/checks.ts';
@@ -12,8 +11,8 @@ import { createRef, getRef, getTree, updateRef } from './routes/git.ts';
 import { createIssueComment, createPull, getPull, listIssueComments, listPulls, updateIssueComment } from './routes/pulls.ts';
 import { getAuthenticatedUser, getRepository, getRateLimit } from './routes/user.ts';
 
-/** The fake's REST API over `store`, with the tokens of `tokens`; add `handler` to the server. */
-export function createRestApi(options: { store: Store; tokens: TokenRegistry; apiBase?: string }): Handler {
+/** The fake's REST API over `store` (and the store's tokens); add `handler` to the server. */
+export function createRestApi(options: { store: Store; apiBase?: string }): Handler {
   // The type makes a served operation without a route a compile error.
   const routes: Record<ServedOperation, Route> = {
     'GET /user': getAuthenticatedUser,

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { compileTemplate, matchTemplate } from '../openapi/match.ts';
+import { PRIMARY_RATE_LIMIT_DOCS, primaryRateLimitMessage } from '../rate-limit-messages.ts';
 import { SERVED_OPERATIONS, splitOperation, type ServedOperation } from '../openapi/served.ts';
 import type { FakeRequest, Handler } from '../server.ts';
 import type { Store, User } from '../store.ts';
-import type { TokenRecord, TokenRegistry } from '../tokens.ts';
+import type { TokenRecord } from '../tokens.ts';
 import { ACCESS, acceptedPermissionsHeader, authorize } from './access.ts';
 import { notFound, REST_DOCS, RestError } from './errors.ts';
 import { coreBucket, rateLimitHeaders } from './rate-limit.ts';
@@ -12,15 +13,12 @@ import { Links } from './shapes/links.ts';
 
 export interface RestOptions {
   store: Store;
-  tokens: TokenRegistry;
   routes: Record<ServedOperation, Route>;
   /** Base of the `url` fields in answers; GitHub's own by default. */
   apiBase?: string;
   /** docs URL of each operation, for error bodies (from the vendored description). */
   docs?: Partial<Record<string, string>>;
 }
-
-const RATE_LIMIT_DOCS = 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api';
 
 /** Response headers GitHub lets browsers read (api.github.com allows CORS from any origin). */
 const EXPOSED = [
@@ -55,7 +53,7 @@ function etagMatches(header: string | null, etag: string): boolean {
  * (access.ts), JSON parsing (400), conditional GETs (ETag → 304) — and adds GitHub's headers.
  */
 export function restHandler(options: RestOptions): Handler {
-  const { store, tokens, routes } = options;
+  const { store, routes } = options;
   const links = new Links(options.apiBase ?? 'https://api.github.com', store);
   const byMethod = new Map<string, ReturnType<typeof compileTemplate<ServedOperation>>[]>();
   for (const op of SERVED_OPERATIONS) {
@@ -73,7 +71,7 @@ export function restHandler(options: RestOptions): Handler {
     const docs = options.docs?.[operation] ?? REST_DOCS;
     const rule = ACCESS[operation];
 
-    const auth = tokens.resolve(req.headers.get('authorization'));
+    const auth = store.tokens.resolve(req.headers.get('authorization'));
     const token: TokenRecord | null = auth && auth.record.kind !== 'expired' ? auth.record : null;
     const user: User | null = token ? auth!.user : null;
     const bucket = coreBucket(store, user?.login ?? null, req.headers.get('x-forwarded-for'));
@@ -111,9 +109,8 @@ export function restHandler(options: RestOptions): Handler {
 
     if (auth && auth.record.kind === 'expired') return fail(new RestError(401, 'Bad credentials', { documentationUrl: REST_DOCS }), false);
     if (!free && bucket.used >= bucket.limit) {
-      const who = user ? `user ID ${user.databaseId}` : (req.headers.get('x-forwarded-for') ?? '127.0.0.1');
-      const extra = user ? '' : " (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)";
-      return fail(new RestError(403, `API rate limit exceeded for ${who}.${extra}`, { documentationUrl: RATE_LIMIT_DOCS }), false);
+      const caller = user ? { userId: user.databaseId } : { ip: req.headers.get('x-forwarded-for') ?? '127.0.0.1' };
+      return fail(new RestError(403, primaryRateLimitMessage(caller), { documentationUrl: PRIMARY_RATE_LIMIT_DOCS }), false);
     }
 
     try {

@@ -7,7 +7,7 @@ import { graphqlHandler } from '../graphql/handler.ts';
 import { withContract, type ContractLog } from '../openapi/checked.ts';
 import { startServer, type FakeServer } from '../server.ts';
 import { Store, type Repository } from '../store.ts';
-import { TokenRegistry } from '../tokens.ts';
+import type { TokenRegistry } from '../tokens.ts';
 import { createRestApi } from './index.ts';
 
 /**
@@ -39,7 +39,7 @@ const text = (s: string) => new TextEncoder().encode(s);
 export async function startWorld(): Promise<World> {
   const dir = await mkdtemp(join(tmpdir(), 'fake-github-rest-'));
   const store = new Store('octocat');
-  const tokens = new TokenRegistry(store);
+  const { tokens } = store;
   const me: Person = { name: 'The Octocat', email: store.defaultUser.email, date: '2024-01-01T00:00:00Z' };
   const at = (date: string): Person => ({ ...me, date });
 
@@ -74,8 +74,8 @@ export async function startWorld(): Promise<World> {
   const secret = store.addRepository({ owner: 'acme', name: 'private', git: privateGit, isPrivate: true });
   secret.collaborators.set('octocat', 'write');
 
-  const { handler, log } = withContract(createRestApi({ store, tokens }));
-  const server = await startServer({ handlers: [handler, graphqlHandler(store, tokens)] });
+  const { handler, log } = withContract(createRestApi({ store }));
+  const server = await startServer({ handlers: [handler, graphqlHandler(store)] });
   const base = `${server.url}/api/v3`;
   return {
     server,

@@ -32,9 +32,9 @@ function gitUser(s: Signature): Record<string, string> {
   return { name: s.name, email: s.email, date: s.date };
 }
 
-/** GitHub links a commit's author to a user by email; the fake knows its users' emails. */
+/** GitHub links a commit's author to a user by email, as the store (and so GraphQL and the pages) does. */
 function linkedUser(links: Links, email: string): Record<string, unknown> | null {
-  const user = [...links.store.users.values()].find((u) => u.email.toLowerCase() === email.toLowerCase());
+  const user = links.store.userByEmail(email);
   return user ? simpleUser(links, user) : null;
 }
 

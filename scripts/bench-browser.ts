@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchWithExtension, routeGitHub } from '../tests/e2e/browser';
+import { startTestGitHub } from '../tests/fake-github/pages/test-repos';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const OUT = path.join(ROOT, '.output');
+const RUNS = 7;
+
+interface Row {
+  what: string;
+  value: number;
+  unit: string;
+  /** Budgets on sizes and request counts are hard (deterministic); times are reported only. */
+  budget?: number;
+}
+
+const kB = (file: string) => fs.statSync(file).size / 1024;
+const dirKB = (dir: string): number =>
+  fs.readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => sum + (e.isDirectory() ? dirKB(path.join(dir, e.name)) : kB(path.join(dir, e.name))), 0);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Sets `window.__commitLabMarked` to the time (ms since navigation start) the last row got its cell. */
+const MARK_PROBE = () => {
+  const done = () => {
+    const rows = document.querySelectorAll('li[data-testid="commit-row-item"]');
+    const cells = document.querySelectorAll('[data-commit-lab-cell]');
+    if (rows.length && cells.length >= rows.length) {
+      (window as unknown as { __commitLabMarked?: number }).__commitLabMarked ??= performance.now();
+      return true;
+    }
+    return false;
+  };
+  new MutationObserver((_, observer) => done() && observer.disconnect()).observe(document, { childList: true, subtree: true });
+};
+
+export async function runBench(): Promise<boolean> {
+  const chromeDir = path.join(OUT, 'chrome-mv3');
+  const zip = fs.readdirSync(OUT).find((f) => f.endsWith('-chrome.zip'));
+  const rows: Row[] = [
+    { what: 'content script (JS + CSS)', value: dirKB(path.join(chromeDir, 'content-scripts')), unit: 'kB', budget: 50 },
+    { what: 'background', value: kB(path.join(chromeDir, 'background.js')), unit: 'kB', budget: 150 },
+    { what: 'whole unpacked extension', value: dirKB(chromeDir), unit: 'kB', budget: 400 },
+    { what: 'Chrome zip', value: zip ? kB(path.join(OUT, zip)) : NaN, unit: 'kB', budget: 200 },
+  ];
+
+  const { fake } = await startTestGitHub();
+  const browser = await launchWithExtension(chromeDir, true);
+  try {
+    await routeGitHub(browser.context, fake.server);
+    await browser.context.addInitScript(MARK_PROBE);
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    const list = 'https://github.com/acme/mnist/commits/main';
+    const marked: number[] = [];
+    const loaded: number[] = [];
+    let apiRequests = 0;
+    let pageRequests = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const before = fake.server.log.length;
+      await page.goto(list);
+      await page.waitForFunction(() => (window as unknown as { __commitLabMarked?: number }).__commitLabMarked !== undefined);
+      // Anything the extension asks for arrives while the cells settle; give it a moment to show up in the log.
+      await page.waitForTimeout(300);
+      const timing = await page.evaluate(() => ({
+        marked: (window as unknown as { __commitLabMarked: number }).__commitLabMarked,
+        loaded: performance.getEntriesByType('navigation')[0] ? (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd : NaN,
+      }));
+      marked.push(timing.marked);
+      loaded.push(timing.loaded);
+      const view = fake.server.log.slice(before);
+      apiRequests = Math.max(apiRequests, view.filter((r) => r.site === 'api').length);
+      pageRequests = Math.max(pageRequests, view.filter((r) => r.site === 'web').length);
+    }
+    const rowCount = await page.locator('li[data-testid="commit-row-item"]').count();
+    rows.push(
+      { what: `GitHub API requests per commit-list view (${rowCount} rows)`, value: apiRequests, unit: 'requests', budget: 3 },
+      { what: 'github.com requests per view (the page itself)', value: pageRequests, unit: 'requests' },
+      { what: `page DOMContentLoaded (median of ${RUNS})`, value: median(loaded), unit: 'ms' },
+      { what: `every row marked (median of ${RUNS})`, value: median(marked), unit: 'ms' },
+    );
+  } finally {
+    await browser.close();
+    await fake.close();
+  }
+
+  const over = rows.filter((r) => r.budget !== undefined && !(r.value <= r.budget));
+  const table = rows.map((r) => [r.what, `${r.value.toFixed(r.unit === 'kB' ? 1 : 0)} ${r.unit}`, r.budget === undefined ? '—' : `≤ ${r.budget} ${r.unit}`, r.budget === undefined ? '' : r.value <= r.budget ? 'ok' : 'OVER']);
+  const widths = [0, 1, 2, 3].map((c) => Math.max(...table.map((t) => t[c]!.length), ['measure', 'value', 'budget', ''][c]!.length));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(['', line(['measure', 'value', 'budget', '']), line(widths.map((w) => '-'.repeat(w))), ...table.map(line)].join('\n'));
+  console.log('\nTimes are wall-clock on this machine, reported only; sizes and request counts are held to their budgets.');
+  return over.length === 0;
+}

@@ -3,7 +3,7 @@ import {
   PipelineError, STAGE_KEYS, expectList, expectObject, expectString, outputEntry, rejectExtraKeys, repoPath,
 } from './dvc-yaml-schema';
 import { interpolate, resolveDeep, toStr } from './interpolate';
-import { joinPath } from './paths';
+import { isExternal, joinPath } from './paths';
 import type { Stage, StageOutput, StageParams } from './pipeline';
 import type { FileStore } from './store';
 import type { DataObject, DataValue } from './types';
@@ -64,6 +64,8 @@ export async function resolveStage(
   for (const kind of ['outs', 'metrics', 'plots'] as const) {
     expectList(def[kind], `${at}.${kind}`).forEach((entry, i) => {
       const { path, props } = outputEntry(entry, `${at}.${kind}[${i}]`);
+      // An external output (`s3://…`, an absolute path) is no file of the repository.
+      if (isExternal(path)) return;
       outputs.push({ path: repoPath(wdir, path, `${at}.${kind}[${i}]`), kind, props });
     });
   }

@@ -129,6 +129,14 @@ describe('params collection', () => {
   });
 });
 
+describe('external outputs', () => {
+  it('are no inputs of the repository', async () => {
+    const p = await project({ 'dvc.yaml': 'stages:\n  s:\n    cmd: x\n    outs:\n    - s3://bucket/model.pkl\n    - /mnt/data/out\n    - local.bin\n' });
+    expect(p.inputs.map((i) => i.path)).toEqual(['local.bin']);
+    expect(p.problems).toEqual([]);
+  });
+});
+
 describe('nested dvc.yaml files', () => {
   it('names stages sub/dvc.yaml:name and resolves paths against their folder and lock', async () => {
     const p = await project({

@@ -44,17 +44,20 @@ export async function collectMetrics(
 ): Promise<{ metrics: Metric[]; cachedMetrics: CachedMetric[] }> {
   const metrics: Metric[] = [];
   const cachedMetrics: CachedMetric[] = [];
-  for (const path of declared(pipelines)) {
+  // A folder declared as metrics stands for every file in it.
+  const files = declared(pipelines).flatMap((path) => {
     const inside = store.filesUnder(path);
-    for (const file of inside.length > 0 ? inside : [path]) {
-      const loaded = await store.data(file);
-      if ('value' in loaded) {
-        metrics.push(...extractMetrics(file, loaded.value));
-      } else if ('absent' in loaded) {
-        const where = cached(file, inputs);
-        if (where) cachedMetrics.push(where);
-        else store.problem(file, 'declared as metrics but neither in git nor recorded in a dvc.lock or .dvc file');
-      }
+    return inside.length > 0 ? inside : [path];
+  });
+  store.prefetch(files);
+  for (const file of files) {
+    const loaded = await store.data(file);
+    if ('value' in loaded) {
+      metrics.push(...extractMetrics(file, loaded.value));
+    } else if ('absent' in loaded) {
+      const where = cached(file, inputs);
+      if (where) cachedMetrics.push(where);
+      else store.problem(file, 'declared as metrics but neither in git nor recorded in a dvc.lock or .dvc file');
     }
   }
   return { metrics, cachedMetrics };

@@ -90,13 +90,13 @@ export async function collectParams(
   const locked = lockedValues(pipelines, locks);
   const params: Param[] = [];
   const wanted = wantedFiles(pipelines);
-  for (const [path, want] of wanted) {
-    // A folder named as params stands for every file in it (`try_expand_paths`).
+  // A folder named as params stands for every file in it (`try_expand_paths`).
+  const files = [...wanted].flatMap(([path, want]) => {
     const inside = store.filesUnder(path);
-    for (const file of inside.length > 0 ? inside : [path]) {
-      params.push(...(await readParamsFile(store, file, want, locked.get(file))));
-    }
-  }
+    return (inside.length > 0 ? inside : [path]).map((file) => [file, want] as const);
+  });
+  store.prefetch(files.map(([file]) => file));
+  for (const [file, want] of files) params.push(...(await readParamsFile(store, file, want, locked.get(file))));
   return [...params, ...trackedVars(pipelines, new Set(wanted.keys()))];
 }
 

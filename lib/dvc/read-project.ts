@@ -77,21 +77,19 @@ export async function readProject(read: ReadFile, paths: string[]): Promise<Proj
   const pipelineFiles = listed.filter((p) => basename(p) === 'dvc.yaml').sort(byDepth);
   const dvcFiles = listed.filter((p) => p.endsWith('.dvc') && basename(p) !== '.dvc').sort();
   // Start every read we know we need at once; the steps below then await them in order.
-  for (const path of [...pipelineFiles, ...dvcFiles, 'params.yaml']) void store.text(path).catch(() => undefined);
+  const locks = pipelineFiles.map((p) => joinPath(dirname(p), 'dvc.lock')!);
+  store.prefetch([...pipelineFiles, ...locks, ...dvcFiles, 'params.yaml']);
 
-  const pipelines: Pipeline[] = [];
-  for (const path of pipelineFiles) {
-    const pipeline = await loadPipeline(store, path);
-    if (pipeline) pipelines.push(pipeline);
-  }
-  const locks = await loadLocks(store, pipelines);
+  const pipelines = (await Promise.all(pipelineFiles.map((path) => loadPipeline(store, path))))
+    .filter((p): p is Pipeline => p !== null);
+  const lockData = await loadLocks(store, pipelines);
   const dvc = await loadDvcFiles(store, dvcFiles);
   for (const { pipeline, lock } of dvc.stages) {
     pipelines.push(pipeline);
-    locks.set(pipeline.path, lock);
+    lockData.set(pipeline.path, lock);
   }
-  const inputs = collectInputs(dvc.dataSources, pipelines, locks);
-  const params = await collectParams(store, pipelines, locks);
+  const inputs = collectInputs(dvc.dataSources, pipelines, lockData);
+  const params = await collectParams(store, pipelines, lockData);
   const { metrics, cachedMetrics } = await collectMetrics(store, pipelines, inputs);
   const plots = collectPlots(store, pipelines);
   const stages = pipelines.flatMap((p) => p.stages.map((s) => s.address));

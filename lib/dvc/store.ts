@@ -43,6 +43,14 @@ export class FileStore {
     this.problems.push({ path, message });
   }
 
+  /**
+   * Starts reading files that will be needed, so that reads overlap instead of queueing behind
+   * each other; a failure surfaces where the file is awaited.
+   */
+  prefetch(paths: string[]): void {
+    for (const path of paths) this.text(path).catch(() => undefined);
+  }
+
   /** Listed files strictly inside `dir`, sorted. */
   filesUnder(dir: string): string[] {
     return this.listed.filter((p) => isInside(p, dir)).sort();

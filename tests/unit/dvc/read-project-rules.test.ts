@@ -406,4 +406,13 @@ describe('transport', () => {
     };
     await expect(readProject(read, ['dvc.yaml', 'params.yaml'])).rejects.toBe(failure);
   });
+
+  it('a rejected read of a metrics file named only by dvc.yaml rejects too', async () => {
+    const failure = new Error('502');
+    const read = async (path: string) => {
+      if (path === 'm.json') throw failure;
+      return path === 'dvc.yaml' ? 'metrics: [m.json]\n' : null;
+    };
+    await expect(readProject(read, ['dvc.yaml'])).rejects.toBe(failure);
+  });
 });

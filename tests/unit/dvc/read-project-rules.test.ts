@@ -245,6 +245,15 @@ describe('templating: foreach, matrix, vars, ${}', () => {
     ]);
   });
 
+  it('`item` shadows a params.yaml `item` inside foreach (DVC only warns)', async () => {
+    const p = await project({
+      'params.yaml': 'item: global\n',
+      'dvc.yaml': 'stages:\n  s:\n    foreach: [a]\n    do:\n      cmd: x\n      outs:\n      - ${item}.out\n',
+    });
+    expect(p.inputs.map((i) => i.path)).toEqual(['a.out']);
+    expect(p.problems).toEqual([]);
+  });
+
   it('matrix: names joined with "-", a composite value named by its dimension and index', async () => {
     const p = await project({
       'dvc.yaml': [

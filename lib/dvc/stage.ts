@@ -49,13 +49,14 @@ export async function resolveStage(
   if (raw.cmd === undefined) throw new PipelineError(`required key 'cmd' not provided at ${at}`);
   const wdirValue = raw.wdir === undefined
     ? '.'
-    : toStr(interpolate(expectString(raw.wdir, `${at}.wdir`), context.data, tracker(context, pipeline.tracked)));
+    : toStr(interpolate(expectString(raw.wdir, `${at}.wdir`), context.data, { track: tracker(context, pipeline.tracked) }));
   const wdir = joinPath(pipeline.dir, wdirValue);
   if (wdir === null) throw new PipelineError(`wdir '${wdirValue}' at ${at} is outside the repository`);
   const scoped = raw.vars === undefined ? context : await withVars(store, context, raw.vars, wdir, `${at}.vars`);
-  const { vars: _vars, wdir: _wdir, ...rest } = raw;
-  const def = expectObject(resolveDeep(rest, scoped.data, tracker(scoped, pipeline.tracked)), at);
-  const cmd = def.cmd;
+  const { vars: _vars, wdir: _wdir, cmd: rawCmd, ...rest } = raw;
+  const track = tracker(scoped, pipeline.tracked);
+  const def = expectObject(resolveDeep(rest, scoped.data, { track }), at);
+  const cmd = resolveDeep(rawCmd ?? null, scoped.data, { track, unpackDicts: true });
   if (!(typeof cmd === 'string' || (Array.isArray(cmd) && cmd.every((c) => typeof c === 'string')))) {
     throw new PipelineError(`expected a string or a list of strings at ${at}.cmd`);
   }

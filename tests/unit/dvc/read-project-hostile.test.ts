@@ -80,7 +80,7 @@ describe('hostile dvc.yaml files (DVC refuses the whole file)', () => {
     ['a foreach over a missing variable', 'stages:\n  s:\n    foreach: ${nope}\n    do:\n      cmd: x\n', /could not find 'nope'/],
     ['an interpolation of a missing key', 'stages:\n  s:\n    cmd: run ${train.lr}\n', /could not find 'train.lr'/],
     ['deeply nested ${}', `stages:\n  s:\n    cmd: "${'${'.repeat(50_000)}x${'}'.repeat(50_000)}"\n`, /invalid interpolation/],
-    ['a mapping interpolated into a string', 'vars:\n- cfg: {a: 1}\nstages:\n  s:\n    cmd: x\n    outs:\n    - out-${cfg}\n', /dict/],
+    ['a mapping interpolated into an output path (only cmd may unpack one)', 'vars:\n- cfg: {a: 1}\nstages:\n  s:\n    cmd: x\n    outs:\n    - out-${cfg}\n', /dict/],
     ['a matrix of 10^10 stages', `stages:\n  s:\n    matrix:\n${Array.from({ length: 10 }, (_, i) => `      d${i}: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]`).join('\n')}\n    cmd: x\n`, /more than/],
     ['an output path leaving the repository', 'stages:\n  s:\n    cmd: x\n    outs: [../../etc/passwd]\n', /outside the repository/],
     ['duplicate stage names', 'stages:\n  s:\n    cmd: x\n  s:\n    cmd: y\n', /unique|duplicate/i],

@@ -324,6 +324,15 @@ describe('templating: foreach, matrix, vars, ${}', () => {
     ]);
   });
 
+  it('cmd may unpack a mapping as options (DVC 2.10+), other fields may not', async () => {
+    const p = await project({
+      'params.yaml': 'train:\n  lr: 0.1\n  fast: true\n',
+      'dvc.yaml': 'stages:\n  s:\n    cmd: python train.py ${train}\n    outs: [model.pkl]\n',
+    });
+    expect(p.stages).toEqual(['s']);
+    expect(p.problems).toEqual([]);
+  });
+
   it('a vars key that redefines params.yaml is refused, as DVC refuses it', async () => {
     const p = await project({
       'params.yaml': 'lr: 1\n',

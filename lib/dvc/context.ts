@@ -60,16 +60,6 @@ function mergeNew(into: DataObject, from: DataObject, source: string, prefix = '
   }
 }
 
-function setPath(into: DataObject, key: string, value: DataValue): void {
-  const parts = key.split('.');
-  let node = into;
-  for (const part of parts.slice(0, -1)) {
-    const next = node[part];
-    node = isObject(next) ? next : (node[part] = {});
-  }
-  node[parts[parts.length - 1]!] = value;
-}
-
 async function loadFile(store: FileStore, path: string): Promise<DataObject> {
   const loaded = await store.data(path);
   if ('absent' in loaded) throw new PipelineError(`vars file '${path}' does not exist`);
@@ -97,9 +87,10 @@ export async function withVars(store: FileStore, context: Context, vars: DataVal
       continue;
     }
     if (typeof entry !== 'string') throw new PipelineError(`expected a file name or a mapping in ${at}`);
-    const colon = entry.lastIndexOf(':');
-    const file = colon > 0 ? entry.slice(0, colon) : entry;
-    const keys = colon > 0 ? entry.slice(colon + 1).split(',').map((k) => k.trim()) : [];
+    // `path:key1,key2` (`str.partition(":")`): the keys are top-level keys of the file.
+    const colon = entry.indexOf(':');
+    const file = colon >= 0 ? entry.slice(0, colon) : entry;
+    const keys = colon >= 0 ? entry.slice(colon + 1).split(',').filter((k) => k !== '') : [];
     const path = joinPath(baseDir, file);
     if (path === null) throw new PipelineError(`vars file '${file}' is outside the repository`);
     if (next.files.has(path) && keys.length === 0) continue;
@@ -107,7 +98,10 @@ export async function withVars(store: FileStore, context: Context, vars: DataVal
     let selected: DataObject = data;
     if (keys.length > 0) {
       selected = {};
-      for (const key of keys) setPath(selected, key, lookup(data, key));
+      for (const key of keys) {
+        if (!Object.prototype.hasOwnProperty.call(data, key)) throw new PipelineError(`could not find '${key}' in '${path}'`);
+        selected[key] = data[key]!;
+      }
     }
     mergeNew(next.data, selected, file);
     addOrigins(next, selected, path);

@@ -324,6 +324,12 @@ describe('templating: foreach, matrix, vars, ${}', () => {
     ]);
   });
 
+  it('vars `file:key` selects top-level keys; a missing one refuses the dvc.yaml', async () => {
+    const files = { 'conf.yaml': 'a: {x: 1}\nb: 2\n', 'dvc.yaml': 'vars:\n- conf.yaml:a,c\nstages:\n  s:\n    cmd: x\n' };
+    const p = await project(files);
+    expect(p.problems).toEqual([{ path: 'dvc.yaml', message: "could not find 'c' in 'conf.yaml'" }]);
+  });
+
   it('cmd may unpack a mapping as options (DVC 2.10+), other fields may not', async () => {
     const p = await project({
       'params.yaml': 'train:\n  lr: 0.1\n  fast: true\n',

@@ -16,16 +16,10 @@ export function extractMetrics(file: string, value: DataValue, prefix = ''): Met
   return Object.entries(value).flatMap(([k, v]) => extractMetrics(file, v, prefix === '' ? k : `${prefix}.${k}`));
 }
 
-/** Declared metrics paths: top-level `metrics:` then stage `metrics:` outputs of each dvc.yaml. */
+/** Declared metrics paths in `_collect_metrics`' order: stage `metrics:` outputs, then top-level `metrics:`. */
 function declared(pipelines: Pipeline[]): string[] {
-  const paths: string[] = [];
-  for (const pipeline of pipelines) {
-    paths.push(...pipeline.metrics);
-    for (const stage of pipeline.stages) {
-      for (const output of stage.outputs) if (output.kind === 'metrics') paths.push(output.path);
-    }
-  }
-  return [...new Set(paths)];
+  const outputs = pipelines.flatMap((p) => p.stages.flatMap((s) => s.outputs.filter((o) => o.kind === 'metrics').map((o) => o.path)));
+  return [...new Set([...outputs, ...pipelines.flatMap((p) => p.metrics)])];
 }
 
 /** Where a metrics file not in git lives in the DVC cache: its own entry, else the closest tracked directory. */
@@ -53,7 +47,8 @@ export async function collectMetrics(
   for (const file of files) {
     const loaded = await store.data(file);
     if ('value' in loaded) {
-      metrics.push(...extractMetrics(file, loaded.value));
+      // `_read_metric`: `val or {}`, so a file holding only 0, false or "" shows nothing.
+      if (loaded.value !== 0 && loaded.value !== false && loaded.value !== '') metrics.push(...extractMetrics(file, loaded.value));
     } else if ('absent' in loaded) {
       const where = cached(file, inputs);
       if (where) cachedMetrics.push(where);

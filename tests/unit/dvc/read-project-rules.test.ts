@@ -367,6 +367,19 @@ describe('metrics', () => {
     ]);
   });
 
+  it('stage metrics come before top-level ones; a file holding only 0 shows nothing (`val or {}`)', async () => {
+    const p = await project({
+      'dvc.yaml': 'metrics: [top.json, zero.json]\nstages:\n  s:\n    cmd: x\n    metrics:\n    - out.json:\n        cache: false\n',
+      'top.json': '{"a": 0}',
+      'zero.json': '0',
+      'out.json': '{"b": false}',
+    });
+    expect(p.metrics).toEqual([
+      { file: 'out.json', key: 'b', value: false },
+      { file: 'top.json', key: 'a', value: 0 },
+    ]);
+  });
+
   it('a metrics folder in git stands for its files', async () => {
     const p = await project({ 'dvc.yaml': 'metrics: [results]\n', 'results/a.json': '{"x": 1}', 'results/b/c.json': '{"y": 2}' });
     expect(p.metrics).toEqual([

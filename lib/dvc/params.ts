@@ -1,9 +1,10 @@
 import { flattenLeaves, isObject } from './flatten';
+import { keyExists, underKey } from './key-path';
 import { joinPath } from './paths';
 import type { Pipeline } from './pipeline';
 import type { FileStore } from './store';
 import type { LockStage } from './tracked';
-import type { DataObject, DataValue, Param } from './types';
+import type { DataValue, Param } from './types';
 
 interface Wanted {
   /** Shown whole: tracked whole somewhere, or the root params.yaml. */
@@ -29,15 +30,6 @@ function wantedFiles(pipelines: Pipeline[]): Map<string, Wanted> {
   for (const pipeline of pipelines) for (const file of pipeline.params) want(file, null, pipeline.path);
   want('params.yaml', null, null);
   return wanted;
-}
-
-function has(doc: DataObject, key: string): boolean {
-  let node: DataValue | undefined = doc;
-  for (const part of key.split('.')) {
-    node = isObject(node) && Object.prototype.hasOwnProperty.call(node, part) ? node[part] : undefined;
-    if (node === undefined) return false;
-  }
-  return true;
 }
 
 /** The value each lock records, per repo-relative params file and dotted leaf; the first stage wins. */
@@ -72,11 +64,16 @@ async function readParamsFile(
     store.problem(file, 'params file must hold a mapping at the top level');
     return [];
   }
-  for (const [key, by] of want.keys) if (!has(doc, key)) store.problem(file, `params key '${key}' not found (needed by ${by})`);
+  const leaves = flattenLeaves(doc);
+  const leafKeys = leaves.map((l) => l.key);
+  for (const [key, by] of want.keys) {
+    // DVC's MissingParamsError, which `dvc repro` stops on.
+    if (!keyExists(doc, key, leafKeys)) store.problem(file, `Parameters '${key}' are missing from '${file}' (needed by ${by})`);
+  }
   const keys = [...want.keys.keys()];
   const params: Param[] = [];
-  for (const leaf of flattenLeaves(doc)) {
-    if (!want.whole && !keys.some((k) => leaf.key === k || leaf.key.startsWith(`${k}.`))) continue;
+  for (const leaf of leaves) {
+    if (!want.whole && !keys.some((k) => underKey(leaf.key, k))) continue;
     const param: Param = { file, key: leaf.key, value: leaf.value };
     if (locked?.has(leaf.key)) param.locked = locked.get(leaf.key)!;
     params.push(param);

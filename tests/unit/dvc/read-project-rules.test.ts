@@ -119,6 +119,19 @@ describe('params collection', () => {
     expect(p.problems).toEqual([{ path: 'params.yaml', message: expect.stringContaining("'missing.key'") }]);
   });
 
+  it('a key may be a glob over segments, as dpath.search matches it', async () => {
+    const p = await project({
+      'dvc.yaml': 'stages:\n  t:\n    cmd: t\n    params:\n    - p.json: [\'train.*_lr\', \'eval.n?\']\n',
+      'p.json': '{"train": {"base_lr": 1, "head_lr": 2, "epochs": 3}, "eval": {"n1": 4, "n22": 5}}',
+    });
+    expect(p.params).toEqual([
+      { file: 'p.json', key: 'train.base_lr', value: 1 },
+      { file: 'p.json', key: 'train.head_lr', value: 2 },
+      { file: 'p.json', key: 'eval.n1', value: 4 },
+    ]);
+    expect(p.problems).toEqual([]);
+  });
+
   it('reads files a dvc.yaml names even when they are not listed', async () => {
     const repo = memoryRepo({
       'dvc.yaml': 'stages:\n  t:\n    cmd: t\n    params:\n    - p.json: [a]\n',

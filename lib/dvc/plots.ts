@@ -64,7 +64,7 @@ function topLevel(store: FileStore, pipeline: Pipeline): Definitions {
       continue;
     }
     const dataPath = joinPath(pipeline.dir, id);
-    if (dataPath === null) continue;
+    if (!dataPath) continue; // outside the repository, or the whole of it
     for (const file of unpack(store, dataPath)) {
       // A file under several defined folders takes the most specific folder's definition.
       if (closestParent(file, parents) === dataPath) define(defs, file, given);

@@ -14,7 +14,7 @@ function isProjectFile(path: string): boolean {
 }
 
 /** The root dvc.yaml first, then the others by path. */
-function byDepth(a: string, b: string): number {
+function rootFirst(a: string, b: string): number {
   if (a === 'dvc.yaml') return -1;
   if (b === 'dvc.yaml') return 1;
   return a < b ? -1 : a > b ? 1 : 0;
@@ -74,7 +74,7 @@ async function loadDvcFiles(store: FileStore, paths: string[]): Promise<DvcFiles
 export async function readProject(read: ReadFile, paths: string[]): Promise<Project> {
   const listed = [...new Set(paths.map((p) => joinPath(p)).filter((p): p is string => !!p))].filter(isProjectFile);
   const store = new FileStore(read, listed);
-  const pipelineFiles = listed.filter((p) => basename(p) === 'dvc.yaml').sort(byDepth);
+  const pipelineFiles = listed.filter((p) => basename(p) === 'dvc.yaml').sort(rootFirst);
   const dvcFiles = listed.filter((p) => p.endsWith('.dvc') && basename(p) !== '.dvc').sort();
   // Start every read we know we need at once; the steps below then await them in order.
   const locks = pipelineFiles.map((p) => joinPath(dirname(p), 'dvc.lock')!);

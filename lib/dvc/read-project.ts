@@ -1,7 +1,7 @@
 import { collectInputs } from './inputs';
 import { collectMetrics } from './metrics';
 import { collectParams } from './params';
-import { basename, dirname, joinPath } from './paths';
+import { basename, dirname, isInside, joinPath } from './paths';
 import { loadPipeline, type Pipeline } from './pipeline';
 import { collectPlots } from './plots';
 import { FileStore } from './store';
@@ -11,6 +11,16 @@ import type { Project, ReadFile } from './types';
 /** DVC never looks for pipeline files inside its own folder or git's. */
 function isProjectFile(path: string): boolean {
   return !/(^|\/)\.(dvc|git)\//.test(path);
+}
+
+/** Folders holding their own `.dvc/`: sub-repositories, whose files the root project does not collect. */
+function subRepos(paths: string[]): string[] {
+  const roots = new Set<string>();
+  for (const path of paths) {
+    const at = path.indexOf('/.dvc/');
+    if (at > 0) roots.add(path.slice(0, at));
+  }
+  return [...roots];
 }
 
 /** The root dvc.yaml first, then the others by path. */
@@ -72,7 +82,9 @@ async function loadDvcFiles(store: FileStore, paths: string[]): Promise<DvcFiles
  * `read` rejects; a bad file only adds a problem.
  */
 export async function readProject(read: ReadFile, paths: string[]): Promise<Project> {
-  const listed = [...new Set(paths.map((p) => joinPath(p)).filter((p): p is string => !!p))].filter(isProjectFile);
+  const normalised = [...new Set(paths.map((p) => joinPath(p)).filter((p): p is string => !!p))];
+  const subs = subRepos(normalised);
+  const listed = normalised.filter((p) => isProjectFile(p) && !subs.some((root) => isInside(p, root)));
   const store = new FileStore(read, listed);
   const pipelineFiles = listed.filter((p) => basename(p) === 'dvc.yaml').sort(rootFirst);
   const dvcFiles = listed.filter((p) => p.endsWith('.dvc') && basename(p) !== '.dvc').sort();

@@ -169,6 +169,20 @@ describe('nested dvc.yaml files', () => {
   });
 });
 
+describe('sub-repositories', () => {
+  it('a folder with its own .dvc/ is another DVC project: the root one does not collect it', async () => {
+    const p = await project({
+      '.dvc/config': '',
+      'dvc.yaml': 'stages:\n  root:\n    cmd: x\n',
+      'sub/.dvc/config': '',
+      'sub/dvc.yaml': 'stages:\n  inner:\n    cmd: y\n',
+      'sub/data.dvc': 'outs:\n- path: data\n  md5: cccccccccccccccccccccccccccccccc.dir\n',
+    });
+    expect(p.stages).toEqual(['root']);
+    expect(p.inputs).toEqual([]);
+  });
+});
+
 describe('.dvc files', () => {
   it('outputs are relative to the .dvc file and its wdir; they are the visible inputs', async () => {
     const p = await project({

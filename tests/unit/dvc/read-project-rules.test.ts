@@ -407,6 +407,17 @@ describe('metrics', () => {
     ]);
   });
 
+  it('JSON metrics with NaN and Infinity read as Python reads them (DVCLive writes them)', async () => {
+    const p = await project({ 'dvc.yaml': 'metrics: [m.json]\n', 'm.json': '{"loss": NaN, "best": -Infinity, "note": "NaN stays text", "acc": 0.5}' });
+    expect(p.metrics).toEqual([
+      { file: 'm.json', key: 'loss', value: Number.NaN },
+      { file: 'm.json', key: 'best', value: Number.NEGATIVE_INFINITY },
+      { file: 'm.json', key: 'note', value: 'NaN stays text' },
+      { file: 'm.json', key: 'acc', value: 0.5 },
+    ]);
+    expect(p.problems).toEqual([]);
+  });
+
   it('a metrics folder in git stands for its files', async () => {
     const p = await project({ 'dvc.yaml': 'metrics: [results]\n', 'results/a.json': '{"x": 1}', 'results/b/c.json': '{"y": 2}' });
     expect(p.metrics).toEqual([

@@ -1,3 +1,5 @@
+import { exactInt } from './exact-int';
+
 /**
  * Python literal tokens evaluated as CPython does (`ast.literal_eval`), for the token kinds a
  * params file can hold. Each function returns `undefined` for a token that is valid Python but
@@ -9,8 +11,8 @@
 export function evalPythonNumber(token: string): number | bigint | undefined {
   const text = token.replace(/_/g, '');
   if (/[jJ]$/.test(text)) return undefined;
-  if (/^0[xX][0-9a-fA-F]+$|^0[oO][0-7]+$|^0[bB][01]+$/.test(text)) return intValue(BigInt(text));
-  if (/^(?:0+|[1-9][0-9]*)$/.test(text)) return intValue(BigInt(text));
+  if (/^0[xX][0-9a-fA-F]+$|^0[oO][0-7]+$|^0[bB][01]+$/.test(text)) return exactInt(BigInt(text));
+  if (/^(?:0+|[1-9][0-9]*)$/.test(text)) return exactInt(BigInt(text));
   if (/^(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$/.test(text) && /[.eE]/.test(text)) {
     return Number(text);
   }
@@ -20,11 +22,6 @@ export function evalPythonNumber(token: string): number | bigint | undefined {
 /** Whether a number token is a float (`1.`, `1e3`) rather than an int (`10`, `0x1e`). */
 export function isPythonFloat(token: string): boolean {
   return !/^0[xXoObB]/.test(token) && /[.eE]/.test(token);
-}
-
-/** Python ints are exact: keep them as numbers only while a double holds them exactly. */
-export function intValue(n: bigint): number | bigint {
-  return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n;
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {

@@ -1,6 +1,7 @@
 import { parser } from '@lezer/python';
 import type { SyntaxNode } from '@lezer/common';
-import { evalPythonNumber, evalPythonString, intValue, isPythonFloat } from './python-literal';
+import { exactInt } from './exact-int';
+import { evalPythonNumber, evalPythonString, isPythonFloat } from './python-literal';
 import { children } from './syntax-nodes';
 
 /** A value a Python params file can give: what `ast.literal_eval` yields, tuples as arrays. */
@@ -152,7 +153,7 @@ function evalNode(node: SyntaxNode, text: string): PyValue {
       if ((op !== '-' && op !== '+') || operand.name !== 'Number') throw new NotLiteral();
       const n = number(source(operand, text));
       if (op === '+') return n;
-      if (typeof n === 'bigint') return intValue(-n);
+      if (typeof n === 'bigint') return exactInt(-n);
       // Python's int has no negative zero; its float does.
       return isPythonFloat(source(operand, text)) ? -n : 0 - n;
     }

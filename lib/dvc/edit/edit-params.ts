@@ -27,7 +27,10 @@ const READERS: Record<FileFormat, LeafReader> = {
  * its value, so comments, quoting, number spelling, blank lines and line endings elsewhere stay
  * byte for byte. Throws an Error a user can read when an edit cannot be made safely.
  */
-export function editParams(text: string, file: string, edits: ParamEdit[]): string {
+export function editParams(fileText: string, file: string, edits: ParamEdit[]): string {
+  // A UTF-8 byte order mark is not part of any format's content (readProject ignores it too): keep it, edit after it.
+  const bom = fileText.startsWith('\ufeff') ? '\ufeff' : '';
+  const text = fileText.slice(bom.length);
   const read = READERS[fileFormat(file)];
   const seen = new Set<string>();
   for (const { key } of edits) {
@@ -50,7 +53,7 @@ export function editParams(text: string, file: string, edits: ParamEdit[]): stri
   }
   const result = applySplices(text, splices);
   checkResult(leaves, parse(read, result, file), expected, file);
-  return result;
+  return bom + result;
 }
 
 function parse(read: LeafReader, text: string, file: string): Leaf[] {

@@ -1,5 +1,5 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { intValue } from '../python-literal';
+import { exactInt } from '../exact-int';
 import { pythonFloat } from './float-spelling';
 import type { Leaf } from './leaf';
 import { listLayout, writeList } from './list-layout';
@@ -70,7 +70,7 @@ function jsonKind(text: string, node: Node): ValueKind {
 function valueOf(text: string, node: Node): unknown {
   if (node.type === 'number') {
     const source = text.slice(node.offset, node.offset + node.length);
-    return jsonKind(text, node) === 'int' ? intValue(BigInt(source)) : Number(source);
+    return jsonKind(text, node) === 'int' ? exactInt(BigInt(source)) : Number(source);
   }
   if (node.type === 'array') return (node.children ?? []).map((c) => valueOf(text, c));
   if (node.type === 'object') {

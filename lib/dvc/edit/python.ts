@@ -28,7 +28,7 @@ export function pythonLeaves(text: string): Leaf[] {
       write: (value, kind) => ({
         from: param.from,
         to: param.to,
-        insert: kind === 'list' ? pythonList(text, param, node, value as ParamValue[], prevailing) : pythonValue(value, kind, quote),
+        insert: kind === 'list' ? pythonList(text, node, value as ParamValue[], prevailing) : pythonValue(value, kind, quote),
       }),
     };
   });
@@ -72,7 +72,7 @@ function isString(node: SyntaxNode): boolean {
   return node.name === 'String' || node.name === 'ContinuedString';
 }
 
-function pythonList(text: string, param: PythonParamLeaf, node: SyntaxNode | undefined, values: ParamValue[], quote: Quote): string {
+function pythonList(text: string, node: SyntaxNode | undefined, values: ParamValue[], quote: Quote): string {
   const elements = node ? children(node).filter((c) => !['[', ']', '(', ')', ',', 'Comment'].includes(c.name)) : [];
   const prefer = commonNumberKind(elements.map((e) => nodeKind(e, text)));
   const items = values.map((v) => pythonValue(v, elementKind(v, prefer), quote));
@@ -99,8 +99,10 @@ function pythonValue(value: ParamValue, kind: ValueKind, quote: Quote): string {
       return 'None';
     case 'string':
       return pythonString(value as string, quote);
-    case 'list':
-      return `[${(value as ParamValue[]).map((v) => pythonValue(v, elementKind(v, undefined), quote)).join(', ')}]`;
+    case 'list': {
+      const single = { ...quote, triple: false };
+      return `[${(value as ParamValue[]).map((v) => pythonValue(v, elementKind(v, undefined), single)).join(', ')}]`;
+    }
     case 'object': {
       const entries = Object.entries(value as Record<string, ParamValue>);
       const single = { ...quote, triple: false };

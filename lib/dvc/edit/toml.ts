@@ -1,16 +1,14 @@
 import { parseTOML } from 'toml-eslint-parser';
 import type { AST } from 'toml-eslint-parser';
-
-type TOMLContentNode = AST.TOMLContentNode;
-type TOMLStringValue = AST.TOMLStringValue;
-import { intValue } from '../python-literal';
+import { exactInt } from '../exact-int';
 import { pythonFloat } from './float-spelling';
 import type { Leaf } from './leaf';
 import { listLayout, writeList } from './list-layout';
 import { lineBreakAt } from './splice';
 import { commonNumberKind, elementKind, floatValue, intDigits, type ParamValue, type ValueKind } from './value';
 
-type StringStyle = Pick<TOMLStringValue, 'style' | 'multiline'> & { leadingBreak: boolean };
+type TOMLContentNode = AST.TOMLContentNode;
+type StringStyle = Pick<AST.TOMLStringValue, 'style' | 'multiline'> & { leadingBreak: boolean };
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
@@ -99,7 +97,7 @@ function valueOf(node: TOMLContentNode): unknown {
   if (node.type === 'TOMLInlineTable') {
     return Object.fromEntries(node.body.map((kv) => [keyNames(kv.key).join('.'), valueOf(kv.value)]));
   }
-  if (node.kind === 'integer') return intValue(node.bigint);
+  if (node.kind === 'integer') return exactInt(node.bigint);
   if (node.kind === 'string' || node.kind === 'float' || node.kind === 'boolean') return node.value;
   return node.datetime;
 }
@@ -119,12 +117,12 @@ function tomlValue(value: ParamValue, kind: ValueKind, style: StringStyle, eol: 
     case 'string':
       return tomlString(value as string, style, eol);
     case 'list':
-      return `[${(value as ParamValue[]).map((v) => tomlValue(v, elementKind(v, undefined), style, eol)).join(', ')}]`;
+      return `[${(value as ParamValue[]).map((v) => tomlValue(v, elementKind(v, undefined), oneLine(style), eol)).join(', ')}]`;
     case 'object': {
       const entries = Object.entries(value as Record<string, ParamValue>);
       if (entries.length === 0) return '{}';
-      // Inline tables must stay on one line (TOML 1.0), which these always do.
-      const body = entries.map(([k, v]) => `${tomlKey(k)} = ${tomlValue(v, elementKind(v, undefined), style, eol)}`);
+      // Inline tables are meant to stay on one line (TOML 1.0): their strings are single-line too.
+      const body = entries.map(([k, v]) => `${tomlKey(k)} = ${tomlValue(v, elementKind(v, undefined), oneLine(style), eol)}`);
       return `{ ${body.join(', ')} }`;
     }
     default:
@@ -132,8 +130,12 @@ function tomlValue(value: ParamValue, kind: ValueKind, style: StringStyle, eol: 
   }
 }
 
+function oneLine(style: StringStyle): StringStyle {
+  return { ...style, multiline: false, leadingBreak: false };
+}
+
 function tomlKey(key: string): string {
-  return /^[A-Za-z0-9_-]+$/.test(key) ? key : tomlString(key, { style: 'basic', multiline: false, leadingBreak: false }, '\n');
+  return /^[A-Za-z0-9_-]+$/.test(key) ? key : `"${escapeBasic(key, false)}"`;
 }
 
 const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;

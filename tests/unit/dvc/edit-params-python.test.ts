@@ -88,6 +88,11 @@ describe('Python params edits', () => {
     expect(() => edit(PARAMS_PY, { key: 'OPT', value: 1 })).toThrow(/group of params/);
   });
 
+  it('keeps CRLF, also between list items it adds, and a missing final newline', () => {
+    const text = 'A = 1\r\nB = [\r\n    1,\r\n]';
+    expect(edit(text, { key: 'A', value: 2 }, { key: 'B', value: [1, 2] })).toBe('A = 2\r\nB = [\r\n    1,\r\n    2,\r\n]');
+  });
+
   it('refuses a file that is not valid Python', () => {
     expect(() => edit('A = (1,\n', { key: 'A', value: 2 })).toThrow(/params\.py: Python syntax error on line/);
   });

@@ -73,3 +73,10 @@ describe('TOML params edits', () => {
     expect(edit('a = 1\r\nb = "x"', { key: 'b', value: 'y' })).toBe('a = 1\r\nb = "y"');
   });
 });
+
+describe('TOML values nested in a multi-line string position', () => {
+  it('writes strings inside lists and inline tables on one line', () => {
+    const text = 'note = """\nfirst"""\n';
+    expect(editParams(text, 'params.toml', [{ key: 'note', value: { a: 'x\ny' }, retype: true }])).toBe('note = { a = "x\\ny" }\n');
+  });
+});

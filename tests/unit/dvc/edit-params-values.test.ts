@@ -96,3 +96,14 @@ describe('YAML spellings, by hand', () => {
     expect(spelled('s', 'ab'.repeat(5000))).toBe('ab'.repeat(5000));
   });
 });
+
+describe('a UTF-8 byte order mark', () => {
+  it.each([
+    ['params.yaml', '\ufeffa: 1\n', '\ufeffa: 2\n'],
+    ['params.json', '\ufeff{"a": 1}', '\ufeff{"a": 2}'],
+    ['params.toml', '\ufeffa = 1\n', '\ufeffa = 2\n'],
+    ['params.py', '\ufeffa = 1\n', '\ufeffa = 2\n'],
+  ])('stays in front of %s, which is edited after it', (file, text, expected) => {
+    expect(editParams(text, file, [{ key: 'a', value: 2 }])).toBe(expected);
+  });
+});

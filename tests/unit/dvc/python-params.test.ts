@@ -140,3 +140,32 @@ describe('readPythonParams', () => {
     expect(() => readPythonParams('A = 1\nB = 01\n')).toThrow(/line 2/);
   });
 });
+
+describe('readPythonParams on modern Python', () => {
+  it('parses match, walrus, except*, type aliases, async and f-strings without a false syntax error', () => {
+    const src = [
+      'import sys',
+      'X = 1',
+      'match sys.argv:',
+      '    case [_, "a"]:',
+      '        pass',
+      'if (n := len(sys.argv)) > 1:',
+      '    pass',
+      'Y = f"{X!r:>10} {\'nested\'}"',
+      'async def f():',
+      '    async with a as b:',
+      '        await b',
+      'try:',
+      '    pass',
+      'except* ValueError:',
+      '    pass',
+      'type Alias = list[int]',
+      'S = 1_000.000_1e-1_0',
+      '',
+    ].join('\n');
+    expect(readPythonParams(src).map((l) => [l.key, l.value])).toEqual([
+      ['X', 1],
+      ['S', 1000.0001e-10],
+    ]);
+  });
+});

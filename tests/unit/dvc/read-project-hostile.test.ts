@@ -25,7 +25,8 @@ describe('hostile params files', () => {
     ['a 5 MB file given as bytes', new TextEncoder().encode('k: v\n'.repeat(1_000_000)), /1 MiB/],
     ['binary content', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]), /binary/],
     ['invalid UTF-8', new Uint8Array([0x61, 0x3a, 0x20, 0xff, 0xfe, 0x0a]), /UTF-8/],
-    ['duplicate keys', 'lr: 1\nlr: 2\n', /unique|duplicate/i],
+    ['duplicate keys', 'lr: 1\nlr: 2\n', /^cannot be parsed: duplicate key 'lr' \(line 2\)$/],
+    ['duplicate nested keys', 'a:\n  x: 1\nb:\n  y: 1\n  y: 2\n', /duplicate key 'y' \(line 5\)/],
     ['tab indentation', 'train:\n\tlr: 1\n', /tab/i],
     ['two YAML documents', 'a: 1\n---\nb: 2\n', /document/i],
     ['nesting deeper than Python would load', `${'['.repeat(5000)}${']'.repeat(5000)}`, /nested|depth/i],
@@ -33,6 +34,14 @@ describe('hostile params files', () => {
     const project = await withParams(content);
     expect(project.problems).toEqual([{ path: 'params.yaml', message: expect.stringMatching(message) }]);
     expect(project.params).toEqual([{ file: 'other.json', key: 'ok', value: 1 }]);
+  });
+
+  it('a params.yaml just under 1 MiB with 75 000 distinct keys is read whole (duplicate check in one pass)', async () => {
+    const text = Array.from({ length: 75_000 }, (_, i) => `k${i}: ${i}`).join('\n');
+    const project = await withParams(text);
+    expect(project.problems).toEqual([]);
+    expect(project.params.filter((p) => p.file === 'params.yaml')).toHaveLength(75_000);
+    expect(project.params.at(-1)).toEqual({ file: 'params.yaml', key: 'k74999', value: 74999 });
   });
 
   it('a JSON mapping nested 100 000 deep is refused, not recursed into', async () => {

@@ -36,7 +36,7 @@ function cached(file: string, inputs: Input[]): CachedMetric | null {
 export async function collectMetrics(
   store: FileStore, pipelines: Pipeline[], inputs: Input[],
 ): Promise<{ metrics: Metric[]; cachedMetrics: CachedMetric[] }> {
-  const metrics: Metric[] = [];
+  let metrics: Metric[] = [];
   const cachedMetrics: CachedMetric[] = [];
   // A folder declared as metrics stands for every file in it.
   const files = declared(pipelines).flatMap((path) => {
@@ -48,7 +48,7 @@ export async function collectMetrics(
     const loaded = await store.data(file);
     if ('value' in loaded) {
       // `_read_metric`: `val or {}`, so a file holding only 0, false or "" shows nothing.
-      if (loaded.value !== 0 && loaded.value !== false && loaded.value !== '') metrics.push(...extractMetrics(file, loaded.value));
+      if (loaded.value !== 0 && loaded.value !== false && loaded.value !== '') metrics = metrics.concat(extractMetrics(file, loaded.value));
     } else if ('absent' in loaded) {
       const where = cached(file, inputs);
       if (where) cachedMetrics.push(where);

@@ -85,7 +85,7 @@ export async function collectParams(
   store: FileStore, pipelines: Pipeline[], locks: Map<string, Map<string, LockStage>>,
 ): Promise<Param[]> {
   const locked = lockedValues(pipelines, locks);
-  const params: Param[] = [];
+  let params: Param[] = [];
   const wanted = wantedFiles(pipelines);
   // A folder named as params stands for every file in it (`try_expand_paths`).
   const files = [...wanted].flatMap(([path, want]) => {
@@ -93,7 +93,7 @@ export async function collectParams(
     return (inside.length > 0 ? inside : [path]).map((file) => [file, want] as const);
   });
   store.prefetch(files.map(([file]) => file));
-  for (const [file, want] of files) params.push(...(await readParamsFile(store, file, want, locked.get(file))));
+  for (const [file, want] of files) params = params.concat(await readParamsFile(store, file, want, locked.get(file)));
   return [...params, ...trackedVars(pipelines, new Set(wanted.keys()))];
 }
 

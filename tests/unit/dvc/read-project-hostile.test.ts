@@ -44,6 +44,16 @@ describe('hostile params files', () => {
     expect(project.params.at(-1)).toEqual({ file: 'params.yaml', key: 'k74999', value: 74999 });
   });
 
+  it('one group of 70 000 leaves, as params and as metrics, is read whole', async () => {
+    const group = `{"g": {${Array.from({ length: 70_000 }, (_, i) => `"a${i}":${i}`).join(',')}}}`;
+    const repo = memoryRepo({ 'dvc.yaml': 'metrics: [m.json]\nstages:\n  s:\n    cmd: x\n    params:\n    - p.json: [g]\n', 'p.json': group, 'm.json': group });
+    const project = await readProject(repo.read, repo.paths);
+    expect(project.problems).toEqual([]);
+    expect(project.params).toHaveLength(70_000);
+    expect(project.metrics).toHaveLength(70_000);
+    expect(project.metrics.at(-1)).toEqual({ file: 'm.json', key: 'g.a69999', value: 69999 });
+  });
+
   it('a JSON mapping nested 100 000 deep is refused, not recursed into', async () => {
     const repo = memoryRepo({ 'dvc.yaml': 'params:\n- deep.json\n', 'deep.json': `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}` });
     const project = await readProject(repo.read, repo.paths);

@@ -2,6 +2,7 @@ import type { Context } from './context';
 import { PipelineError, expectObject, rejectExtraKeys } from './dvc-yaml-schema';
 import { isObject } from './flatten';
 import { interpolate, resolveDeep, toStr } from './interpolate';
+import { overlay } from './layers';
 import type { Stage } from './pipeline';
 import { resolveStage, type Scope } from './stage';
 import type { FileStore } from './store';
@@ -24,7 +25,7 @@ function foreachItems(iterable: DataValue, at: string): [string, DataValue][] {
 
 /** `item` (and `key`) for one generated stage; DVC only warns when they shadow a context value. */
 function withTemporary(context: Context, values: DataObject): Context {
-  return { ...context, data: { ...context.data, ...values } };
+  return { ...context, data: overlay(context.data, values) };
 }
 
 /** `matrix` combinations, named `a-b` (a composite value is named by its dimension and index: `labels0`). */

@@ -1,4 +1,5 @@
 import { flattenLeaves, isObject } from './flatten';
+import { layeredGet } from './layers';
 import { pyNumber } from './py-number';
 import type { DataObject, DataValue } from './types';
 
@@ -54,7 +55,8 @@ export function lookup(context: DataObject, expression: string, track?: Tracker)
     if (Array.isArray(node)) {
       node = typeof segment === 'number' || /^\d+$/.test(segment) ? node[Number(segment)] : undefined;
     } else if (isObject(node)) {
-      node = Object.prototype.hasOwnProperty.call(node, segment) ? node[String(segment)] : undefined;
+      // The context itself is layered (see layers.ts); the values in it are plain.
+      node = node === context ? layeredGet(node, String(segment)) : Object.prototype.hasOwnProperty.call(node, segment) ? node[String(segment)] : undefined;
     } else {
       node = undefined;
     }

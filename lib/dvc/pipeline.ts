@@ -1,3 +1,4 @@
+import { Budget } from './budget';
 import { baseContext, withVars, type TrackedVars } from './context';
 import {
   PipelineError, TOP_KEYS, expectList, expectObject, expectString, rejectExtraKeys, repoPath,
@@ -84,7 +85,7 @@ export async function loadPipeline(store: FileStore, path: string): Promise<Pipe
     const context = await withVars(store, await baseContext(store, dir), doc.vars, dir, 'vars');
     const top = expectObject(resolveDeep({ params: doc.params ?? null, metrics: doc.metrics ?? null, plots: doc.plots ?? null }, context.data), '');
     let stages: Stage[] = [];
-    const scope: Scope = { path, dir, tracked: new Map() };
+    const scope: Scope = { path, dir, tracked: new Map(), budget: new Budget() };
     for (const [name, raw] of Object.entries(expectObject(doc.stages ?? {}, 'stages'))) {
       stages = stages.concat(await expandStage(store, scope, name, raw, context));
       if (stages.length > MAX_STAGES) throw new PipelineError(`more than ${MAX_STAGES} stages`);

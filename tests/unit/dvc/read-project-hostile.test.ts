@@ -112,6 +112,33 @@ describe('hostile dvc.yaml files (DVC refuses the whole file)', () => {
     expect(project.params).toEqual([{ file: 'params.yaml', key: 'lr', value: 1 }]);
   });
 
+  it('a foreach over 10 000 items of a large body is refused, not ground through', async () => {
+    const outs = Array.from({ length: 300 }, (_, i) => `      - out/\${item}/${i}.bin`).join('\n');
+    const project = await withPipeline(`stages:\n  s:\n    foreach: \${range}\n    do:\n      cmd: x\n      outs:\n${outs}\n`.replace('${range}', `[${Array.from({ length: 10_000 }, (_, i) => i).join(', ')}]`));
+    expect(project.problems).toEqual([{ path: 'dvc.yaml', message: expect.stringMatching(/more than .* values/) }]);
+    expect(project.stages).toEqual(['good/dvc.yaml:fine']);
+  });
+
+  it('a large mapping unpacked into the cmd of thousands of stages is refused', async () => {
+    const repo = memoryRepo({
+      'params.yaml': `big:\n${Array.from({ length: 20_000 }, (_, i) => `  k${i}: ${i}`).join('\n')}\nn: [${Array.from({ length: 5_000 }, (_, i) => i).join(', ')}]\n`,
+      'dvc.yaml': 'stages:\n  s:\n    foreach: ${n}\n    do:\n      cmd: run ${big}\n',
+    });
+    const project = await readProject(repo.read, repo.paths);
+    expect(project.problems).toEqual([{ path: 'dvc.yaml', message: expect.stringMatching(/more than .* values/) }]);
+  });
+
+  it('5 000 generated stages over a params.yaml of 40 000 keys resolve (the context is not copied per stage)', async () => {
+    const repo = memoryRepo({
+      'params.yaml': `${Array.from({ length: 40_000 }, (_, i) => `p${i}: ${i}`).join('\n')}\nn: [${Array.from({ length: 5_000 }, (_, i) => i).join(', ')}]\n`,
+      'dvc.yaml': 'stages:\n  s:\n    foreach: ${n}\n    do:\n      cmd: run ${item} ${p39999}\n      outs:\n      - out/${item}.bin\n',
+    });
+    const project = await readProject(repo.read, repo.paths);
+    expect(project.problems).toEqual([]);
+    expect(project.stages).toHaveLength(5_000);
+    expect(project.inputs.at(-1)?.path).toBe('out/4999.bin');
+  });
+
   it('a malformed dvc.lock and a malformed .dvc file are problems; their pipeline still counts', async () => {
     const repo = memoryRepo({
       'dvc.yaml': 'stages:\n  s:\n    cmd: x\n    outs: [a.bin]\n',

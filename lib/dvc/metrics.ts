@@ -1,4 +1,4 @@
-import { isInside } from './paths';
+import { dirname } from './paths';
 import type { Pipeline } from './pipeline';
 import type { FileStore } from './store';
 import type { CachedMetric, DataValue, Input, Metric } from './types';
@@ -23,14 +23,18 @@ function declared(pipelines: Pipeline[]): string[] {
 }
 
 /** Where a metrics file not in git lives in the DVC cache: its own entry, else the closest tracked directory. */
-function cached(file: string, inputs: Input[]): CachedMetric | null {
-  const own = inputs.find((i) => i.path === file && i.md5 !== undefined);
-  if (own) return { file, md5: own.md5! };
-  const dirs = inputs
-    .filter((i) => i.md5?.endsWith('.dir') && isInside(file, i.path))
-    .sort((a, b) => b.path.length - a.path.length);
-  const dir = dirs[0];
-  return dir ? { file, dir: { path: dir.path, md5: dir.md5! } } : null;
+function cacheIndex(inputs: Input[]): (file: string) => CachedMetric | null {
+  const hashed = new Map<string, string>();
+  for (const input of inputs) if (input.md5 !== undefined && !hashed.has(input.path)) hashed.set(input.path, input.md5);
+  return (file) => {
+    const own = hashed.get(file);
+    if (own !== undefined) return { file, md5: own };
+    for (let dir = dirname(file); dir !== ''; dir = dirname(dir)) {
+      const md5 = hashed.get(dir);
+      if (md5?.endsWith('.dir')) return { file, dir: { path: dir, md5 } };
+    }
+    return null;
+  };
 }
 
 export async function collectMetrics(
@@ -44,13 +48,14 @@ export async function collectMetrics(
     return inside.length > 0 ? inside : [path];
   });
   store.prefetch(files);
+  const cached = cacheIndex(inputs);
   for (const file of files) {
     const loaded = await store.data(file);
     if ('value' in loaded) {
       // `_read_metric`: `val or {}`, so a file holding only 0, false or "" shows nothing.
       if (loaded.value !== 0 && loaded.value !== false && loaded.value !== '') metrics = metrics.concat(extractMetrics(file, loaded.value));
     } else if ('absent' in loaded) {
-      const where = cached(file, inputs);
+      const where = cached(file);
       if (where) cachedMetrics.push(where);
       else store.problem(file, 'declared as metrics but neither in git nor recorded in a dvc.lock or .dvc file');
     }

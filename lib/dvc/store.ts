@@ -1,4 +1,3 @@
-import { isInside } from './paths';
 import { parseDataFile } from './parse-data';
 import { decodeText } from './text';
 import type { DataValue, Problem, ReadFile } from './types';
@@ -30,11 +29,15 @@ export class FileStore {
   private readonly reported = new Set<string>();
   private readonly texts = new Map<string, Promise<string | null | undefined>>();
   private readonly parsed = new Map<string, Promise<Loaded>>();
+  private readonly sorted: string[];
 
   constructor(
     private readonly read: ReadFile,
-    readonly listed: readonly string[],
-  ) {}
+    listed: readonly string[],
+  ) {
+    // Code-unit order, so that every path under `dir/` is one run after it.
+    this.sorted = [...listed].sort();
+  }
 
   problem(path: string, message: string): void {
     const id = `${path}\0${message}`;
@@ -53,7 +56,19 @@ export class FileStore {
 
   /** Listed files strictly inside `dir`, sorted. */
   filesUnder(dir: string): string[] {
-    return this.listed.filter((p) => isInside(p, dir)).sort();
+    if (dir === '') return [...this.sorted];
+    // Binary search for the first path after `dir/`: thousands of generated outputs stay cheap on a big tree.
+    const prefix = `${dir}/`;
+    let low = 0;
+    let high = this.sorted.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.sorted[mid]! < prefix) low = mid + 1;
+      else high = mid;
+    }
+    const out: string[] = [];
+    for (let i = low; i < this.sorted.length && this.sorted[i]!.startsWith(prefix); i++) out.push(this.sorted[i]!);
+    return out;
   }
 
   /** The text, `null` when absent, `undefined` when unusable (reported). */

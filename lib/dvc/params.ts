@@ -1,5 +1,5 @@
 import { flattenLeaves, isObject } from './flatten';
-import { keyExists, underKey } from './key-path';
+import { keyExists, underAnyKey } from './key-path';
 import { joinPath } from './paths';
 import type { Pipeline } from './pipeline';
 import type { FileStore } from './store';
@@ -70,10 +70,10 @@ async function readParamsFile(
     // DVC's MissingParamsError, which `dvc repro` stops on.
     if (!keyExists(doc, key, leafKeys)) store.problem(file, `Parameters '${key}' are missing from '${file}' (needed by ${by})`);
   }
-  const keys = [...want.keys.keys()];
+  const selected = underAnyKey([...want.keys.keys()]);
   const params: Param[] = [];
   for (const leaf of leaves) {
-    if (!want.whole && !keys.some((k) => underKey(leaf.key, k))) continue;
+    if (!want.whole && !selected(leaf.key)) continue;
     const param: Param = { file, key: leaf.key, value: leaf.value };
     if (locked?.has(leaf.key)) param.locked = locked.get(leaf.key)!;
     params.push(param);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { underKey } from '../../../lib/dvc/key-path';
+import { underAnyKey, underKey } from '../../../lib/dvc/key-path';
 
 // dpath.search(config, key, separator="."): each segment an fnmatch pattern; a key selects the leaves below it.
 describe('underKey', () => {
@@ -22,5 +22,14 @@ describe('underKey', () => {
 
   it('a hostile pattern takes linear-ish time, not exponential', () => {
     expect(underKey(`k.${'a'.repeat(5000)}`, `k.${'*a'.repeat(100)}b`)).toBe(false);
+  });
+});
+
+describe('underAnyKey', () => {
+  it('selects leaves under any listed key, exact or glob', () => {
+    const selected = underAnyKey(['train', 'eval.n', 'opt.*_lr']);
+    expect(['train.lr', 'train.a.b', 'eval.n', 'eval.n2', 'eval.n.x', 'opt.base_lr', 'opt.mom', 'trainer'].filter(selected)).toEqual([
+      'train.lr', 'train.a.b', 'eval.n', 'eval.n.x', 'opt.base_lr',
+    ]);
   });
 });

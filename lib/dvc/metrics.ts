@@ -1,4 +1,4 @@
-import { dirname } from './paths';
+import { cacheIndex } from './cache-index';
 import type { Pipeline } from './pipeline';
 import type { FileStore } from './store';
 import type { CachedMetric, DataValue, Input, Metric } from './types';
@@ -20,21 +20,6 @@ export function extractMetrics(file: string, value: DataValue, prefix = ''): Met
 function declared(pipelines: Pipeline[]): string[] {
   const outputs = pipelines.flatMap((p) => p.stages.flatMap((s) => s.outputs.filter((o) => o.kind === 'metrics').map((o) => o.path)));
   return [...new Set([...outputs, ...pipelines.flatMap((p) => p.metrics)])];
-}
-
-/** Where a metrics file not in git lives in the DVC cache: its own entry, else the closest tracked directory. */
-function cacheIndex(inputs: Input[]): (file: string) => CachedMetric | null {
-  const hashed = new Map<string, string>();
-  for (const input of inputs) if (input.md5 !== undefined && !hashed.has(input.path)) hashed.set(input.path, input.md5);
-  return (file) => {
-    const own = hashed.get(file);
-    if (own !== undefined) return { file, md5: own };
-    for (let dir = dirname(file); dir !== ''; dir = dirname(dir)) {
-      const md5 = hashed.get(dir);
-      if (md5?.endsWith('.dir')) return { file, dir: { path: dir, md5 } };
-    }
-    return null;
-  };
 }
 
 export async function collectMetrics(

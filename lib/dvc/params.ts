@@ -1,10 +1,13 @@
+import { cacheIndex } from './cache-index';
 import { flattenLeaves, isObject } from './flatten';
 import { keyExists, underAnyKey } from './key-path';
 import { joinPath } from './paths';
 import type { Pipeline } from './pipeline';
 import type { FileStore } from './store';
 import type { LockStage } from './tracked';
-import type { DataValue, Param } from './types';
+import type { DataValue, Input, Param } from './types';
+
+type CacheLookup = ReturnType<typeof cacheIndex>;
 
 interface Wanted {
   /** Shown whole: tracked whole somewhere, or the root params.yaml. */
@@ -51,11 +54,17 @@ function lockedValues(pipelines: Pipeline[], locks: Map<string, Map<string, Lock
 }
 
 async function readParamsFile(
-  store: FileStore, file: string, want: Wanted, locked: Map<string, DataValue> | undefined,
+  store: FileStore, file: string, want: Wanted, locked: Map<string, DataValue> | undefined, cached: CacheLookup,
 ): Promise<Param[]> {
   const loaded = await store.data(file);
   if ('absent' in loaded) {
-    if (want.required) store.problem(file, `params file not found (needed by ${want.required})`);
+    if (!want.required) return [];
+    // A params file DVC caches (like DVCLive's results/train/params.yaml) is not in git to read.
+    const where = cached(file);
+    const tracked = where?.dir ? `inside '${where.dir.path}'` : where ? 'itself' : null;
+    store.problem(file, tracked
+      ? `params file not in git: DVC tracks it ${tracked} (needed by ${want.required})`
+      : `params file not found (needed by ${want.required})`);
     return [];
   }
   if ('bad' in loaded) return [];
@@ -82,8 +91,9 @@ async function readParamsFile(
 }
 
 export async function collectParams(
-  store: FileStore, pipelines: Pipeline[], locks: Map<string, Map<string, LockStage>>,
+  store: FileStore, pipelines: Pipeline[], locks: Map<string, Map<string, LockStage>>, inputs: Input[],
 ): Promise<Param[]> {
+  const cached = cacheIndex(inputs);
   const locked = lockedValues(pipelines, locks);
   let params: Param[] = [];
   const wanted = wantedFiles(pipelines);
@@ -93,7 +103,7 @@ export async function collectParams(
     return (inside.length > 0 ? inside : [path]).map((file) => [file, want] as const);
   });
   store.prefetch(files.map(([file]) => file));
-  for (const [file, want] of files) params = params.concat(await readParamsFile(store, file, want, locked.get(file)));
+  for (const [file, want] of files) params = params.concat(await readParamsFile(store, file, want, locked.get(file), cached));
   return [...params, ...trackedVars(pipelines, new Set(wanted.keys()))];
 }
 

@@ -101,7 +101,7 @@ export async function readProject(read: ReadFile, paths: string[]): Promise<Proj
     lockData.set(pipeline.path, lock);
   }
   const inputs = collectInputs(dvc.dataSources, pipelines, lockData);
-  const params = await collectParams(store, pipelines, lockData);
+  const params = await collectParams(store, pipelines, lockData, inputs);
   const { metrics, cachedMetrics } = await collectMetrics(store, pipelines, inputs);
   const plots = collectPlots(store, pipelines);
   const stages = pipelines.flatMap((p) => p.stages.map((s) => s.address));

@@ -68,7 +68,9 @@ export async function expandStage(
   if ('matrix' in def) {
     const { matrix, ...body } = def;
     const out: Stage[] = [];
-    for (const [key, item] of matrixItems(expectObject(matrix, `${at}.matrix`), context, at)) {
+    // DVC resolves the matrix as a whole: `matrix: ${grid}` works as well as per-dimension `${...}`.
+    const grid = typeof matrix === 'string' ? interpolate(matrix, context.data) : matrix;
+    for (const [key, item] of matrixItems(expectObject(grid, `${at}.matrix`), context, at)) {
       out.push(await resolveStage(store, pipeline, `${name}@${key}`, body, withTemporary(context, { item, key })));
     }
     return out;

@@ -299,6 +299,14 @@ describe('templating: foreach, matrix, vars, ${}', () => {
     expect(p.inputs.map((i) => i.path)).toEqual(['cnn-1.bin', 'cnn-2.bin', 'xgb-1.bin', 'xgb-2.bin']);
   });
 
+  it('matrix from a params mapping, whole or per dimension', async () => {
+    const p = await project({
+      'params.yaml': 'grid:\n  lr: [1, 2]\nseeds: [7]\n',
+      'dvc.yaml': 'stages:\n  a:\n    matrix: ${grid}\n    cmd: x ${item.lr}\n  b:\n    matrix:\n      seed: ${seeds}\n      opt: [sgd]\n    cmd: y ${key}\n',
+    });
+    expect(p.stages).toEqual(['a@1', 'a@2', 'b@7-sgd']);
+  });
+
   it('vars inline and from files (file:keys); params file names and top-level entries interpolated', async () => {
     const p = await project({
       'params.yaml': 'metrics_file: scores.json\n',

@@ -1,3 +1,4 @@
+import { ignoreFiles, ignoredBy, parseIgnore } from './dvcignore';
 import { collectInputs } from './inputs';
 import { collectMetrics } from './metrics';
 import { collectParams } from './params';
@@ -76,6 +77,13 @@ async function loadDvcFiles(store: FileStore, paths: string[]): Promise<DvcFiles
   return files;
 }
 
+/** What the repository's `.dvcignore` files hide from DVC. */
+async function dvcIgnored(store: FileStore): Promise<(path: string) => boolean> {
+  const files = ignoreFiles([...store.files()]);
+  const texts = await Promise.all(files.map((path) => store.text(path)));
+  return ignoredBy(files.flatMap((path, i) => parseIgnore(texts[i] ?? '', dirname(path))));
+}
+
 /**
  * A DVC repository at one commit, read as DVC reads it. `read` gives a file's content (null when
  * absent); `paths` names the files known at the commit (the whole tree or candidates). A rejected
@@ -86,8 +94,9 @@ export async function readProject(read: ReadFile, paths: string[]): Promise<Proj
   const subs = subRepos(normalised);
   const listed = normalised.filter((p) => isProjectFile(p) && !subs.some((root) => isInside(p, root)));
   const store = new FileStore(read, listed);
-  const pipelineFiles = listed.filter((p) => basename(p) === 'dvc.yaml').sort(rootFirst);
-  const dvcFiles = listed.filter((p) => p.endsWith('.dvc') && basename(p) !== '.dvc').sort();
+  store.exclude(await dvcIgnored(store));
+  const pipelineFiles = store.files().filter((p) => basename(p) === 'dvc.yaml').sort(rootFirst);
+  const dvcFiles = store.files().filter((p) => p.endsWith('.dvc') && basename(p) !== '.dvc');
   // Start every read we know we need at once; the steps below then await them in order.
   const locks = pipelineFiles.map((p) => joinPath(dirname(p), 'dvc.lock')!);
   store.prefetch([...pipelineFiles, ...locks, ...dvcFiles, 'params.yaml']);

@@ -29,7 +29,7 @@ export class FileStore {
   private readonly reported = new Set<string>();
   private readonly texts = new Map<string, Promise<string | null | undefined>>();
   private readonly parsed = new Map<string, Promise<Loaded>>();
-  private readonly sorted: string[];
+  private sorted: string[];
 
   constructor(
     private readonly read: ReadFile,
@@ -52,6 +52,16 @@ export class FileStore {
    */
   prefetch(paths: string[]): void {
     for (const path of paths) this.text(path).catch(() => undefined);
+  }
+
+  /** Drops paths from the listing (what `.dvcignore` hides from DVC). */
+  exclude(ignored: (path: string) => boolean): void {
+    this.sorted = this.sorted.filter((p) => !ignored(p));
+  }
+
+  /** Listed files, sorted. */
+  files(): readonly string[] {
+    return this.sorted;
   }
 
   /** Listed files strictly inside `dir`, sorted. */

@@ -1,5 +1,5 @@
 import { segmentMatches } from './glob';
-import { basename, dirname, isInside } from './paths';
+import { dirname, isInside } from './paths';
 
 /** One line of a `.dvcignore` (gitignore syntax, which DVC reads with pathspec's gitwildmatch). */
 export interface IgnoreRule {
@@ -73,8 +73,8 @@ export function ignoredBy(rules: IgnoreRule[]): (path: string) => boolean {
   return (path) => rules.length > 0 && (dirIgnored(dirname(path)) || decide(path, false));
 }
 
-/** `.dvcignore` files of a listing, shallowest first (their rules apply in that order). */
+/** `.dvcignore` files, shallowest first (their rules apply in that order). */
 export function ignoreFiles(paths: string[]): string[] {
   const depth = (p: string) => p.split('/').length;
-  return paths.filter((p) => basename(p) === '.dvcignore').sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : 1));
+  return [...paths].sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : 1));
 }

@@ -47,6 +47,10 @@ function matchesOne(token: Token, c: string): boolean {
  */
 export function segmentMatches(segment: string, pattern: string): boolean {
   if (!isGlob(pattern) || pattern.length > MAX_GLOB) return segment === pattern;
+  // The literal ends of the pattern settle most mismatches before the scan.
+  const head = pattern.slice(0, pattern.search(/[*?[]/));
+  const tail = pattern.slice(Math.max(pattern.lastIndexOf('*'), pattern.lastIndexOf('?'), pattern.lastIndexOf(']')) + 1);
+  if (!segment.startsWith(head) || !segment.endsWith(tail)) return false;
   const toks = tokens(pattern);
   let t = 0;
   let s = 0;

@@ -77,11 +77,18 @@ async function loadDvcFiles(store: FileStore, paths: string[]): Promise<DvcFiles
   return files;
 }
 
+/** Every listed path is tested against every pattern: real `.dvcignore` files hold a few dozen. */
+export const MAX_IGNORE_RULES = 200;
+
 /** What the repository's `.dvcignore` files hide from DVC. */
 async function dvcIgnored(store: FileStore): Promise<(path: string) => boolean> {
-  const files = ignoreFiles([...store.files()]);
+  const files = ignoreFiles(store.files((p) => basename(p) === '.dvcignore'));
   const texts = await Promise.all(files.map((path) => store.text(path)));
-  return ignoredBy(files.flatMap((path, i) => parseIgnore(texts[i] ?? '', dirname(path))));
+  const rules = files.flatMap((path, i) => parseIgnore(texts[i] ?? '', dirname(path)));
+  if (rules.length > MAX_IGNORE_RULES) {
+    store.problem(files[0]!, `more than ${MAX_IGNORE_RULES} .dvcignore patterns: only the first ${MAX_IGNORE_RULES} are applied`);
+  }
+  return ignoredBy(rules.slice(0, MAX_IGNORE_RULES));
 }
 
 /**
@@ -95,8 +102,8 @@ export async function readProject(read: ReadFile, paths: string[]): Promise<Proj
   const listed = normalised.filter((p) => isProjectFile(p) && !subs.some((root) => isInside(p, root)));
   const store = new FileStore(read, listed);
   store.exclude(await dvcIgnored(store));
-  const pipelineFiles = store.files().filter((p) => basename(p) === 'dvc.yaml').sort(rootFirst);
-  const dvcFiles = store.files().filter((p) => p.endsWith('.dvc') && basename(p) !== '.dvc');
+  const pipelineFiles = store.files((p) => basename(p) === 'dvc.yaml').sort(rootFirst);
+  const dvcFiles = store.files((p) => p.endsWith('.dvc') && basename(p) !== '.dvc');
   // Start every read we know we need at once; the steps below then await them in order.
   const locks = pipelineFiles.map((p) => joinPath(dirname(p), 'dvc.lock')!);
   store.prefetch([...pipelineFiles, ...locks, ...dvcFiles, 'params.yaml']);

@@ -29,7 +29,8 @@ export class FileStore {
   private readonly reported = new Set<string>();
   private readonly texts = new Map<string, Promise<string | null | undefined>>();
   private readonly parsed = new Map<string, Promise<Loaded>>();
-  private sorted: string[];
+  private readonly sorted: string[];
+  private ignored: (path: string) => boolean = () => false;
 
   constructor(
     private readonly read: ReadFile,
@@ -54,19 +55,22 @@ export class FileStore {
     for (const path of paths) this.text(path).catch(() => undefined);
   }
 
-  /** Drops paths from the listing (what `.dvcignore` hides from DVC). */
+  /**
+   * Hides paths from the listing (what `.dvcignore` hides from DVC). Tested lazily, on the paths
+   * a step looks for, so that a long `.dvcignore` over a large tree costs only what is used.
+   */
   exclude(ignored: (path: string) => boolean): void {
-    this.sorted = this.sorted.filter((p) => !ignored(p));
+    this.ignored = ignored;
   }
 
-  /** Listed files, sorted. */
-  files(): readonly string[] {
-    return this.sorted;
+  /** Listed files that pass `test`, sorted, minus the hidden ones. */
+  files(test: (path: string) => boolean): string[] {
+    return this.sorted.filter((p) => test(p) && !this.ignored(p));
   }
 
   /** Listed files strictly inside `dir`, sorted. */
   filesUnder(dir: string): string[] {
-    if (dir === '') return [...this.sorted];
+    if (dir === '') return this.files(() => true);
     // Binary search for the first path after `dir/`: thousands of generated outputs stay cheap on a big tree.
     const prefix = `${dir}/`;
     let low = 0;
@@ -77,7 +81,9 @@ export class FileStore {
       else high = mid;
     }
     const out: string[] = [];
-    for (let i = low; i < this.sorted.length && this.sorted[i]!.startsWith(prefix); i++) out.push(this.sorted[i]!);
+    for (let i = low; i < this.sorted.length && this.sorted[i]!.startsWith(prefix); i++) {
+      if (!this.ignored(this.sorted[i]!)) out.push(this.sorted[i]!);
+    }
     return out;
   }
 

@@ -46,3 +46,17 @@ describe('readProject with .dvcignore', () => {
     expect(project.inputs.map((i) => i.path)).toEqual(['data']);
   });
 });
+
+describe('a hostile .dvcignore', () => {
+  it('50 000 patterns over 20 000 paths: the first 200 apply, with a problem', async () => {
+    const files: Record<string, string> = {
+      '.dvcignore': `${Array.from({ length: 50_000 }, (_, i) => `*a*a*a*a*a*b${i}`).join('\n')}\n`,
+      'dvc.yaml': 'stages:\n  s:\n    cmd: x\n',
+    };
+    for (let i = 0; i < 20_000; i++) files[`d${i % 100}/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa${i}.txt`] = '';
+    const repo = memoryRepo(files);
+    const project = await readProject(repo.read, repo.paths);
+    expect(project.stages).toEqual(['s']);
+    expect(project.problems).toEqual([{ path: '.dvcignore', message: expect.stringMatching(/first 200/) }]);
+  });
+});

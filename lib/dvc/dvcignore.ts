@@ -1,6 +1,9 @@
 import { segmentMatches } from './glob';
 import { dirname, isInside } from './paths';
 
+/** Each path looked at is tested against every pattern: real `.dvcignore` files hold a few dozen. */
+export const MAX_IGNORE_RULES = 200;
+
 /** One line of a `.dvcignore` (gitignore syntax, which DVC reads with pathspec's gitwildmatch). */
 export interface IgnoreRule {
   /** The folder of the `.dvcignore` the rule comes from. */

@@ -1,8 +1,8 @@
-import { ignoreFiles, ignoredBy, parseIgnore } from './dvcignore';
+import { MAX_IGNORE_RULES, ignoreFiles, ignoredBy, parseIgnore } from './dvcignore';
 import { collectInputs } from './inputs';
 import { collectMetrics } from './metrics';
 import { collectParams } from './params';
-import { basename, dirname, isInside, joinPath } from './paths';
+import { basename, dirname, joinPath } from './paths';
 import { loadPipeline, type Pipeline } from './pipeline';
 import { collectPlots } from './plots';
 import { FileStore } from './store';
@@ -15,13 +15,16 @@ function isProjectFile(path: string): boolean {
 }
 
 /** Folders holding their own `.dvc/`: sub-repositories, whose files the root project does not collect. */
-function subRepos(paths: string[]): string[] {
+function inSubRepo(paths: string[]): (path: string) => boolean {
   const roots = new Set<string>();
   for (const path of paths) {
     const at = path.indexOf('/.dvc/');
     if (at > 0) roots.add(path.slice(0, at));
   }
-  return [...roots];
+  return (path) => {
+    for (let dir = dirname(path); dir !== ''; dir = dirname(dir)) if (roots.has(dir)) return true;
+    return false;
+  };
 }
 
 /** The root dvc.yaml first, then the others by path. */
@@ -77,9 +80,6 @@ async function loadDvcFiles(store: FileStore, paths: string[]): Promise<DvcFiles
   return files;
 }
 
-/** Every listed path is tested against every pattern: real `.dvcignore` files hold a few dozen. */
-export const MAX_IGNORE_RULES = 200;
-
 /** What the repository's `.dvcignore` files hide from DVC. */
 async function dvcIgnored(store: FileStore): Promise<(path: string) => boolean> {
   const files = ignoreFiles(store.files((p) => basename(p) === '.dvcignore'));
@@ -98,15 +98,19 @@ async function dvcIgnored(store: FileStore): Promise<(path: string) => boolean> 
  */
 export async function readProject(read: ReadFile, paths: string[]): Promise<Project> {
   const normalised = [...new Set(paths.map((p) => joinPath(p)).filter((p): p is string => !!p))];
-  const subs = subRepos(normalised);
-  const listed = normalised.filter((p) => isProjectFile(p) && !subs.some((root) => isInside(p, root)));
+  const sub = inSubRepo(normalised);
+  const listed = normalised.filter((p) => isProjectFile(p) && !sub(p));
   const store = new FileStore(read, listed);
+  const isPipeline = (p: string) => basename(p) === 'dvc.yaml';
+  const isDvcFile = (p: string) => p.endsWith('.dvc') && basename(p) !== '.dvc';
+  // Start every read we know we may need at once (before `.dvcignore` is known: reading a file
+  // it hides costs less than waiting for it); the steps below then await them in order.
+  const candidates = store.files((p) => isPipeline(p) || isDvcFile(p));
+  const locks = candidates.filter(isPipeline).map((p) => joinPath(dirname(p), 'dvc.lock')!);
+  store.prefetch([...candidates, ...locks, 'params.yaml']);
   store.exclude(await dvcIgnored(store));
-  const pipelineFiles = store.files((p) => basename(p) === 'dvc.yaml').sort(rootFirst);
-  const dvcFiles = store.files((p) => p.endsWith('.dvc') && basename(p) !== '.dvc');
-  // Start every read we know we need at once; the steps below then await them in order.
-  const locks = pipelineFiles.map((p) => joinPath(dirname(p), 'dvc.lock')!);
-  store.prefetch([...pipelineFiles, ...locks, ...dvcFiles, 'params.yaml']);
+  const pipelineFiles = store.files(isPipeline).sort(rootFirst);
+  const dvcFiles = store.files(isDvcFile);
 
   const pipelines = (await Promise.all(pipelineFiles.map((path) => loadPipeline(store, path))))
     .filter((p): p is Pipeline => p !== null);

@@ -1,8 +1,8 @@
 import { cacheIndex } from './cache-index';
+import { isObject } from './flatten';
 import type { Pipeline } from './pipeline';
 import type { FileStore } from './store';
 import type { CachedMetric, DataValue, Input, Metric } from './types';
-import { isObject } from './flatten';
 
 /**
  * `dvc metrics show`'s reading of one file (`_extract_metrics` + `flatten`): numbers, strings and

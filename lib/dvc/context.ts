@@ -1,6 +1,8 @@
+import type { Budget } from './budget';
 import { PipelineError, expectList } from './dvc-yaml-schema';
 import { flattenLeaves, isObject } from './flatten';
 import { lookup, type Tracker } from './interpolate';
+import { Origins, layeredGet, overlay } from './layers';
 import { joinPath } from './paths';
 import type { FileStore } from './store';
 import type { DataObject, DataValue } from './types';
@@ -11,7 +13,7 @@ export interface Context {
   /** Files already merged, so that naming `params.yaml` in `vars` again is a no-op, as in DVC. */
   files: Set<string>;
   /** The file each dotted leaf came from (inline `vars` have none). */
-  origins: Map<string, string>;
+  origins: Origins;
 }
 
 /** Values taken from files by `${...}`, per repo-relative file and dotted leaf (DVC's `tracked_vars`). */
@@ -22,7 +24,7 @@ function addOrigins(context: Context, data: DataObject, file: string): void {
 }
 
 /** Records the file leaves a lookup used: the leaf itself, every leaf under a mapping, or the list holding an item. */
-export function tracker(context: Context, into: TrackedVars): Tracker {
+export function tracker(context: Context, into: TrackedVars, budget: Budget): Tracker {
   const record = (key: string, value: DataValue) => {
     const file = context.origins.get(key);
     if (file === undefined) return;
@@ -31,15 +33,17 @@ export function tracker(context: Context, into: TrackedVars): Tracker {
     into.set(file, leaves);
   };
   return (path, value) => {
-    if (context.origins.has(path)) return record(path, value);
+    if (context.origins.get(path) !== undefined) return record(path, value);
     if (isObject(value)) {
-      for (const leaf of flattenLeaves(value, path)) record(leaf.key, leaf.value);
+      const leaves = flattenLeaves(value, path);
+      budget.spend(leaves.length);
+      for (const leaf of leaves) record(leaf.key, leaf.value);
       return;
     }
     const parts = path.split('.');
     for (let n = parts.length - 1; n > 0; n--) {
       const key = parts.slice(0, n).join('.');
-      if (context.origins.has(key)) return record(key, lookup(context.data, key));
+      if (context.origins.get(key) !== undefined) return record(key, lookup(context.data, key));
     }
   };
 }
@@ -47,7 +51,7 @@ export function tracker(context: Context, into: TrackedVars): Tracker {
 /** Merges without overwriting, as DVC's `Context.merge_update(overwrite=False)`. */
 function mergeNew(into: DataObject, from: DataObject, source: string, prefix = ''): void {
   for (const [k, v] of Object.entries(from)) {
-    const existing = into[k];
+    const existing = layeredGet(into, k);
     if (existing === undefined) {
       into[k] = v;
     } else if (isObject(existing) && isObject(v)) {
@@ -58,16 +62,6 @@ function mergeNew(into: DataObject, from: DataObject, source: string, prefix = '
       throw new PipelineError(`cannot redefine '${prefix}${k}' from '${source}' as it already exists`);
     }
   }
-}
-
-function setPath(into: DataObject, key: string, value: DataValue): void {
-  const parts = key.split('.');
-  let node = into;
-  for (const part of parts.slice(0, -1)) {
-    const next = node[part];
-    node = isObject(next) ? next : (node[part] = {});
-  }
-  node[parts[parts.length - 1]!] = value;
 }
 
 async function loadFile(store: FileStore, path: string): Promise<DataObject> {
@@ -83,23 +77,24 @@ export async function baseContext(store: FileStore, dir: string): Promise<Contex
   const path = joinPath(dir, 'params.yaml')!;
   const loaded = await store.data(path);
   const data = 'value' in loaded && isObject(loaded.value) ? loaded.value : {};
-  const context: Context = { data: { ...data }, files: new Set([path]), origins: new Map() };
+  const context: Context = { data: overlay(data), files: new Set([path]), origins: new Origins() };
   addOrigins(context, data, path);
   return context;
 }
 
 /** A copy of `context` with the `vars` entries merged: `file`, `file:key1,key2`, or an inline mapping. */
 export async function withVars(store: FileStore, context: Context, vars: DataValue | undefined, baseDir: string, at: string): Promise<Context> {
-  const next: Context = { data: { ...context.data }, files: new Set(context.files), origins: new Map(context.origins) };
+  const next: Context = { data: overlay(context.data), files: new Set(context.files), origins: new Origins(context.origins) };
   for (const entry of expectList(vars, at)) {
     if (isObject(entry)) {
       mergeNew(next.data, entry, 'inline vars');
       continue;
     }
     if (typeof entry !== 'string') throw new PipelineError(`expected a file name or a mapping in ${at}`);
-    const colon = entry.lastIndexOf(':');
-    const file = colon > 0 ? entry.slice(0, colon) : entry;
-    const keys = colon > 0 ? entry.slice(colon + 1).split(',').map((k) => k.trim()) : [];
+    // `path:key1,key2` (`str.partition(":")`): the keys are top-level keys of the file.
+    const colon = entry.indexOf(':');
+    const file = colon >= 0 ? entry.slice(0, colon) : entry;
+    const keys = colon >= 0 ? entry.slice(colon + 1).split(',').filter((k) => k !== '') : [];
     const path = joinPath(baseDir, file);
     if (path === null) throw new PipelineError(`vars file '${file}' is outside the repository`);
     if (next.files.has(path) && keys.length === 0) continue;
@@ -107,7 +102,10 @@ export async function withVars(store: FileStore, context: Context, vars: DataVal
     let selected: DataObject = data;
     if (keys.length > 0) {
       selected = {};
-      for (const key of keys) setPath(selected, key, lookup(data, key));
+      for (const key of keys) {
+        if (!Object.prototype.hasOwnProperty.call(data, key)) throw new PipelineError(`could not find '${key}' in '${path}'`);
+        selected[key] = data[key]!;
+      }
     }
     mergeNew(next.data, selected, file);
     addOrigins(next, selected, path);

@@ -1,7 +1,8 @@
-import { tracker, type Context, type TrackedVars } from './context';
+import type { Context } from './context';
 import { PipelineError, expectObject, rejectExtraKeys } from './dvc-yaml-schema';
 import { isObject } from './flatten';
 import { interpolate, resolveDeep, toStr } from './interpolate';
+import { overlay } from './layers';
 import type { Stage } from './pipeline';
 import { resolveStage, type Scope } from './stage';
 import type { FileStore } from './store';
@@ -22,19 +23,16 @@ function foreachItems(iterable: DataValue, at: string): [string, DataValue][] {
   return iterable.map((v) => [toStr(v), v]);
 }
 
-function withTemporary(context: Context, values: DataObject, at: string): Context {
-  for (const key of Object.keys(values)) {
-    if (key in context.data) throw new PipelineError(`attempted to redefine '${key}' at ${at}: it already exists in the context`);
-  }
-  return { ...context, data: { ...context.data, ...values } };
+/** `item` (and `key`) for one generated stage; DVC only warns when they shadow a context value. */
+function withTemporary(context: Context, values: DataObject): Context {
+  return { ...context, data: overlay(context.data, values) };
 }
 
 /** `matrix` combinations, named `a-b` (a composite value is named by its dimension and index: `labels0`). */
-function matrixItems(matrix: DataObject, context: Context, tracked: TrackedVars, at: string): [string, DataObject][] {
-  const track = tracker(context, tracked);
+function matrixItems(matrix: DataObject, context: Context, at: string): [string, DataObject][] {
   let combos: [string[], DataObject][] = [[[], {}]];
   for (const [dim, raw] of Object.entries(matrix)) {
-    const values = typeof raw === 'string' ? interpolate(raw, context.data, track) : resolveDeep(raw, context.data, track);
+    const values = typeof raw === 'string' ? interpolate(raw, context.data) : resolveDeep(raw, context.data);
     if (!Array.isArray(values)) throw new PipelineError(`matrix dimension '${dim}' at ${at} must be a list`);
     if (combos.length * values.length > MAX_STAGES) throw new PipelineError(`matrix at ${at} expands to more than ${MAX_STAGES} stages`);
     const next: [string[], DataObject][] = [];
@@ -56,22 +54,24 @@ export async function expandStage(
     rejectExtraKeys(def, ['foreach', 'do'], at);
     const body = expectObject(def.do, `${at}.do`);
     const source = def.foreach;
-    const track = tracker(context, pipeline.tracked);
-    const iterable = typeof source === 'string' ? interpolate(source, context.data, track) : resolveDeep(source ?? null, context.data, track);
+    // Unlike the stage body, DVC does not count the foreach source among the vars a stage used.
+    const iterable = typeof source === 'string' ? interpolate(source, context.data) : resolveDeep(source ?? null, context.data);
     const items = foreachItems(iterable, at);
     if (items.length > MAX_STAGES) throw new PipelineError(`foreach at ${at} expands to more than ${MAX_STAGES} stages`);
     const out: Stage[] = [];
     for (const [key, item] of items) {
       const values: DataObject = isObject(iterable) ? { item, key } : { item };
-      out.push(await resolveStage(store, pipeline, `${name}@${key}`, body, withTemporary(context, values, at)));
+      out.push(await resolveStage(store, pipeline, `${name}@${key}`, body, withTemporary(context, values)));
     }
     return out;
   }
   if ('matrix' in def) {
     const { matrix, ...body } = def;
     const out: Stage[] = [];
-    for (const [key, item] of matrixItems(expectObject(matrix, `${at}.matrix`), context, pipeline.tracked, at)) {
-      out.push(await resolveStage(store, pipeline, `${name}@${key}`, body, withTemporary(context, { item, key }, at)));
+    // DVC resolves the matrix as a whole: `matrix: ${grid}` works as well as per-dimension `${...}`.
+    const grid = typeof matrix === 'string' ? interpolate(matrix, context.data) : matrix;
+    for (const [key, item] of matrixItems(expectObject(grid, `${at}.matrix`), context, at)) {
+      out.push(await resolveStage(store, pipeline, `${name}@${key}`, body, withTemporary(context, { item, key })));
     }
     return out;
   }

@@ -15,12 +15,17 @@ export function isObject(value: DataValue | undefined): value is DataObject {
  */
 export function flattenLeaves(value: DataObject, prefix = ''): Leaf[] {
   const out: Leaf[] = [];
+  collect(value, prefix, out);
+  return out;
+}
+
+// One array for all levels: spreading a large child list into `push` can exceed the argument limit.
+function collect(value: DataObject, prefix: string, out: Leaf[]): void {
   for (const [k, v] of Object.entries(value)) {
     const key = prefix === '' ? k : `${prefix}.${k}`;
-    if (isObject(v)) out.push(...flattenLeaves(v, key));
+    if (isObject(v)) collect(v, key, out);
     else out.push({ key, value: v });
   }
-  return out;
 }
 
 /** The inverse of dotted keys: `{"a.b": 1}` → `{a: {b: 1}}` (how DVC's Python loader nests `Class.ATTR`). */

@@ -11,6 +11,7 @@ export { readProject } from './read-project';
 export { diffParams, diffMetrics, formatMetric, type DiffOptions, type ParamChange, type MetricChange } from './diff';
 export { flattenLeaves, nestLeaves, type Leaf } from './flatten';
 export { parseYaml, MAX_YAML_ALIASES } from './parse-yaml';
+export { duplicateKey } from './yaml-duplicate-key';
 export { parseDataFile } from './parse-data';
 export { decodeText, MAX_FILE_BYTES } from './text';
 export type {

@@ -1,4 +1,5 @@
-import { isObject } from './flatten';
+import { flattenLeaves, isObject } from './flatten';
+import { layeredGet } from './layers';
 import { pyNumber } from './py-number';
 import type { DataObject, DataValue } from './types';
 
@@ -54,7 +55,8 @@ export function lookup(context: DataObject, expression: string, track?: Tracker)
     if (Array.isArray(node)) {
       node = typeof segment === 'number' || /^\d+$/.test(segment) ? node[Number(segment)] : undefined;
     } else if (isObject(node)) {
-      node = Object.prototype.hasOwnProperty.call(node, segment) ? node[String(segment)] : undefined;
+      // The context itself is layered (see layers.ts); the values in it are plain.
+      node = node === context ? layeredGet(node, String(segment)) : Object.prototype.hasOwnProperty.call(node, segment) ? node[String(segment)] : undefined;
     } else {
       node = undefined;
     }
@@ -73,29 +75,48 @@ export function toStr(value: DataValue): string {
   throw new ResolveError(`cannot interpolate data of type '${Array.isArray(value) ? 'list' : 'dict'}'`);
 }
 
+export interface Resolution {
+  track?: Tracker;
+  /** In `cmd`, DVC writes a mapping as command-line options (`--lr 0.1 --flag`). */
+  unpackDicts?: boolean;
+}
+
+/** `to_str` of a mapping in `cmd`: dotted leaves as options, `true` as a bare flag, lists as several values. */
+function asOptions(value: DataObject): string {
+  const parts: string[] = [];
+  for (const { key, value: v } of flattenLeaves(value)) {
+    if (v === true) parts.push(`--${key}`);
+    else if (Array.isArray(v)) parts.push(`--${key}`, ...v.map(toStr));
+    else if (v !== false) parts.push(`--${key}`, toStr(v));
+  }
+  return parts.join(' ');
+}
+
 /** A string with its `${...}` resolved: a string that is one `${...}` keeps the value's type. */
-export function interpolate(text: string, context: DataObject, track?: Tracker): DataValue {
+export function interpolate(text: string, context: DataObject, how: Resolution = {}): DataValue {
   const found = spans(text);
   if (found.length === 0) return text.replaceAll('\\${', '${');
   if (found.length === 1 && found[0]!.start === 0 && found[0]!.end === text.length) {
-    return lookup(context, found[0]!.inner, track);
+    return lookup(context, found[0]!.inner, how.track);
   }
   let out = '';
   let at = 0;
   for (const span of found) {
-    out += text.slice(at, span.start).replaceAll('\\${', '${') + toStr(lookup(context, span.inner, track));
+    const value = lookup(context, span.inner, how.track);
+    const shown = how.unpackDicts && isObject(value) ? asOptions(value) : toStr(value);
+    out += text.slice(at, span.start).replaceAll('\\${', '${') + shown;
     at = span.end;
   }
   return out + text.slice(at).replaceAll('\\${', '${');
 }
 
 /** Resolves every string of a structure, mapping keys included, as DVC's `Context.resolve` does. */
-export function resolveDeep(value: DataValue, context: DataObject, track?: Tracker): DataValue {
-  if (typeof value === 'string') return interpolate(value, context, track);
-  if (Array.isArray(value)) return value.map((v) => resolveDeep(v, context, track));
+export function resolveDeep(value: DataValue, context: DataObject, how: Resolution = {}): DataValue {
+  if (typeof value === 'string') return interpolate(value, context, how);
+  if (Array.isArray(value)) return value.map((v) => resolveDeep(v, context, how));
   if (isObject(value)) {
     const out: DataObject = {};
-    for (const [k, v] of Object.entries(value)) out[toStr(interpolate(k, context, track))] = resolveDeep(v, context, track);
+    for (const [k, v] of Object.entries(value)) out[toStr(interpolate(k, context, how))] = resolveDeep(v, context, how);
     return out;
   }
   return value;

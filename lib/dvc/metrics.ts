@@ -1,8 +1,8 @@
-import { isInside } from './paths';
+import { cacheIndex } from './cache-index';
+import { isObject } from './flatten';
 import type { Pipeline } from './pipeline';
 import type { FileStore } from './store';
 import type { CachedMetric, DataValue, Input, Metric } from './types';
-import { isObject } from './flatten';
 
 /**
  * `dvc metrics show`'s reading of one file (`_extract_metrics` + `flatten`): numbers, strings and
@@ -16,45 +16,33 @@ export function extractMetrics(file: string, value: DataValue, prefix = ''): Met
   return Object.entries(value).flatMap(([k, v]) => extractMetrics(file, v, prefix === '' ? k : `${prefix}.${k}`));
 }
 
-/** Declared metrics paths: top-level `metrics:` then stage `metrics:` outputs of each dvc.yaml. */
+/** Declared metrics paths in `_collect_metrics`' order: stage `metrics:` outputs, then top-level `metrics:`. */
 function declared(pipelines: Pipeline[]): string[] {
-  const paths: string[] = [];
-  for (const pipeline of pipelines) {
-    paths.push(...pipeline.metrics);
-    for (const stage of pipeline.stages) {
-      for (const output of stage.outputs) if (output.kind === 'metrics') paths.push(output.path);
-    }
-  }
-  return [...new Set(paths)];
-}
-
-/** Where a metrics file not in git lives in the DVC cache: its own entry, else the closest tracked directory. */
-function cached(file: string, inputs: Input[]): CachedMetric | null {
-  const own = inputs.find((i) => i.path === file && i.md5 !== undefined);
-  if (own) return { file, md5: own.md5! };
-  const dirs = inputs
-    .filter((i) => i.md5?.endsWith('.dir') && isInside(file, i.path))
-    .sort((a, b) => b.path.length - a.path.length);
-  const dir = dirs[0];
-  return dir ? { file, dir: { path: dir.path, md5: dir.md5! } } : null;
+  const outputs = pipelines.flatMap((p) => p.stages.flatMap((s) => s.outputs.filter((o) => o.kind === 'metrics').map((o) => o.path)));
+  return [...new Set([...outputs, ...pipelines.flatMap((p) => p.metrics)])];
 }
 
 export async function collectMetrics(
   store: FileStore, pipelines: Pipeline[], inputs: Input[],
 ): Promise<{ metrics: Metric[]; cachedMetrics: CachedMetric[] }> {
-  const metrics: Metric[] = [];
+  let metrics: Metric[] = [];
   const cachedMetrics: CachedMetric[] = [];
-  for (const path of declared(pipelines)) {
+  // A folder declared as metrics stands for every file in it.
+  const files = declared(pipelines).flatMap((path) => {
     const inside = store.filesUnder(path);
-    for (const file of inside.length > 0 ? inside : [path]) {
-      const loaded = await store.data(file);
-      if ('value' in loaded) {
-        metrics.push(...extractMetrics(file, loaded.value));
-      } else if ('absent' in loaded) {
-        const where = cached(file, inputs);
-        if (where) cachedMetrics.push(where);
-        else store.problem(file, 'declared as metrics but neither in git nor recorded in a dvc.lock or .dvc file');
-      }
+    return inside.length > 0 ? inside : [path];
+  });
+  store.prefetch(files);
+  const cached = cacheIndex(inputs);
+  for (const file of files) {
+    const loaded = await store.data(file);
+    if ('value' in loaded) {
+      // `_read_metric`: `val or {}`, so a file holding only 0, false or "" shows nothing.
+      if (loaded.value !== 0 && loaded.value !== false && loaded.value !== '') metrics = metrics.concat(extractMetrics(file, loaded.value));
+    } else if ('absent' in loaded) {
+      const where = cached(file);
+      if (where) cachedMetrics.push(where);
+      else store.problem(file, 'declared as metrics but neither in git nor recorded in a dvc.lock or .dvc file');
     }
   }
   return { metrics, cachedMetrics };

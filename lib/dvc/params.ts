@@ -1,9 +1,13 @@
+import { cacheIndex } from './cache-index';
 import { flattenLeaves, isObject } from './flatten';
+import { keyExists, underAnyKey } from './key-path';
 import { joinPath } from './paths';
 import type { Pipeline } from './pipeline';
 import type { FileStore } from './store';
 import type { LockStage } from './tracked';
-import type { DataObject, DataValue, Param } from './types';
+import type { DataValue, Input, Param } from './types';
+
+type CacheLookup = ReturnType<typeof cacheIndex>;
 
 interface Wanted {
   /** Shown whole: tracked whole somewhere, or the root params.yaml. */
@@ -31,15 +35,6 @@ function wantedFiles(pipelines: Pipeline[]): Map<string, Wanted> {
   return wanted;
 }
 
-function has(doc: DataObject, key: string): boolean {
-  let node: DataValue | undefined = doc;
-  for (const part of key.split('.')) {
-    node = isObject(node) && Object.prototype.hasOwnProperty.call(node, part) ? node[part] : undefined;
-    if (node === undefined) return false;
-  }
-  return true;
-}
-
 /** The value each lock records, per repo-relative params file and dotted leaf; the first stage wins. */
 function lockedValues(pipelines: Pipeline[], locks: Map<string, Map<string, LockStage>>): Map<string, Map<string, DataValue>> {
   const out = new Map<string, Map<string, DataValue>>();
@@ -59,11 +54,17 @@ function lockedValues(pipelines: Pipeline[], locks: Map<string, Map<string, Lock
 }
 
 async function readParamsFile(
-  store: FileStore, file: string, want: Wanted, locked: Map<string, DataValue> | undefined,
+  store: FileStore, file: string, want: Wanted, locked: Map<string, DataValue> | undefined, cached: CacheLookup,
 ): Promise<Param[]> {
   const loaded = await store.data(file);
   if ('absent' in loaded) {
-    if (want.required) store.problem(file, `params file not found (needed by ${want.required})`);
+    if (!want.required) return [];
+    // A params file DVC caches (like DVCLive's results/train/params.yaml) is not in git to read.
+    const where = cached(file);
+    const tracked = where?.dir ? `inside '${where.dir.path}'` : where ? 'itself' : null;
+    store.problem(file, tracked
+      ? `params file not in git: DVC tracks it ${tracked} (needed by ${want.required})`
+      : `params file not found (needed by ${want.required})`);
     return [];
   }
   if ('bad' in loaded) return [];
@@ -72,11 +73,16 @@ async function readParamsFile(
     store.problem(file, 'params file must hold a mapping at the top level');
     return [];
   }
-  for (const [key, by] of want.keys) if (!has(doc, key)) store.problem(file, `params key '${key}' not found (needed by ${by})`);
-  const keys = [...want.keys.keys()];
+  const leaves = flattenLeaves(doc);
+  const leafKeys = leaves.map((l) => l.key);
+  for (const [key, by] of want.keys) {
+    // DVC's MissingParamsError, which `dvc repro` stops on.
+    if (!keyExists(doc, key, leafKeys)) store.problem(file, `Parameters '${key}' are missing from '${file}' (needed by ${by})`);
+  }
+  const selected = underAnyKey([...want.keys.keys()]);
   const params: Param[] = [];
-  for (const leaf of flattenLeaves(doc)) {
-    if (!want.whole && !keys.some((k) => leaf.key === k || leaf.key.startsWith(`${k}.`))) continue;
+  for (const leaf of leaves) {
+    if (!want.whole && !selected(leaf.key)) continue;
     const param: Param = { file, key: leaf.key, value: leaf.value };
     if (locked?.has(leaf.key)) param.locked = locked.get(leaf.key)!;
     params.push(param);
@@ -85,18 +91,19 @@ async function readParamsFile(
 }
 
 export async function collectParams(
-  store: FileStore, pipelines: Pipeline[], locks: Map<string, Map<string, LockStage>>,
+  store: FileStore, pipelines: Pipeline[], locks: Map<string, Map<string, LockStage>>, inputs: Input[],
 ): Promise<Param[]> {
+  const cached = cacheIndex(inputs);
   const locked = lockedValues(pipelines, locks);
-  const params: Param[] = [];
+  let params: Param[] = [];
   const wanted = wantedFiles(pipelines);
-  for (const [path, want] of wanted) {
-    // A folder named as params stands for every file in it (`try_expand_paths`).
+  // A folder named as params stands for every file in it (`try_expand_paths`).
+  const files = [...wanted].flatMap(([path, want]) => {
     const inside = store.filesUnder(path);
-    for (const file of inside.length > 0 ? inside : [path]) {
-      params.push(...(await readParamsFile(store, file, want, locked.get(file))));
-    }
-  }
+    return (inside.length > 0 ? inside : [path]).map((file) => [file, want] as const);
+  });
+  store.prefetch(files.map(([file]) => file));
+  for (const [file, want] of files) params = params.concat(await readParamsFile(store, file, want, locked.get(file), cached));
   return [...params, ...trackedVars(pipelines, new Set(wanted.keys()))];
 }
 

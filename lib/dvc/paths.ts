@@ -30,3 +30,8 @@ export function basename(path: string): string {
 export function isInside(path: string, dir: string): boolean {
   return dir === '' ? path !== '' : path.startsWith(dir + '/');
 }
+
+/** A URL (`s3://…`, `remote://…`) or an absolute path: DVC's external outputs and dependencies. */
+export function isExternal(path: string): boolean {
+  return /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(path) || path.startsWith('/');
+}

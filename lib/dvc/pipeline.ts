@@ -1,3 +1,4 @@
+import { Budget } from './budget';
 import { baseContext, withVars, type TrackedVars } from './context';
 import {
   PipelineError, TOP_KEYS, expectList, expectObject, expectString, rejectExtraKeys, repoPath,
@@ -83,10 +84,10 @@ export async function loadPipeline(store: FileStore, path: string): Promise<Pipe
     rejectExtraKeys(doc, TOP_KEYS, '');
     const context = await withVars(store, await baseContext(store, dir), doc.vars, dir, 'vars');
     const top = expectObject(resolveDeep({ params: doc.params ?? null, metrics: doc.metrics ?? null, plots: doc.plots ?? null }, context.data), '');
-    const stages: Stage[] = [];
-    const scope: Scope = { path, dir, tracked: new Map() };
+    let stages: Stage[] = [];
+    const scope: Scope = { path, dir, tracked: new Map(), budget: new Budget() };
     for (const [name, raw] of Object.entries(expectObject(doc.stages ?? {}, 'stages'))) {
-      stages.push(...(await expandStage(store, scope, name, raw, context)));
+      stages = stages.concat(await expandStage(store, scope, name, raw, context));
       if (stages.length > MAX_STAGES) throw new PipelineError(`more than ${MAX_STAGES} stages`);
     }
     return {

@@ -64,7 +64,7 @@ function topLevel(store: FileStore, pipeline: Pipeline): Definitions {
       continue;
     }
     const dataPath = joinPath(pipeline.dir, id);
-    if (dataPath === null) continue;
+    if (!dataPath) continue; // outside the repository, or the whole of it
     for (const file of unpack(store, dataPath)) {
       // A file under several defined folders takes the most specific folder's definition.
       if (closestParent(file, parents) === dataPath) define(defs, file, given);
@@ -120,8 +120,11 @@ function toPlot(shownId: string, id: string, props: DataObject): Plot {
   const xs = isObject(xAxis) ? pairs(xAxis, id) : [];
   const xField = typeof xAxis === 'string' ? xAxis : xAxis === undefined || xAxis === null ? INDEX_FIELD : undefined;
   const files: PlotFile[] = [];
+  const added = new Set<string>();
   const add = (file: PlotFile) => {
-    if (!files.some((f) => f.path === file.path && f.x === file.x && f.y === file.y)) files.push(file);
+    const id = JSON.stringify([file.path, file.x, file.y]);
+    if (!added.has(id)) files.push(file);
+    added.add(id);
   };
   ys.forEach((y, i) => {
     if (xField !== undefined) return add({ path: y.path, x: xField, y: y.field });

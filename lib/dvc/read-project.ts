@@ -1,3 +1,4 @@
+import { MAX_IGNORE_RULES, ignoreFiles, ignoredBy, parseIgnore } from './dvcignore';
 import { collectInputs } from './inputs';
 import { collectMetrics } from './metrics';
 import { collectParams } from './params';
@@ -13,8 +14,21 @@ function isProjectFile(path: string): boolean {
   return !/(^|\/)\.(dvc|git)\//.test(path);
 }
 
+/** Folders holding their own `.dvc/`: sub-repositories, whose files the root project does not collect. */
+function inSubRepo(paths: string[]): (path: string) => boolean {
+  const roots = new Set<string>();
+  for (const path of paths) {
+    const at = path.indexOf('/.dvc/');
+    if (at > 0) roots.add(path.slice(0, at));
+  }
+  return (path) => {
+    for (let dir = dirname(path); dir !== ''; dir = dirname(dir)) if (roots.has(dir)) return true;
+    return false;
+  };
+}
+
 /** The root dvc.yaml first, then the others by path. */
-function byDepth(a: string, b: string): number {
+function rootFirst(a: string, b: string): number {
   if (a === 'dvc.yaml') return -1;
   if (b === 'dvc.yaml') return 1;
   return a < b ? -1 : a > b ? 1 : 0;
@@ -66,32 +80,48 @@ async function loadDvcFiles(store: FileStore, paths: string[]): Promise<DvcFiles
   return files;
 }
 
+/** What the repository's `.dvcignore` files hide from DVC. */
+async function dvcIgnored(store: FileStore): Promise<(path: string) => boolean> {
+  const files = ignoreFiles(store.files((p) => basename(p) === '.dvcignore'));
+  const texts = await Promise.all(files.map((path) => store.text(path)));
+  const rules = files.flatMap((path, i) => parseIgnore(texts[i] ?? '', dirname(path)));
+  if (rules.length > MAX_IGNORE_RULES) {
+    store.problem(files[0]!, `more than ${MAX_IGNORE_RULES} .dvcignore patterns: only the first ${MAX_IGNORE_RULES} are applied`);
+  }
+  return ignoredBy(rules.slice(0, MAX_IGNORE_RULES));
+}
+
 /**
  * A DVC repository at one commit, read as DVC reads it. `read` gives a file's content (null when
  * absent); `paths` names the files known at the commit (the whole tree or candidates). A rejected
  * `read` rejects; a bad file only adds a problem.
  */
 export async function readProject(read: ReadFile, paths: string[]): Promise<Project> {
-  const listed = [...new Set(paths.map((p) => joinPath(p)).filter((p): p is string => !!p))].filter(isProjectFile);
+  const normalised = [...new Set(paths.map((p) => joinPath(p)).filter((p): p is string => !!p))];
+  const sub = inSubRepo(normalised);
+  const listed = normalised.filter((p) => isProjectFile(p) && !sub(p));
   const store = new FileStore(read, listed);
-  const pipelineFiles = listed.filter((p) => basename(p) === 'dvc.yaml').sort(byDepth);
-  const dvcFiles = listed.filter((p) => p.endsWith('.dvc') && basename(p) !== '.dvc').sort();
-  // Start every read we know we need at once; the steps below then await them in order.
-  for (const path of [...pipelineFiles, ...dvcFiles, 'params.yaml']) void store.text(path).catch(() => undefined);
+  const isPipeline = (p: string) => basename(p) === 'dvc.yaml';
+  const isDvcFile = (p: string) => p.endsWith('.dvc') && basename(p) !== '.dvc';
+  // Start every read we know we may need at once (before `.dvcignore` is known: reading a file
+  // it hides costs less than waiting for it); the steps below then await them in order.
+  const candidates = store.files((p) => isPipeline(p) || isDvcFile(p));
+  const locks = candidates.filter(isPipeline).map((p) => joinPath(dirname(p), 'dvc.lock')!);
+  store.prefetch([...candidates, ...locks, 'params.yaml']);
+  store.exclude(await dvcIgnored(store));
+  const pipelineFiles = store.files(isPipeline).sort(rootFirst);
+  const dvcFiles = store.files(isDvcFile);
 
-  const pipelines: Pipeline[] = [];
-  for (const path of pipelineFiles) {
-    const pipeline = await loadPipeline(store, path);
-    if (pipeline) pipelines.push(pipeline);
-  }
-  const locks = await loadLocks(store, pipelines);
+  const pipelines = (await Promise.all(pipelineFiles.map((path) => loadPipeline(store, path))))
+    .filter((p): p is Pipeline => p !== null);
+  const lockData = await loadLocks(store, pipelines);
   const dvc = await loadDvcFiles(store, dvcFiles);
   for (const { pipeline, lock } of dvc.stages) {
     pipelines.push(pipeline);
-    locks.set(pipeline.path, lock);
+    lockData.set(pipeline.path, lock);
   }
-  const inputs = collectInputs(dvc.dataSources, pipelines, locks);
-  const params = await collectParams(store, pipelines, locks);
+  const inputs = collectInputs(dvc.dataSources, pipelines, lockData);
+  const params = await collectParams(store, pipelines, lockData, inputs);
   const { metrics, cachedMetrics } = await collectMetrics(store, pipelines, inputs);
   const plots = collectPlots(store, pipelines);
   const stages = pipelines.flatMap((p) => p.stages.map((s) => s.address));

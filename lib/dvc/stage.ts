@@ -1,9 +1,10 @@
+import { weight, type Budget } from './budget';
 import { tracker, withVars, type Context, type TrackedVars } from './context';
 import {
   PipelineError, STAGE_KEYS, expectList, expectObject, expectString, outputEntry, rejectExtraKeys, repoPath,
 } from './dvc-yaml-schema';
 import { interpolate, resolveDeep, toStr } from './interpolate';
-import { joinPath } from './paths';
+import { isExternal, joinPath } from './paths';
 import type { Stage, StageOutput, StageParams } from './pipeline';
 import type { FileStore } from './store';
 import type { DataObject, DataValue } from './types';
@@ -13,6 +14,7 @@ export interface Scope {
   path: string;
   dir: string;
   tracked: TrackedVars;
+  budget: Budget;
 }
 
 /** `dvc.dependency._merge_params`: a file tracked whole anywhere in the stage is tracked whole. */
@@ -45,17 +47,21 @@ export async function resolveStage(
   store: FileStore, pipeline: Scope, name: string, raw: DataObject, context: Context,
 ): Promise<Stage> {
   const at = `stages.${name}`;
+  pipeline.budget.spend(weight(raw));
   rejectExtraKeys(raw, STAGE_KEYS, at);
   if (raw.cmd === undefined) throw new PipelineError(`required key 'cmd' not provided at ${at}`);
   const wdirValue = raw.wdir === undefined
     ? '.'
-    : toStr(interpolate(expectString(raw.wdir, `${at}.wdir`), context.data, tracker(context, pipeline.tracked)));
+    : toStr(interpolate(expectString(raw.wdir, `${at}.wdir`), context.data, { track: tracker(context, pipeline.tracked, pipeline.budget) }));
   const wdir = joinPath(pipeline.dir, wdirValue);
   if (wdir === null) throw new PipelineError(`wdir '${wdirValue}' at ${at} is outside the repository`);
   const scoped = raw.vars === undefined ? context : await withVars(store, context, raw.vars, wdir, `${at}.vars`);
-  const { vars: _vars, wdir: _wdir, ...rest } = raw;
-  const def = expectObject(resolveDeep(rest, scoped.data, tracker(scoped, pipeline.tracked)), at);
-  const cmd = def.cmd;
+  const { vars: _vars, wdir: _wdir, cmd: rawCmd, ...rest } = raw;
+  const track = tracker(scoped, pipeline.tracked, pipeline.budget);
+  const def = expectObject(resolveDeep(rest, scoped.data, { track }), at);
+  const cmd = resolveDeep(rawCmd ?? null, scoped.data, { track, unpackDicts: true });
+  // Whole-value `${...}` bring in data without copying it; what the stage now holds still counts.
+  pipeline.budget.spend(weight(def) + weight(cmd));
   if (!(typeof cmd === 'string' || (Array.isArray(cmd) && cmd.every((c) => typeof c === 'string')))) {
     throw new PipelineError(`expected a string or a list of strings at ${at}.cmd`);
   }
@@ -64,6 +70,8 @@ export async function resolveStage(
   for (const kind of ['outs', 'metrics', 'plots'] as const) {
     expectList(def[kind], `${at}.${kind}`).forEach((entry, i) => {
       const { path, props } = outputEntry(entry, `${at}.${kind}[${i}]`);
+      // An external output (`s3://…`, an absolute path) is no file of the repository.
+      if (isExternal(path)) return;
       outputs.push({ path: repoPath(wdir, path, `${at}.${kind}[${i}]`), kind, props });
     });
   }

@@ -1,4 +1,3 @@
-import { isInside } from './paths';
 import { parseDataFile } from './parse-data';
 import { decodeText } from './text';
 import type { DataValue, Problem, ReadFile } from './types';
@@ -30,11 +29,16 @@ export class FileStore {
   private readonly reported = new Set<string>();
   private readonly texts = new Map<string, Promise<string | null | undefined>>();
   private readonly parsed = new Map<string, Promise<Loaded>>();
+  private readonly sorted: string[];
+  private ignored: (path: string) => boolean = () => false;
 
   constructor(
     private readonly read: ReadFile,
-    readonly listed: readonly string[],
-  ) {}
+    listed: readonly string[],
+  ) {
+    // Code-unit order, so that every path under `dir/` is one run after it.
+    this.sorted = [...listed].sort();
+  }
 
   problem(path: string, message: string): void {
     const id = `${path}\0${message}`;
@@ -43,9 +47,44 @@ export class FileStore {
     this.problems.push({ path, message });
   }
 
+  /**
+   * Starts reading files that will be needed, so that reads overlap instead of queueing behind
+   * each other; a failure surfaces where the file is awaited.
+   */
+  prefetch(paths: string[]): void {
+    for (const path of paths) this.text(path).catch(() => undefined);
+  }
+
+  /**
+   * Hides paths from the listing (what `.dvcignore` hides from DVC). Tested lazily, on the paths
+   * a step looks for, so that a long `.dvcignore` over a large tree costs only what is used.
+   */
+  exclude(ignored: (path: string) => boolean): void {
+    this.ignored = ignored;
+  }
+
+  /** Listed files that pass `test`, sorted, minus the hidden ones. */
+  files(test: (path: string) => boolean): string[] {
+    return this.sorted.filter((p) => test(p) && !this.ignored(p));
+  }
+
   /** Listed files strictly inside `dir`, sorted. */
   filesUnder(dir: string): string[] {
-    return this.listed.filter((p) => isInside(p, dir)).sort();
+    if (dir === '') return this.files(() => true);
+    // Binary search for the first path after `dir/`: thousands of generated outputs stay cheap on a big tree.
+    const prefix = `${dir}/`;
+    let low = 0;
+    let high = this.sorted.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.sorted[mid]! < prefix) low = mid + 1;
+      else high = mid;
+    }
+    const out: string[] = [];
+    for (let i = low; i < this.sorted.length && this.sorted[i]!.startsWith(prefix); i++) {
+      if (!this.ignored(this.sorted[i]!)) out.push(this.sorted[i]!);
+    }
+    return out;
   }
 
   /** The text, `null` when absent, `undefined` when unusable (reported). */

@@ -73,6 +73,8 @@ describe('formatMetric', () => {
     [20170428, '20170428'],
     [0.000012, '1e-05'],
     [0.000001, '0.0'],
+    [Number.NaN, 'nan'],
+    [Number.POSITIVE_INFINITY, 'inf'],
     [true, 'True'],
     ['run-1', 'run-1'],
     [undefined, '-'],

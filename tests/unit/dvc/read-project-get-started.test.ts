@@ -175,9 +175,12 @@ describe('example-get-started 2021 layout 82cb5d1 (PR 16: stage-level metrics an
     expect(project.problems).toEqual([]);
   });
 
-  it('never reads inside .dvc/ (plot templates, config)', async () => {
+  it('never reads inside .dvc/ (plot templates, config) and reads each file once', async () => {
     const repo = commit(`${G}/legacy-2021-pr16-82cb5d1`);
     await readProject(repo.read, repo.paths);
     expect(repo.reads.filter((p) => p.startsWith('.dvc/'))).toEqual([]);
+    expect(repo.reads.length).toBe(new Set(repo.reads).size);
+    // What DVC reads: the pipeline, its lock, the .dvc file, params and the git-tracked metrics.
+    expect([...repo.reads].sort()).toEqual(['data/data.xml.dvc', 'dvc.lock', 'dvc.yaml', 'params.yaml', 'scores.json']);
   });
 });

@@ -119,6 +119,19 @@ describe('params collection', () => {
     expect(p.problems).toEqual([{ path: 'params.yaml', message: expect.stringContaining("'missing.key'") }]);
   });
 
+  it('a key may be a glob over segments, as dpath.search matches it', async () => {
+    const p = await project({
+      'dvc.yaml': 'stages:\n  t:\n    cmd: t\n    params:\n    - p.json: [\'train.*_lr\', \'eval.n?\']\n',
+      'p.json': '{"train": {"base_lr": 1, "head_lr": 2, "epochs": 3}, "eval": {"n1": 4, "n22": 5}}',
+    });
+    expect(p.params).toEqual([
+      { file: 'p.json', key: 'train.base_lr', value: 1 },
+      { file: 'p.json', key: 'train.head_lr', value: 2 },
+      { file: 'p.json', key: 'eval.n1', value: 4 },
+    ]);
+    expect(p.problems).toEqual([]);
+  });
+
   it('reads files a dvc.yaml names even when they are not listed', async () => {
     const repo = memoryRepo({
       'dvc.yaml': 'stages:\n  t:\n    cmd: t\n    params:\n    - p.json: [a]\n',
@@ -126,6 +139,14 @@ describe('params collection', () => {
     });
     const p = await readProject(repo.read, ['dvc.yaml']);
     expect(p.params).toEqual([{ file: 'p.json', key: 'a', value: 1 }]);
+  });
+});
+
+describe('external outputs', () => {
+  it('are no inputs of the repository', async () => {
+    const p = await project({ 'dvc.yaml': 'stages:\n  s:\n    cmd: x\n    outs:\n    - s3://bucket/model.pkl\n    - /mnt/data/out\n    - local.bin\n' });
+    expect(p.inputs.map((i) => i.path)).toEqual(['local.bin']);
+    expect(p.problems).toEqual([]);
   });
 });
 
@@ -145,6 +166,20 @@ describe('nested dvc.yaml files', () => {
       { path: 'sub/m.json', hidden: true, dvcFile: 'sub/dvc.lock', hashGeneration: '3' },
     ]);
     expect(p.metrics).toEqual([{ file: 'sub/m.json', key: 'acc', value: 0.5 }]);
+  });
+});
+
+describe('sub-repositories', () => {
+  it('a folder with its own .dvc/ is another DVC project: the root one does not collect it', async () => {
+    const p = await project({
+      '.dvc/config': '',
+      'dvc.yaml': 'stages:\n  root:\n    cmd: x\n',
+      'sub/.dvc/config': '',
+      'sub/dvc.yaml': 'stages:\n  inner:\n    cmd: y\n',
+      'sub/data.dvc': 'outs:\n- path: data\n  md5: cccccccccccccccccccccccccccccccc.dir\n',
+    });
+    expect(p.stages).toEqual(['root']);
+    expect(p.inputs).toEqual([]);
   });
 });
 
@@ -237,6 +272,15 @@ describe('templating: foreach, matrix, vars, ${}', () => {
     ]);
   });
 
+  it('`item` shadows a params.yaml `item` inside foreach (DVC only warns)', async () => {
+    const p = await project({
+      'params.yaml': 'item: global\n',
+      'dvc.yaml': 'stages:\n  s:\n    foreach: [a]\n    do:\n      cmd: x\n      outs:\n      - ${item}.out\n',
+    });
+    expect(p.inputs.map((i) => i.path)).toEqual(['a.out']);
+    expect(p.problems).toEqual([]);
+  });
+
   it('matrix: names joined with "-", a composite value named by its dimension and index', async () => {
     const p = await project({
       'dvc.yaml': [
@@ -253,6 +297,14 @@ describe('templating: foreach, matrix, vars, ${}', () => {
     });
     expect(p.stages).toEqual(['fit@cnn-cfg0', 'fit@cnn-cfg1', 'fit@xgb-cfg0', 'fit@xgb-cfg1']);
     expect(p.inputs.map((i) => i.path)).toEqual(['cnn-1.bin', 'cnn-2.bin', 'xgb-1.bin', 'xgb-2.bin']);
+  });
+
+  it('matrix from a params mapping, whole or per dimension', async () => {
+    const p = await project({
+      'params.yaml': 'grid:\n  lr: [1, 2]\nseeds: [7]\n',
+      'dvc.yaml': 'stages:\n  a:\n    matrix: ${grid}\n    cmd: x ${item.lr}\n  b:\n    matrix:\n      seed: ${seeds}\n      opt: [sgd]\n    cmd: y ${key}\n',
+    });
+    expect(p.stages).toEqual(['a@1', 'a@2', 'b@7-sgd']);
   });
 
   it('vars inline and from files (file:keys); params file names and top-level entries interpolated', async () => {
@@ -307,6 +359,21 @@ describe('templating: foreach, matrix, vars, ${}', () => {
     ]);
   });
 
+  it('vars `file:key` selects top-level keys; a missing one refuses the dvc.yaml', async () => {
+    const files = { 'conf.yaml': 'a: {x: 1}\nb: 2\n', 'dvc.yaml': 'vars:\n- conf.yaml:a,c\nstages:\n  s:\n    cmd: x\n' };
+    const p = await project(files);
+    expect(p.problems).toEqual([{ path: 'dvc.yaml', message: "could not find 'c' in 'conf.yaml'" }]);
+  });
+
+  it('cmd may unpack a mapping as options (DVC 2.10+), other fields may not', async () => {
+    const p = await project({
+      'params.yaml': 'train:\n  lr: 0.1\n  fast: true\n',
+      'dvc.yaml': 'stages:\n  s:\n    cmd: python train.py ${train}\n    outs: [model.pkl]\n',
+    });
+    expect(p.stages).toEqual(['s']);
+    expect(p.problems).toEqual([]);
+  });
+
   it('a vars key that redefines params.yaml is refused, as DVC refuses it', async () => {
     const p = await project({
       'params.yaml': 'lr: 1\n',
@@ -333,6 +400,30 @@ describe('metrics', () => {
       { file: 'top.json', key: '', value: 0.75 },
       { file: 'm.toml', key: 'loss.train', value: 0.1 },
     ]);
+  });
+
+  it('stage metrics come before top-level ones; a file holding only 0 shows nothing (`val or {}`)', async () => {
+    const p = await project({
+      'dvc.yaml': 'metrics: [top.json, zero.json]\nstages:\n  s:\n    cmd: x\n    metrics:\n    - out.json:\n        cache: false\n',
+      'top.json': '{"a": 0}',
+      'zero.json': '0',
+      'out.json': '{"b": false}',
+    });
+    expect(p.metrics).toEqual([
+      { file: 'out.json', key: 'b', value: false },
+      { file: 'top.json', key: 'a', value: 0 },
+    ]);
+  });
+
+  it('JSON metrics with NaN and Infinity read as Python reads them (DVCLive writes them)', async () => {
+    const p = await project({ 'dvc.yaml': 'metrics: [m.json]\n', 'm.json': '{"loss": NaN, "best": -Infinity, "note": "NaN stays text", "acc": 0.5}' });
+    expect(p.metrics).toEqual([
+      { file: 'm.json', key: 'loss', value: Number.NaN },
+      { file: 'm.json', key: 'best', value: Number.NEGATIVE_INFINITY },
+      { file: 'm.json', key: 'note', value: 'NaN stays text' },
+      { file: 'm.json', key: 'acc', value: 0.5 },
+    ]);
+    expect(p.problems).toEqual([]);
   });
 
   it('a metrics folder in git stands for its files', async () => {
@@ -397,5 +488,14 @@ describe('transport', () => {
       return path === 'dvc.yaml' ? 'stages: {}\n' : null;
     };
     await expect(readProject(read, ['dvc.yaml', 'params.yaml'])).rejects.toBe(failure);
+  });
+
+  it('a rejected read of a metrics file named only by dvc.yaml rejects too', async () => {
+    const failure = new Error('502');
+    const read = async (path: string) => {
+      if (path === 'm.json') throw failure;
+      return path === 'dvc.yaml' ? 'metrics: [m.json]\n' : null;
+    };
+    await expect(readProject(read, ['dvc.yaml'])).rejects.toBe(failure);
   });
 });

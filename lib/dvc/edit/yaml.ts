@@ -1,3 +1,4 @@
+import { duplicateKey } from '../yaml-duplicate-key';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Scalar, type YAMLSeq } from 'yaml';
 import type { Leaf } from './leaf';
 import { listLayout, writeList } from './list-layout';
@@ -19,9 +20,12 @@ interface Walk {
 
 /** The leaves of a YAML params file, read as YAML 1.2 (as DVC reads it), merge keys included. */
 export function yamlLeaves(text: string): Leaf[] {
-  const doc = parseDocument(text, { intAsBigInt: true, version: '1.2' });
+  // uniqueKeys off: the package's own check is quadratic; duplicateKey does it in one pass.
+  const doc = parseDocument(text, { intAsBigInt: true, version: '1.2', uniqueKeys: false });
   const error = doc.errors[0];
   if (error) throw new Error(`not valid YAML: ${error.message}`);
+  const duplicate = duplicateKey(doc);
+  if (duplicate) throw new Error(`not valid YAML: the key "${duplicate.key}" appears twice in one mapping`);
   const walk: Walk = { text, doc, quote: prevailingQuote(doc), leaves: [], aliased: 0 };
   if (doc.contents) visitNode(walk, doc.contents, [], undefined, false);
   return walk.leaves;

@@ -7,12 +7,13 @@ import { GitRepo } from '../git/repo';
 import { graphqlHandler } from '../graphql/handler';
 import { startServer, type FakeServer } from '../server';
 import { Store } from '../store';
+import { GITHUB_API_FIXTURES } from '../../shared-fixtures';
 
 const who = { name: 'Ada', email: 'ada@example.com', date: '2026-01-01T00:00:00Z' };
 /** Plain git, not the fake, is the witness of what happened to the repository. */
 const git = (dir: string, ...args: string[]) => execFileSync('git', [`--git-dir=${dir}`, ...args], { encoding: 'utf8' }).trim();
 // The mutation the extension sends, as saved with the reference material.
-const MUTATION = readFileSync(new URL('../../../../shared/fixtures/github-api/queries/create-commit-on-branch.graphql', import.meta.url), 'utf8');
+const MUTATION = readFileSync(join(GITHUB_API_FIXTURES, 'queries/create-commit-on-branch.graphql'), 'utf8');
 
 describe('createCommitOnBranch faulted around its effect', () => {
   let dir: string;

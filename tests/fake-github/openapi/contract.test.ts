@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { FAILING_DOC_EXAMPLES } from './known-differences.ts';
 import { SERVED_OPERATIONS, splitOperation } from './served.ts';
 import { RestValidator } from './validator.ts';
+import { pathToFileURL } from 'node:url';
+import { GITHUB_API_FIXTURES } from '../../shared-fixtures';
 
 /**
  * Contract checks of the validator itself, on data that came from GitHub rather than from the
@@ -9,7 +11,7 @@ import { RestValidator } from './validator.ts';
  * answers in /work/shared/fixtures/github-api. If the nullable rewrite or the template matching
  * were wrong, these would fail.
  */
-const FIXTURES = new URL('../../../../shared/fixtures/github-api/', import.meta.url);
+const FIXTURES = pathToFileURL(`${GITHUB_API_FIXTURES}/`);
 const validator = new RestValidator();
 const knownFailing = new Set(FAILING_DOC_EXAMPLES.flatMap((d) => d.examples));
 

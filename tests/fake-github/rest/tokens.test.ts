@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { startWorld, type World } from './test-world.ts';
+import { pathToFileURL } from 'node:url';
+import { GITHUB_API_FIXTURES } from '../../shared-fixtures';
 
 /**
  * The four token kinds on a read and on a write, as GitHub answers them. Where a recorded or
@@ -7,7 +9,7 @@ import { startWorld, type World } from './test-world.ts';
  * compared with it (values the recording normalized — ids, shas, ETags, reset times — are
  * compared by presence only).
  */
-const FIXTURES = new URL('../../../../shared/fixtures/github-api/', import.meta.url);
+const FIXTURES = pathToFileURL(`${GITHUB_API_FIXTURES}/`);
 interface Interaction { method: string; path: string; status: number; response: unknown; headers: Record<string, string | number> }
 const recorded = (name: string): Interaction[] => (JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8')) as { interactions: Interaction[] }).interactions;
 const observed = (when: string) =>

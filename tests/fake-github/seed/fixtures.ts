@@ -1,5 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { DVC_FIXTURES } from '../../shared-fixtures';
 
-/** The shared real-project fixtures (`/work/shared/fixtures` beside every worktree). */
-export const FIXTURES_DVC = fileURLToPath(new URL('../../../../shared/fixtures/dvc/', import.meta.url));
-export const EXAMPLE_GET_STARTED = `${FIXTURES_DVC}iterative__example-get-started`;
+export const EXAMPLE_GET_STARTED = join(DVC_FIXTURES, 'iterative__example-get-started');

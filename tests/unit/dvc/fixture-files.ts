@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { DVC_FIXTURES } from '../../shared-fixtures';
 
-/** The shared real-project fixtures (../shared/fixtures/dvc beside the worktree). */
-const FIXTURES = fileURLToPath(new URL('../../../../shared/fixtures/dvc/', import.meta.url));
+const FIXTURES = `${DVC_FIXTURES}/`;
 
 export function fixtureBytes(path: string): Uint8Array {
   return new Uint8Array(readFileSync(FIXTURES + path));

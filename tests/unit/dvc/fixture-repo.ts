@@ -1,8 +1,9 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReadFile } from '../../../lib/dvc';
+import { DVC_FIXTURES } from '../../shared-fixtures';
 
-export const FIXTURES = join(__dirname, '../../../../shared/fixtures/dvc');
+export const FIXTURES = DVC_FIXTURES;
 
 function walk(root: string, dir = ''): string[] {
   return readdirSync(join(root, dir)).flatMap((name) => {

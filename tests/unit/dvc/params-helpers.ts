@@ -5,9 +5,10 @@ import { join, relative } from 'node:path';
 import { parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { parse as parseToml } from 'smol-toml';
 import { parseTOML, type AST } from 'toml-eslint-parser';
+import { DVC_FIXTURES } from '../../shared-fixtures';
 import { isMap, isSeq, parse as parseYamlText, parseDocument, type Node as YamlNode } from 'yaml';
 
-export const FIXTURES = '/work/shared/fixtures/dvc';
+export const FIXTURES = DVC_FIXTURES;
 
 export function fixtureFiles(test: (path: string) => boolean): string[] {
   const out: string[] = [];

@@ -28,15 +28,26 @@ export interface OverlayOptions {
   log(message: string): void;
   /** How long a commit list may show no rows before that counts as our selectors missing. */
   missAfterMs?: number;
+  /**
+   * Runs a callback before the next paint; scans are batched to one per call. Defaults to the
+   * window's `requestAnimationFrame` (not WXT's `ctx.requestAnimationFrame`, which adds an
+   * abort listener per frame for the life of the page).
+   */
+  nextFrame?(callback: () => void): number;
 }
 
 /**
  * Marks every commit row of a commit list with exactly one cell, and keeps it so: rows GitHub
- * adds or re-renders (React, paging, soft navigation) get theirs on the next mutation, rows that
- * still carry a cell for the same SHA are left alone. When our selectors find nothing the page
- * is left untouched and the miss is logged once per URL. Returns `scan`, for navigation events.
+ * adds or re-renders (React, paging, soft navigation) get theirs before the next paint, rows
+ * that still carry a cell for the same SHA are left alone. When our selectors find nothing the
+ * page is left untouched and the miss is logged once per URL.
+ *
+ * The content script runs on every github.com page, so what it costs elsewhere matters: the
+ * document is observed only while a commit list is shown (or being navigated to), and however
+ * many mutations a frame brings, it is scanned once. Call `navigating` with the URL of WXT's
+ * `wxt:locationchange`, which fires before that page exists.
  */
-export function startOverlay(options: OverlayOptions): { scan(): void } {
+export function startOverlay(options: OverlayOptions): { navigating(url: URL): void } {
   const { document, signal } = options;
   const logged = new Set<string>();
   const logOnce = (key: string, message: string) => {
@@ -45,11 +56,18 @@ export function startOverlay(options: OverlayOptions): { scan(): void } {
     options.log(message);
   };
   let missTimer: ReturnType<typeof setTimeout> | undefined;
+  let frame: number | undefined;
+  /** A commit list being navigated to: watched for before the location reaches it. */
+  let expected: string | undefined;
+  const nextFrame = options.nextFrame ?? ((callback: () => void) => requestAnimationFrame(callback));
 
   const scan = () => {
+    frame = undefined;
     if (signal.aborted || !(options.isValid?.() ?? true)) return;
     const url = document.location.href;
     const list = commitListOf(url);
+    if (list) expected = undefined;
+    watch(list !== undefined || expected !== undefined);
     if (!list) return;
     const { rows, unreadable } = findRows(document);
     if (unreadable) logOnce(`sha ${url}`, `${unreadable} commit row(s) without a readable commit link on ${url}`);
@@ -67,6 +85,9 @@ export function startOverlay(options: OverlayOptions): { scan(): void } {
     const where = describeList(document, list);
     for (const row of rows) mark({ row, list, where });
   };
+  const scheduleScan = () => {
+    if (frame === undefined && !signal.aborted) frame = nextFrame(scan);
+  };
 
   const mark = (target: CellTarget) => {
     const { element, sha } = target.row;
@@ -81,17 +102,34 @@ export function startOverlay(options: OverlayOptions): { scan(): void } {
     anchor.prepend(host);
   };
 
-  const observer = new MutationObserver(scan);
-  observer.observe(document.documentElement, { childList: true, subtree: true });
-  for (const event of ['turbo:render', 'soft-nav:react-done']) document.addEventListener(event, scan, { signal });
+  const observer = new MutationObserver(scheduleScan);
+  let observing = false;
+  const watch = (on: boolean) => {
+    if (on === observing) return;
+    observing = on;
+    if (on) observer.observe(document.documentElement, { childList: true, subtree: true });
+    else observer.disconnect();
+  };
+
+  // GitHub's own "new page rendered" events (Turbo visits, React navigations, back/forward).
+  for (const event of ['turbo:render', 'soft-nav:react-done']) document.addEventListener(event, scheduleScan, { signal });
   signal.addEventListener('abort', () => {
-    observer.disconnect();
+    watch(false);
     clearTimeout(missTimer);
+    if (frame !== undefined) cancelAnimationFrame(frame);
     // A newer copy of the extension draws its own cells.
     document.querySelectorAll(`[${CELL_ATTRIBUTE}]`).forEach((cell) => cell.remove());
   });
   scan();
-  return { scan };
+  return {
+    navigating(url) {
+      // The location still shows the old page: start watching now, so the new list's rows are
+      // seen as they arrive; an expected list that never comes is dropped at the next navigation.
+      expected = commitListOf(url) ? url.href : undefined;
+      if (expected) watch(true);
+      scheduleScan();
+    },
+  };
 }
 
 function describeList(document: Document, list: CommitListPage): string {

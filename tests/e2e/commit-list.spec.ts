@@ -31,6 +31,24 @@ test('every row of a commit list is marked exactly once', async ({ page }) => {
   await expect(cell.locator('.commit-lab-cell')).toBeVisible();
 });
 
+test("the cell is read out as one sentence and takes Primer's light and dark colours", async ({ page }) => {
+  await page.goto(LIST);
+  await expectEveryRowMarkedOnce(page, mainNewestFirst.slice(0, 35));
+  const cell = page.locator('[data-commit-lab-cell]').first();
+  // The icon and the dash are decoration: assistive technology gets the sentence alone.
+  await expect(cell).toMatchAriaSnapshot(`- text: "Commit Lab: no experiment data loaded yet for commit ${mainNewestFirst[0]!.slice(0, 7)} on main"`);
+  const pill = cell.locator('.commit-lab-cell');
+  // @primer/primitives: fgColor-muted, bgColor-muted, borderColor-default in light, then dark.
+  const colours = () => pill.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return [style.color, style.backgroundColor, style.borderTopColor];
+  });
+  await page.emulateMedia({ colorScheme: 'light' });
+  expect(await colours()).toEqual(['rgb(89, 99, 110)', 'rgb(246, 248, 250)', 'rgb(209, 217, 224)']);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await colours()).toEqual(['rgb(145, 152, 161)', 'rgb(21, 27, 35)', 'rgb(61, 68, 77)']);
+});
+
 test('Older → Newer → Older by soft navigation marks each row once, with no leftovers', async ({ page, requests }) => {
   await page.goto(LIST);
   await expectEveryRowMarkedOnce(page, mainNewestFirst.slice(0, 35));

@@ -180,6 +180,8 @@ describe('startOverlay', () => {
     document.body.append(document.createElement('div'));
     await settle();
     await new Promise((resolve) => setTimeout(resolve, 80));
+    // Paging on to the next list, as broken as the first.
+    window.history.replaceState(null, '', `https://github.com/acme/mnist/commits/main?after=${newestFirst[0]}+34`);
     softNavigated();
     await settle();
     await new Promise((resolve) => setTimeout(resolve, 80));

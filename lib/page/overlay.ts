@@ -40,7 +40,8 @@ export interface OverlayOptions {
  * Marks every commit row of a commit list with exactly one cell, and keeps it so: rows GitHub
  * adds or re-renders (React, paging, soft navigation) get theirs before the next paint, rows
  * that still carry a cell for the same SHA are left alone. When our selectors find nothing the
- * page is left untouched and the miss is logged once per URL.
+ * page is left untouched and the miss is logged once: a selector that misses on one list misses
+ * on every list GitHub serves with that markup, so another line per page would say nothing new.
  *
  * The content script runs on every github.com page, so what it costs elsewhere matters: the
  * document is observed only while a commit list is shown (or being navigated to), and however
@@ -70,14 +71,14 @@ export function startOverlay(options: OverlayOptions): { navigating(url: URL): v
     watch(list !== undefined || expected !== undefined);
     if (!list) return;
     const { rows, unreadable } = findRows(document);
-    if (unreadable) logOnce(`sha ${url}`, `${unreadable} commit row(s) without a readable commit link on ${url}`);
+    if (unreadable) logOnce('sha', `${unreadable} commit row(s) without a readable commit link on ${url}`);
     if (!rows.length) {
       // Rows may still be rendering: only a list still empty a while later counts as a miss. Not
       // restarted by later mutations, which never stop on a busy page.
       missTimer ??= setTimeout(() => {
         missTimer = undefined;
         if (!signal.aborted && document.location.href === url && !findRows(document).rows.length) {
-          logOnce(`rows ${url}`, `no commit rows (${selectors.commitRow.variants.join(' | ')}) on ${url}`);
+          logOnce('rows', `no commit rows (${selectors.commitRow.variants.join(' | ')}) on ${url}`);
         }
       }, options.missAfterMs ?? 2000);
       return;
@@ -95,7 +96,7 @@ export function startOverlay(options: OverlayOptions): { navigating(url: URL): v
     if (cells.length === 1 && cells[0]!.getAttribute(CELL_ATTRIBUTE) === sha) return;
     cells.forEach((cell) => cell.remove());
     const anchor = query(element, selectors.rowMetadata);
-    if (!anchor) return logOnce(`anchor ${document.location.href}`, `no place for a cell (${selectors.rowMetadata.variants.join(' | ')}) in commit rows on ${document.location.href}`);
+    if (!anchor) return logOnce('anchor', `no place for a cell (${selectors.rowMetadata.variants.join(' | ')}) in commit rows on ${document.location.href}`);
     const host = document.createElement('span');
     host.setAttribute(CELL_ATTRIBUTE, sha);
     options.renderCell(host, target);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, fetchFromFake, test } from './fixtures';
+import { expect, fetchFromFake, test, type ServiceWorkerScope } from './fixtures';
 
 let mainNewestFirst: string[];
 test.beforeAll(({ mnist }) => {
@@ -147,7 +147,7 @@ test('after an extension reload the orphaned content script removes its cells an
   await expectEveryRowMarkedOnce(page, mainNewestFirst.slice(0, 35));
   // (Chromium does not bring back an extension loaded with --load-extension after
   // runtime.reload(), so this checks the old script's side only.)
-  await background.evaluate(() => chrome.runtime.reload());
+  await background.evaluate(() => (self as unknown as ServiceWorkerScope).chrome.runtime.reload());
   // Any change to the page wakes the orphaned script, which finds its extension gone and cleans up.
   const toggle = (sha: string) => page.getByRole('button', { name: `Show description for ${sha.slice(0, 7)}` }).click();
   await toggle(mainNewestFirst[2]!);

@@ -126,6 +126,26 @@ test('a page that is not a commit list gets nothing', async ({ page, consoleLine
   expect(consoleLines.filter((line) => line.includes('[Commit Lab]'))).toEqual([]);
 });
 
+test('commit rows on a URL that is not a commit list get nothing', async ({ context, page, server }) => {
+  // The repository page above has no rows, so it cannot show the URL check at work: serve a
+  // commit list's markup at lookalike URLs (a single commit, the pull request index).
+  const lookalikes = [`https://github.com/acme/mnist/commit/${mainNewestFirst[0]}`, 'https://github.com/acme/mnist/pulls'];
+  for (const url of lookalikes) {
+    await context.route(url, async (route) => {
+      const response = await fetchFromFake(route, server, LIST);
+      await route.fulfill({ response, body: await response.text() });
+    });
+  }
+  for (const url of lookalikes) {
+    await page.goto(url);
+    await page.waitForLoadState('networkidle');
+    // Past the frame any scan would have waited for.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await expect(page.locator('li[data-testid="commit-row-item"]')).toHaveCount(35);
+    await expect(page.locator('[data-commit-lab-cell], .commit-lab-cell')).toHaveCount(0);
+  }
+});
+
 test('when the selectors miss, the page is left alone and the miss is logged once', async ({ context, page, server, consoleLines }) => {
   // GitHub renamed the row's data-testid (a drift the tripwire would catch in our templates).
   await context.route(LIST, async (route) => {

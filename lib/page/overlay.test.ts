@@ -55,7 +55,7 @@ function start(missAfterMs = 50, isValid = () => true) {
     },
     log,
     missAfterMs,
-    nextFrame: (callback) => frames.push(callback),
+    nextFrame: (callback) => void frames.push(callback),
   });
   return { overlay, log, targets };
 }

@@ -31,9 +31,10 @@ export interface OverlayOptions {
   /**
    * Runs a callback before the next paint; scans are batched to one per call. Defaults to the
    * window's `requestAnimationFrame` (not WXT's `ctx.requestAnimationFrame`, which adds an
-   * abort listener per frame for the life of the page).
+   * abort listener per frame for the life of the page; a frame that comes after the abort finds
+   * `signal` aborted and does nothing).
    */
-  nextFrame?(callback: () => void): number;
+  nextFrame?(callback: () => void): void;
 }
 
 /**
@@ -57,18 +58,18 @@ export function startOverlay(options: OverlayOptions): { navigating(url: URL): v
     options.log(message);
   };
   let missTimer: ReturnType<typeof setTimeout> | undefined;
-  let frame: number | undefined;
-  /** A commit list being navigated to: watched for before the location reaches it. */
-  let expected: string | undefined;
+  let frameRequested = false;
+  /** A navigation to a commit list is under way: watch for its rows before the location changes. */
+  let awaitingList = false;
   const nextFrame = options.nextFrame ?? ((callback: () => void) => requestAnimationFrame(callback));
 
   const scan = () => {
-    frame = undefined;
+    frameRequested = false;
     if (signal.aborted || !(options.isValid?.() ?? true)) return;
     const url = document.location.href;
     const list = commitListOf(url);
-    if (list) expected = undefined;
-    watch(list !== undefined || expected !== undefined);
+    if (list) awaitingList = false;
+    watch(list !== undefined || awaitingList);
     if (!list) return;
     const { rows, unreadable } = findRows(document);
     if (unreadable) logOnce('sha', `${unreadable} commit row(s) without a readable commit link on ${url}`);
@@ -87,7 +88,9 @@ export function startOverlay(options: OverlayOptions): { navigating(url: URL): v
     for (const row of rows) mark({ row, list, where });
   };
   const scheduleScan = () => {
-    if (frame === undefined && !signal.aborted) frame = nextFrame(scan);
+    if (frameRequested || signal.aborted) return;
+    frameRequested = true;
+    nextFrame(scan);
   };
 
   const mark = (target: CellTarget) => {
@@ -117,7 +120,6 @@ export function startOverlay(options: OverlayOptions): { navigating(url: URL): v
   signal.addEventListener('abort', () => {
     watch(false);
     clearTimeout(missTimer);
-    if (frame !== undefined) cancelAnimationFrame(frame);
     // A newer copy of the extension draws its own cells.
     document.querySelectorAll(`[${CELL_ATTRIBUTE}]`).forEach((cell) => cell.remove());
   });
@@ -125,9 +127,10 @@ export function startOverlay(options: OverlayOptions): { navigating(url: URL): v
   return {
     navigating(url) {
       // The location still shows the old page: start watching now, so the new list's rows are
-      // seen as they arrive; an expected list that never comes is dropped at the next navigation.
-      expected = commitListOf(url) ? url.href : undefined;
-      if (expected) watch(true);
+      // seen as they arrive; a list that never comes (a cancelled navigation) stops mattering at the
+      // next navigation.
+      awaitingList = commitListOf(url) !== undefined;
+      if (awaitingList) watch(true);
       scheduleScan();
     },
   };

@@ -6,7 +6,7 @@ import { startOverlay } from '../../lib/page/overlay';
 
 export default defineContentScript({
   // All of github.com, not just commit lists: GitHub reaches them by soft navigation, which
-  // never loads a content script anew.
+  // never loads a content script anew. Off commit lists the overlay observes nothing.
   matches: ['https://github.com/*'],
   main(ctx) {
     const overlay = startOverlay({
@@ -16,7 +16,6 @@ export default defineContentScript({
       renderCell: (host, target) => render(h(RowCell, { sha: target.row.sha, where: target.where }), host),
       log: (message) => console.info(`[Commit Lab] ${message}`),
     });
-    // Fires before the new page exists; the overlay's MutationObserver catches the rows later.
-    ctx.addEventListener(window, 'wxt:locationchange', overlay.scan);
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => overlay.navigating(newUrl));
   },
 });

@@ -38,8 +38,7 @@ describe('selectors match the GitHub-shaped page templates', () => {
           const document = await render(path);
           const matches = document.querySelectorAll(selector.variants[0]);
           expect(matches.length).toBeGreaterThan(0);
-          if (name.startsWith('row')) {
-            // Row-scoped selectors must match inside every row.
+          if (selector.within === 'row') {
             for (const row of document.querySelectorAll(selectors.commitRow.variants[0])) {
               expect(row.querySelector(selector.variants[0]), row.outerHTML.slice(0, 120)).not.toBeNull();
             }

@@ -37,8 +37,12 @@ async function open(path: string, transform = (html: string) => html) {
   document.documentElement.replaceChildren(...[...parsed.documentElement.childNodes].map((n) => document.importNode(n, true)));
 }
 
+/** Animation frames the overlay asked for, run by `settle` (happy-dom paints nothing). */
+let frames: (() => void)[] = [];
+
 function start(missAfterMs = 50, isValid = () => true) {
   controller = new AbortController();
+  frames = [];
   const log = vi.fn();
   const targets: CellTarget[] = [];
   const overlay = startOverlay({
@@ -51,20 +55,26 @@ function start(missAfterMs = 50, isValid = () => true) {
     },
     log,
     missAfterMs,
+    nextFrame: (callback) => void frames.push(callback),
   });
   return { overlay, log, targets };
 }
 
 const cellsOf = (row: Element) => row.querySelectorAll(`[${CELL_ATTRIBUTE}]`);
 const rows = () => [...document.querySelectorAll('li[data-testid="commit-row-item"]')];
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Lets mutation records reach the overlay, then runs the frame it asked for. */
+async function settle() {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  frames.splice(0).forEach((frame) => frame());
+}
+const softNavigated = () => document.dispatchEvent(new Event('soft-nav:react-done'));
 
 describe('startOverlay', () => {
   it('marks every row once, in its metadata area, for its own commit', async () => {
     await open('/acme/mnist/commits/main');
-    const { overlay, targets } = start();
-    overlay.scan();
-    overlay.scan();
+    const { targets } = start();
+    softNavigated();
+    softNavigated();
     await settle();
     expect(rows()).toHaveLength(35);
     rows().forEach((row, i) => {
@@ -110,19 +120,70 @@ describe('startOverlay', () => {
     await open('/acme/mnist/commits/main');
     window.history.replaceState(null, '', 'https://github.com/acme/mnist');
     const { log } = start();
+    // Not even observed: GitHub's own changes to the page cost nothing.
+    rows()[0]!.replaceWith(rows()[0]!.cloneNode(true));
+    document.body.append(document.createElement('div'));
     await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(frames).toHaveLength(0);
     expect(document.querySelectorAll(`[${CELL_ATTRIBUTE}]`)).toHaveLength(0);
     expect(log).not.toHaveBeenCalled();
+  });
+
+  it('scans once per frame, however many changes the frame brings', async () => {
+    await open('/acme/mnist/commits/main');
+    const { targets } = start();
+    const fresh = rows().slice(0, 5).map((old) => {
+      const row = old.cloneNode(true) as Element;
+      cellsOf(row).forEach((c) => c.remove());
+      return row;
+    });
+    for (const [i, row] of fresh.entries()) {
+      rows()[i]!.replaceWith(row);
+      await Promise.resolve();
+    }
+    softNavigated();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(frames).toHaveLength(1);
+    expect(fresh.map((row) => cellsOf(row).length)).toEqual([0, 0, 0, 0, 0]);
+    await settle();
+    expect(fresh.map((row) => cellsOf(row).length)).toEqual([1, 1, 1, 1, 1]);
+    expect(targets).toHaveLength(40);
+  });
+
+  it('watches a commit list it is navigating to before the location gets there', async () => {
+    await open('/acme/mnist');
+    const { overlay } = start();
+    // wxt:locationchange fires while the old page is still shown; no GitHub event follows here.
+    overlay.navigating(new URL('https://github.com/acme/mnist/commits/main'));
+    await settle();
+    await open('/acme/mnist/commits/main');
+    await settle();
+    expect(rows().map((row) => cellsOf(row)[0]?.getAttribute(CELL_ATTRIBUTE))).toEqual(newestFirst.slice(0, 35));
+  });
+
+  it('stops observing once the page is no longer a commit list', async () => {
+    await open('/acme/mnist/commits/main');
+    start();
+    await open('/acme/mnist');
+    softNavigated();
+    await settle();
+    document.body.append(document.createElement('div'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(frames).toHaveLength(0);
   });
 
   it('changes nothing and logs once when its selectors miss', async () => {
     await open('/acme/mnist/commits/main', (html) => html.replaceAll('data-testid="commit-row-item"', 'data-testid="commit-row-entry"'));
     const untouched = document.body.innerHTML;
-    const { overlay, log } = start(20);
-    overlay.scan();
+    const { log } = start(20);
+    softNavigated();
     document.body.append(document.createElement('div'));
+    await settle();
     await new Promise((resolve) => setTimeout(resolve, 80));
-    overlay.scan();
+    // Paging on to the next list, as broken as the first.
+    window.history.replaceState(null, '', `https://github.com/acme/mnist/commits/main?after=${newestFirst[0]}+34`);
+    softNavigated();
+    await settle();
     await new Promise((resolve) => setTimeout(resolve, 80));
     expect(document.body.innerHTML).toBe(`${untouched}<div></div>`);
     expect(log).toHaveBeenCalledTimes(1);
@@ -138,6 +199,7 @@ describe('startOverlay', () => {
       for (let i = 0; i < 12; i++) {
         document.body.append(document.createElement('i'));
         await vi.advanceTimersByTimeAsync(10);
+        frames.splice(0).forEach((frame) => frame());
       }
       expect(log).toHaveBeenCalledTimes(1);
     } finally {
@@ -161,10 +223,10 @@ describe('startOverlay', () => {
   it('draws nothing more once its extension is gone', async () => {
     await open('/acme/mnist/commits/main');
     let valid = true;
-    const { overlay, targets } = start(50, () => valid);
+    const { targets } = start(50, () => valid);
     valid = false;
     rows()[0]!.replaceWith(rows()[0]!.cloneNode(false));
-    overlay.scan();
+    softNavigated();
     await settle();
     expect(targets).toHaveLength(35);
   });

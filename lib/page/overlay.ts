@@ -28,15 +28,28 @@ export interface OverlayOptions {
   log(message: string): void;
   /** How long a commit list may show no rows before that counts as our selectors missing. */
   missAfterMs?: number;
+  /**
+   * Runs a callback before the next paint; scans are batched to one per call. Defaults to the
+   * window's `requestAnimationFrame` (not WXT's `ctx.requestAnimationFrame`, which adds an
+   * abort listener per frame for the life of the page; a frame that comes after the abort finds
+   * `signal` aborted and does nothing).
+   */
+  nextFrame?(callback: () => void): void;
 }
 
 /**
  * Marks every commit row of a commit list with exactly one cell, and keeps it so: rows GitHub
- * adds or re-renders (React, paging, soft navigation) get theirs on the next mutation, rows that
- * still carry a cell for the same SHA are left alone. When our selectors find nothing the page
- * is left untouched and the miss is logged once per URL. Returns `scan`, for navigation events.
+ * adds or re-renders (React, paging, soft navigation) get theirs before the next paint, rows
+ * that still carry a cell for the same SHA are left alone. When our selectors find nothing the
+ * page is left untouched and the miss is logged once: a selector that misses on one list misses
+ * on every list GitHub serves with that markup, so another line per page would say nothing new.
+ *
+ * The content script runs on every github.com page, so what it costs elsewhere matters: the
+ * document is observed only while a commit list is shown (or being navigated to), and however
+ * many mutations a frame brings, it is scanned once. Call `navigating` with the URL of WXT's
+ * `wxt:locationchange`, which fires before that page exists.
  */
-export function startOverlay(options: OverlayOptions): { scan(): void } {
+export function startOverlay(options: OverlayOptions): { navigating(url: URL): void } {
   const { document, signal } = options;
   const logged = new Set<string>();
   const logOnce = (key: string, message: string) => {
@@ -45,27 +58,39 @@ export function startOverlay(options: OverlayOptions): { scan(): void } {
     options.log(message);
   };
   let missTimer: ReturnType<typeof setTimeout> | undefined;
+  let frameRequested = false;
+  /** A navigation to a commit list is under way: watch for its rows before the location changes. */
+  let awaitingList = false;
+  const nextFrame = options.nextFrame ?? ((callback: () => void) => requestAnimationFrame(callback));
 
   const scan = () => {
+    frameRequested = false;
     if (signal.aborted || !(options.isValid?.() ?? true)) return;
     const url = document.location.href;
     const list = commitListOf(url);
+    if (list) awaitingList = false;
+    watch(list !== undefined || awaitingList);
     if (!list) return;
     const { rows, unreadable } = findRows(document);
-    if (unreadable) logOnce(`sha ${url}`, `${unreadable} commit row(s) without a readable commit link on ${url}`);
+    if (unreadable) logOnce('sha', `${unreadable} commit row(s) without a readable commit link on ${url}`);
     if (!rows.length) {
       // Rows may still be rendering: only a list still empty a while later counts as a miss. Not
       // restarted by later mutations, which never stop on a busy page.
       missTimer ??= setTimeout(() => {
         missTimer = undefined;
         if (!signal.aborted && document.location.href === url && !findRows(document).rows.length) {
-          logOnce(`rows ${url}`, `no commit rows (${selectors.commitRow.variants.join(' | ')}) on ${url}`);
+          logOnce('rows', `no commit rows (${selectors.commitRow.variants.join(' | ')}) on ${url}`);
         }
       }, options.missAfterMs ?? 2000);
       return;
     }
     const where = describeList(document, list);
     for (const row of rows) mark({ row, list, where });
+  };
+  const scheduleScan = () => {
+    if (frameRequested || signal.aborted) return;
+    frameRequested = true;
+    nextFrame(scan);
   };
 
   const mark = (target: CellTarget) => {
@@ -74,24 +99,41 @@ export function startOverlay(options: OverlayOptions): { scan(): void } {
     if (cells.length === 1 && cells[0]!.getAttribute(CELL_ATTRIBUTE) === sha) return;
     cells.forEach((cell) => cell.remove());
     const anchor = query(element, selectors.rowMetadata);
-    if (!anchor) return logOnce(`anchor ${document.location.href}`, `no place for a cell (${selectors.rowMetadata.variants.join(' | ')}) in commit rows on ${document.location.href}`);
+    if (!anchor) return logOnce('anchor', `no place for a cell (${selectors.rowMetadata.variants.join(' | ')}) in commit rows on ${document.location.href}`);
     const host = document.createElement('span');
     host.setAttribute(CELL_ATTRIBUTE, sha);
     options.renderCell(host, target);
     anchor.prepend(host);
   };
 
-  const observer = new MutationObserver(scan);
-  observer.observe(document.documentElement, { childList: true, subtree: true });
-  for (const event of ['turbo:render', 'soft-nav:react-done']) document.addEventListener(event, scan, { signal });
+  const observer = new MutationObserver(scheduleScan);
+  let observing = false;
+  const watch = (on: boolean) => {
+    if (on === observing) return;
+    observing = on;
+    if (on) observer.observe(document.documentElement, { childList: true, subtree: true });
+    else observer.disconnect();
+  };
+
+  // GitHub's own "new page rendered" events (Turbo visits, React navigations, back/forward).
+  for (const event of ['turbo:render', 'soft-nav:react-done']) document.addEventListener(event, scheduleScan, { signal });
   signal.addEventListener('abort', () => {
-    observer.disconnect();
+    watch(false);
     clearTimeout(missTimer);
     // A newer copy of the extension draws its own cells.
     document.querySelectorAll(`[${CELL_ATTRIBUTE}]`).forEach((cell) => cell.remove());
   });
   scan();
-  return { scan };
+  return {
+    navigating(url) {
+      // The location still shows the old page: start watching now, so the new list's rows are
+      // seen as they arrive; a list that never comes (a cancelled navigation) stops mattering at the
+      // next navigation.
+      awaitingList = commitListOf(url) !== undefined;
+      if (awaitingList) watch(true);
+      scheduleScan();
+    },
+  };
 }
 
 function describeList(document: Document, list: CommitListPage): string {

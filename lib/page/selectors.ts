@@ -9,6 +9,8 @@ import type { CommitListKind } from './url';
  */
 export interface Selector {
   pages: readonly CommitListKind[];
+  /** Queried in the whole document, or inside each commit row (then it must match in every row). */
+  within: 'page' | 'row';
   variants: readonly [string, ...string[]];
   dom: string;
 }
@@ -18,23 +20,27 @@ const BOTH_LISTS = ['repo-commits', 'pr-commits'] as const;
 export const selectors = {
   commitRow: {
     pages: BOTH_LISTS,
+    within: 'page',
     variants: ['li[data-testid="commit-row-item"]', 'li.js-commits-list-item'],
     dom: 'React CommitRow list item (repo list since 2023-12, PR tab since 2024-10; §3.1 Row, §3.2). Fallback: pre-React `.js-commits-list-item`. Checked 2026-08.',
   },
   rowTitleLink: {
     pages: BOTH_LISTS,
+    within: 'row',
     variants: ['h4.markdown-title a[href]', 'a.markdown-title[href*="/commit"]'],
     dom: 'Row title `h4.markdown-title > span > a`, href `/commit/<sha>` or `/pull/<n>/commits/<sha>`, full message in `title` (§3.1 Message link; refined-github commitTitleInLists, 2025-11). Fallback: pre-React title link. Checked 2026-08.',
   },
   rowMetadata: {
     pages: BOTH_LISTS,
+    within: 'row',
     variants: ['[data-testid="list-view-item-metadata"]', '[data-testid="list-view-item-main-content"]'],
     dom: 'ListView metadata area holding the short SHA and CI badge (§3.1 Metadata area, GitHub-internal CommitRow, 2026-05). Fallback: the main content area (author line) of the same row. Checked 2026-08.',
   },
   commitsData: {
     pages: ['repo-commits'],
+    within: 'page',
     variants: ['react-app[app-name="commits"] script[type="application/json"][data-target="react-app.embeddedData"]'],
-    dom: 'Embedded JSON of the React commits app: payload.refInfo.{name,currentOid}, payload.path (§3.1 App root / data; Gitako drift spec). Checked 2026-08.',
+    dom: 'Embedded JSON of the React commits app: payload.refInfo.{name,currentOid}, payload.path (§3.1 App root / data; Gitako drift spec). No fallback: the pre-React list had no such data, and without it a list is named by its repository alone. Checked 2026-08.',
   },
 } as const satisfies Record<string, Selector>;
 

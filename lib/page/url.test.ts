@@ -13,6 +13,9 @@ describe('commitListOf', () => {
     ['https://github.com/o/r/commits/0123456789abcdef0123456789abcdef01234567', 'repo-commits'],
     ['https://github.com/o/r/pull/12/commits', 'pr-commits'],
     ['https://github.com/o/r/pull/12/commits/', 'pr-commits'],
+    ['https://github.com/o/r/pull/12/commits?w=1', 'pr-commits'],
+    ['https://github.com/o/r/commits?author=octocat', 'repo-commits'],
+    ['https://github.com/o/r/commits/release/v1.2', 'repo-commits'],
   ])('%s is a %s list', (url, kind) => {
     expect(commitListOf(url)?.kind).toBe(kind);
   });
@@ -30,8 +33,18 @@ describe('commitListOf', () => {
     'https://github.com/o/r/pull/new/commits',
     'https://github.com/o/r/tree/main/commits',
     'https://github.com/o/r/compare/main...dev',
+    'https://github.com/o/r/commit/0123456789abcdef0123456789abcdef01234567/',
+    'https://github.com/o/r/pulls',
+    'https://github.com/o/r/pulls/commits',
+    'https://github.com/o/r/issues/12',
+    'https://github.com/o/r/blob/main/commits/README.md',
+    'https://github.com/o/r/pull/12/commits/0123456789abcdef0123456789abcdef01234567/file.py',
     'https://github.com/orgs/acme/commits',
+    'https://github.com/orgs/acme/repositories',
+    'https://github.com/settings',
     'https://github.com/settings/tokens/commits',
+    'https://github.com/users/octocat/commits',
+    'https://github.com/organizations/acme/commits',
   ])('%s is not a commit list', (url) => {
     expect(commitListOf(url)).toBeUndefined();
   });

@@ -9,8 +9,8 @@ export type CommitListPage =
 
 export type CommitListKind = CommitListPage['kind'];
 
-/** Top-level github.com paths whose second segment is not a repository. */
-const NOT_OWNERS = new Set(['orgs', 'settings', 'marketplace', 'sponsors', 'topics', 'search', 'notifications', 'apps', 'features', 'enterprises']);
+/** Top-level github.com paths that are not an owner, so their second segment is not a repository. */
+const NOT_OWNERS = new Set(['orgs', 'organizations', 'users', 'settings', 'account', 'marketplace', 'sponsors', 'topics', 'collections', 'search', 'notifications', 'apps', 'features', 'enterprises', 'codespaces', 'explore']);
 
 export function commitListOf(url: URL | string): CommitListPage | undefined {
   const { pathname } = typeof url === 'string' ? new URL(url) : url;

@@ -32,10 +32,13 @@ export async function launchWithExtension(extensionDir: string, headless: boolea
   };
 }
 
-/** Answers a routed github.com / api.github.com request from the fake GitHub, telling it which host was asked. */
-export function fetchFromFake(route: Route, server: FakeServer): Promise<APIResponse> {
+/**
+ * Answers a routed github.com / api.github.com request from the fake GitHub, telling it which
+ * host was asked; with `as`, answers with what the fake serves at that URL instead.
+ */
+export function fetchFromFake(route: Route, server: FakeServer, as?: string): Promise<APIResponse> {
   const request = route.request();
-  const url = new URL(request.url());
+  const url = new URL(as ?? request.url());
   return route.fetch({ url: `${server.url}${url.pathname}${url.search}`, headers: { ...request.headers(), 'x-forwarded-host': url.host } });
 }
 

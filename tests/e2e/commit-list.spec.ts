@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, fetchFromFake, test } from './fixtures';
+import { expect, fetchFromFake, test, type ServiceWorkerScope } from './fixtures';
 
 let mainNewestFirst: string[];
 test.beforeAll(({ mnist }) => {
@@ -29,6 +29,24 @@ test('every row of a commit list is marked exactly once', async ({ page }) => {
   const cell = page.locator('[data-commit-lab-cell]').first();
   await expect(cell).toContainText(`Commit Lab: no experiment data loaded yet for commit ${mainNewestFirst[0]!.slice(0, 7)} on main`);
   await expect(cell.locator('.commit-lab-cell')).toBeVisible();
+});
+
+test("the cell is read out as one sentence and takes Primer's light and dark colours", async ({ page }) => {
+  await page.goto(LIST);
+  await expectEveryRowMarkedOnce(page, mainNewestFirst.slice(0, 35));
+  const cell = page.locator('[data-commit-lab-cell]').first();
+  // The icon and the dash are decoration: assistive technology gets the sentence alone.
+  await expect(cell).toMatchAriaSnapshot(`- text: "Commit Lab: no experiment data loaded yet for commit ${mainNewestFirst[0]!.slice(0, 7)} on main"`);
+  const pill = cell.locator('.commit-lab-cell');
+  // @primer/primitives: fgColor-muted, bgColor-muted, borderColor-default in light, then dark.
+  const colours = () => pill.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return [style.color, style.backgroundColor, style.borderTopColor];
+  });
+  await page.emulateMedia({ colorScheme: 'light' });
+  expect(await colours()).toEqual(['rgb(89, 99, 110)', 'rgb(246, 248, 250)', 'rgb(209, 217, 224)']);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await colours()).toEqual(['rgb(145, 152, 161)', 'rgb(21, 27, 35)', 'rgb(61, 68, 77)']);
 });
 
 test('Older → Newer → Older by soft navigation marks each row once, with no leftovers', async ({ page, requests }) => {
@@ -108,6 +126,26 @@ test('a page that is not a commit list gets nothing', async ({ page, consoleLine
   expect(consoleLines.filter((line) => line.includes('[Commit Lab]'))).toEqual([]);
 });
 
+test('commit rows on a URL that is not a commit list get nothing', async ({ context, page, server }) => {
+  // The repository page above has no rows, so it cannot show the URL check at work: serve a
+  // commit list's markup at lookalike URLs (a single commit, the pull request index).
+  const lookalikes = [`https://github.com/acme/mnist/commit/${mainNewestFirst[0]}`, 'https://github.com/acme/mnist/pulls'];
+  for (const url of lookalikes) {
+    await context.route(url, async (route) => {
+      const response = await fetchFromFake(route, server, LIST);
+      await route.fulfill({ response, body: await response.text() });
+    });
+  }
+  for (const url of lookalikes) {
+    await page.goto(url);
+    await page.waitForLoadState('networkidle');
+    // Past the frame any scan would have waited for.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await expect(page.locator('li[data-testid="commit-row-item"]')).toHaveCount(35);
+    await expect(page.locator('[data-commit-lab-cell], .commit-lab-cell')).toHaveCount(0);
+  }
+});
+
 test('when the selectors miss, the page is left alone and the miss is logged once', async ({ context, page, server, consoleLines }) => {
   // GitHub renamed the row's data-testid (a drift the tripwire would catch in our templates).
   await context.route(LIST, async (route) => {
@@ -129,7 +167,7 @@ test('after an extension reload the orphaned content script removes its cells an
   await expectEveryRowMarkedOnce(page, mainNewestFirst.slice(0, 35));
   // (Chromium does not bring back an extension loaded with --load-extension after
   // runtime.reload(), so this checks the old script's side only.)
-  await background.evaluate(() => chrome.runtime.reload());
+  await background.evaluate(() => (self as unknown as ServiceWorkerScope).chrome.runtime.reload());
   // Any change to the page wakes the orphaned script, which finds its extension gone and cleans up.
   const toggle = (sha: string) => page.getByRole('button', { name: `Show description for ${sha.slice(0, 7)}` }).click();
   await toggle(mainNewestFirst[2]!);

@@ -2,6 +2,7 @@ import { test as base, type BrowserContext, type Page, type Worker } from '@play
 import path from 'node:path';
 import { startTestGitHub, type TestGitHub, type TestRepo } from '../fake-github/pages/test-repos';
 import type { FakeServer } from '../fake-github/server';
+import type { browser } from 'wxt/browser';
 import { launchWithExtension, routeGitHub } from './browser';
 
 export { fetchFromFake } from './browser';
@@ -27,6 +28,15 @@ interface Fixtures {
   consoleLines: string[];
   background: Worker;
   extensionId: string;
+}
+
+/**
+ * The extension service worker's global scope, for `background.evaluate` callbacks:
+ * `(self as unknown as ServiceWorkerScope).chrome`. Not a global declaration, which would let
+ * extension code type-check calls to `chrome` that bypass the polyfilled `browser`.
+ */
+export interface ServiceWorkerScope {
+  chrome: typeof browser;
 }
 
 interface WorkerFixtures {

@@ -3,7 +3,7 @@ export { fileFormat, type FileFormat } from './format';
 export { createMd5, md5Of, type HashGeneration, type Md5Hasher } from './md5';
 export { dirManifest, dirMd5, type DirEntry } from './dir-hash';
 export { importMd5 } from './import-md5';
-export { rewriteOut, type OutHash } from './rewrite-out';
+export { rewriteOut, type OutHash, type RewriteContext } from './rewrite-out';
 export { parseDvcConfig, dvcRemote, type DvcConfig, type DvcRemote, type ConfigValue } from './dvc-config';
 export { remoteObjectUrl, type RemoteObject } from './remote-url';
 export { readPythonParams, type PythonParamLeaf, type PyValue } from './python-params';

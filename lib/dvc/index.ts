@@ -15,8 +15,8 @@ export { duplicateKey } from './yaml-duplicate-key';
 export { parseDataFile } from './parse-data';
 export { decodeText, MAX_FILE_BYTES } from './text';
 export type {
-  CachedMetric, DataObject, DataValue, Input, Metric, MetricValue, Param, Plot, PlotFile, Problem,
-  Project, ReadFile,
+  CachedMetric, DataObject, DataValue, ImagePlot, Input, Metric, MetricValue, Param, Plot, PlotFile, Problem,
+  Project, ReadFile, VegaPlot,
 } from './types';
 export { editParams, type ParamEdit } from './edit/edit-params';
 export type { ParamValue, ValueKind } from './edit/value';

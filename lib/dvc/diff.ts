@@ -2,7 +2,7 @@ import { pyFloat, pyNumber } from './py-number';
 import type { DataValue, Metric, MetricValue, Param } from './types';
 
 /** DVC's metrics precision (`dvc/commands/metrics.py` `DEFAULT_PRECISION`). */
-export const METRIC_PRECISION = 5;
+const METRIC_PRECISION = 5;
 
 export interface DiffOptions {
   /** Include unchanged keys too (`--all`). */

@@ -19,7 +19,7 @@ export interface Md5Hasher {
  * dvc-data reads files in blocks of this size (`fobj_md5(chunk_size=2**20)`); for legacy
  * entries each block is tested and converted on its own (`Dos2UnixHashStreamFile.read`).
  */
-export const DVC_READ_BLOCK_BYTES = 2 ** 20;
+const DVC_READ_BLOCK_BYTES = 2 ** 20;
 
 /** Re-blocks the caller's chunks into DVC's read blocks, so chunking never changes the result. */
 function createDos2UnixMd5(): Md5Hasher {

@@ -22,7 +22,7 @@ export interface MetricChange {
   key: string;
   old: MetricValue | undefined;
   new: MetricValue | undefined;
-  /** `new - old`, only when both are numbers. */
+  /** `new - old`, only when both are numbers (booleans count as 0 and 1: Python's bool is an int). */
   change?: number;
 }
 
@@ -73,11 +73,18 @@ export function diffParams(a: Param[], b: Param[], options: DiffOptions = {}): P
   return diffRows(a, b, options);
 }
 
-/** `dvc metrics diff a b`, with `change = new - old` when both are numbers. */
+/** A metric as Python's `isinstance(v, (int, float))` sees it: bools are the ints 0 and 1. */
+function pyNumeric(value: MetricValue | undefined): number | undefined {
+  if (typeof value === 'boolean') return Number(value);
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** `dvc metrics diff a b`, with `change = new - old` when both are numbers (`dvc/utils/diff.py` `_diff_vals`). */
 export function diffMetrics(a: Metric[], b: Metric[], options: DiffOptions = {}): MetricChange[] {
   return diffRows(a, b, options).map((row) => {
     const out: MetricChange = row;
-    if (typeof row.old === 'number' && typeof row.new === 'number') out.change = row.new - row.old;
+    const [old, now] = [pyNumeric(row.old), pyNumeric(row.new)];
+    if (old !== undefined && now !== undefined) out.change = now - old;
     return out;
   });
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readProject } from '../../../lib/dvc';
-import { FIXTURES } from './fixture-repo';
+import { FIXTURES } from './fixture-files';
 import { memoryRepo } from './memory-repo';
 
 // Real files with bytes changed, deterministically: whatever the damage, readProject resolves, and

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument, type Scalar } from 'yaml';
 import { prevailingQuote, replaceScalar, type YamlPlace } from '../../../lib/dvc/edit/yaml-splice';
 import { applySplices } from '../../../lib/dvc/text-splice';
-import { FIXTURES, read } from './params-helpers';
+import { FIXTURES } from './fixture-files';
+import { read } from './params-helpers';
 
 // The in-place scalar rewrite that params edits and rewriteOut use, applied to real .dvc and
 // dvc.lock files: only the node's own bytes change.

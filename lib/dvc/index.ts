@@ -13,7 +13,7 @@ export { fileFormat, type FileFormat } from './format';
 
 // Editing params files byte-minimally (issue 7).
 export { editParams, type ParamEdit } from './edit/edit-params';
-export type { ParamValue, ValueKind } from './edit/value';
+export type { ParamValue } from './edit/value';
 
 // Hashes, `.dvc`/`dvc.lock` entries and remote objects (issue 8).
 export { createMd5, md5Of, type HashGeneration, type Md5Hasher } from './md5';

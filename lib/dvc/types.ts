@@ -16,6 +16,10 @@ export interface Problem {
 export interface Param {
   file: string;
   key: string;
+  /**
+   * As parsed. Integers beyond 2^53 arrive as the nearest number (a Project stays JSON-shaped for
+   * extension messaging; Python would keep them exact), which `editParams` refuses to write back.
+   */
   value: DataValue;
   /** The value the `dvc.lock` records for this leaf, present only when a lock records one. */
   locked?: DataValue;

@@ -1,3 +1,4 @@
+import { compareText, deepEqual } from './compare';
 import { pyFloat, pyNumber } from './py-number';
 import type { DataValue, Metric, MetricValue, Param } from './types';
 
@@ -26,25 +27,20 @@ export interface MetricChange {
   change?: number;
 }
 
-/** Python `==` on parsed values: `1 == 1.0`, `True == 1`, lists and mappings element-wise. */
+/** Python `==` on two scalars: `1 == 1.0`, `True == 1`. */
+function pyScalarEqual(a: unknown, b: unknown): boolean {
+  const num = (v: unknown) => (typeof v === 'boolean' ? Number(v) : v);
+  return num(a) === num(b);
+}
+
+/** Python `==` on parsed values: lists and mappings element-wise. */
 function pyEqual(a: DataValue | undefined, b: DataValue | undefined): boolean {
-  const num = (v: DataValue | undefined) => (typeof v === 'boolean' ? Number(v) : v);
-  if (typeof num(a) === 'number' && typeof num(b) === 'number') return num(a) === num(b);
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => pyEqual(v, b[i]));
-  if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
-    const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => k in b && pyEqual(a[k], b[k]));
-  }
-  return a === b;
+  return deepEqual(a, b, pyScalarEqual);
 }
 
 /** `dvc.utils.diff._diff_vals` compares single-element lists by their element. */
 function unwrap(value: DataValue | undefined, other: DataValue | undefined): DataValue | undefined {
   return Array.isArray(value) && Array.isArray(other) && value.length === 1 && other.length === 1 ? value[0] : value;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function diffRows<V extends DataValue>(

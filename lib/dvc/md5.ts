@@ -9,6 +9,11 @@ import { isTextBlock, TEXT_TEST_BYTES } from './text-block';
  */
 export type HashGeneration = '2' | '3';
 
+/** An md5 object id as DVC writes it: 32 lower-case hex digits, `.dir` added for a directory manifest. */
+export function isMd5Id(value: string): boolean {
+  return /^[0-9a-f]{32}(\.dir)?$/.test(value);
+}
+
 export interface Md5Hasher {
   update(bytes: Uint8Array): Md5Hasher;
   /** Lower-case hex digest. Finishes the hasher: call it once. */

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Scalar, type YAMLMap } from 'yaml';
 import { importMd5 } from './import-md5';
+import { isMd5Id } from './md5';
 import { replaceScalar, type YamlPlace } from './edit/yaml-splice';
 import { lockStageDirs } from './lock-wdirs';
 import { dirname, joinPath } from './paths';
@@ -17,7 +18,6 @@ interface ScalarPair {
   readonly value: Scalar;
 }
 
-const MD5_VALUE = /^[0-9a-f]{32}(\.dir)?$/;
 /** Entries addressed by something other than md5 (import-url, cloud versioning, DVC 3 file lists). */
 const OTHER_ADDRESS_KEYS = ['etag', 'checksum', 'version_id', 'files', 'cloud'];
 
@@ -103,7 +103,7 @@ function md5Splice(text: string, node: Scalar, md5: string, place: YamlPlace): S
 const RUAMEL_QUOTE = 'QUOTE_SINGLE';
 
 function checkHash(hash: OutHash, where: string): void {
-  if (!MD5_VALUE.test(hash.md5)) throw new Error(`${where}: "${hash.md5}" is not an md5 (32 hex digits, optionally .dir)`);
+  if (!isMd5Id(hash.md5)) throw new Error(`${where}: "${hash.md5}" is not an md5 (32 hex digits, optionally .dir)`);
   if (!Number.isSafeInteger(hash.size) || hash.size < 0) throw new Error(`${where}: size must be a whole number of bytes`);
   const isDir = hash.md5.endsWith('.dir');
   if (isDir && hash.nfiles === undefined) throw new Error(`${where}: a directory (.dir) needs nfiles`);

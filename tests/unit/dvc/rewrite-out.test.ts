@@ -172,6 +172,14 @@ describe('rewriteOut on dvc.lock stages with a wdir', () => {
     );
   });
 
+  it('takes a matrix stage wdir from the stage itself (dvcyaml-files.md: matrix keys sit beside cmd)', () => {
+    const matrixLock = "schema: '2.0'\nstages:\n  conv@3:\n    cmd: conv 3\n    outs:\n" + entry('out.bin', A);
+    const matrixYaml = 'stages:\n  conv:\n    matrix: {k: [3]}\n    wdir: nets\n    cmd: conv ${item.k}\n    outs: [out.bin]\n';
+    expect(rewriteOut(matrixLock, 'dvc.lock', 'nets/out.bin', { md5: NEW, size: 8 }, { dvcYaml: matrixYaml })).toBe(
+      matrixLock.replace(`md5: ${A}\n      size: 3`, `md5: ${NEW}\n      size: 8`),
+    );
+  });
+
   it('refuses a wdir built with ${...} rather than guess where its outputs are', () => {
     expect(() => rewrite('sub/out.bin', dvcYaml)).toThrow('stage split@train sets its wdir with `${...}`');
   });

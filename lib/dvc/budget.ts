@@ -6,7 +6,7 @@ import type { DataValue } from './types';
  * more (a `foreach` of 10 000 items over a large body, a large mapping unpacked into every
  * `cmd`); DVC would grind through it, we refuse it with a problem instead of hanging a page.
  */
-export const RESOLVE_BUDGET = 1_000_000;
+const RESOLVE_BUDGET = 1_000_000;
 
 export class Budget {
   constructor(private left = RESOLVE_BUDGET) {}

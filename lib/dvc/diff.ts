@@ -1,8 +1,9 @@
+import { compareText, deepEqual } from './compare';
 import { pyFloat, pyNumber } from './py-number';
 import type { DataValue, Metric, MetricValue, Param } from './types';
 
 /** DVC's metrics precision (`dvc/commands/metrics.py` `DEFAULT_PRECISION`). */
-export const METRIC_PRECISION = 5;
+const METRIC_PRECISION = 5;
 
 export interface DiffOptions {
   /** Include unchanged keys too (`--all`). */
@@ -22,29 +23,24 @@ export interface MetricChange {
   key: string;
   old: MetricValue | undefined;
   new: MetricValue | undefined;
-  /** `new - old`, only when both are numbers. */
+  /** `new - old`, only when both are numbers (booleans count as 0 and 1: Python's bool is an int). */
   change?: number;
 }
 
-/** Python `==` on parsed values: `1 == 1.0`, `True == 1`, lists and mappings element-wise. */
+/** Python `==` on two scalars: `1 == 1.0`, `True == 1`. */
+function pyScalarEqual(a: unknown, b: unknown): boolean {
+  const num = (v: unknown) => (typeof v === 'boolean' ? Number(v) : v);
+  return num(a) === num(b);
+}
+
+/** Python `==` on parsed values: lists and mappings element-wise. */
 function pyEqual(a: DataValue | undefined, b: DataValue | undefined): boolean {
-  const num = (v: DataValue | undefined) => (typeof v === 'boolean' ? Number(v) : v);
-  if (typeof num(a) === 'number' && typeof num(b) === 'number') return num(a) === num(b);
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => pyEqual(v, b[i]));
-  if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
-    const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => k in b && pyEqual(a[k], b[k]));
-  }
-  return a === b;
+  return deepEqual(a, b, pyScalarEqual);
 }
 
 /** `dvc.utils.diff._diff_vals` compares single-element lists by their element. */
 function unwrap(value: DataValue | undefined, other: DataValue | undefined): DataValue | undefined {
   return Array.isArray(value) && Array.isArray(other) && value.length === 1 && other.length === 1 ? value[0] : value;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function diffRows<V extends DataValue>(
@@ -73,11 +69,18 @@ export function diffParams(a: Param[], b: Param[], options: DiffOptions = {}): P
   return diffRows(a, b, options);
 }
 
-/** `dvc metrics diff a b`, with `change = new - old` when both are numbers. */
+/** A metric as Python's `isinstance(v, (int, float))` sees it: bools are the ints 0 and 1. */
+function pyNumeric(value: MetricValue | undefined): number | undefined {
+  if (typeof value === 'boolean') return Number(value);
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** `dvc metrics diff a b`, with `change = new - old` when both are numbers (`dvc/utils/diff.py` `_diff_vals`). */
 export function diffMetrics(a: Metric[], b: Metric[], options: DiffOptions = {}): MetricChange[] {
   return diffRows(a, b, options).map((row) => {
     const out: MetricChange = row;
-    if (typeof row.old === 'number' && typeof row.new === 'number') out.change = row.new - row.old;
+    const [old, now] = [pyNumeric(row.old), pyNumeric(row.new)];
+    if (old !== undefined && now !== undefined) out.change = now - old;
     return out;
   });
 }

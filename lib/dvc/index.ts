@@ -1,24 +1,26 @@
 // The public surface of lib/dvc: pure DVC semantics, no GitHub, no browser, no node: modules.
+// Every path taken or given is repo-relative POSIX, normalised, without a trailing `/`.
+
+// Reading a project at a commit (issue 6).
+export { readProject } from './read-project';
+export type {
+  CachedMetric, DataObject, DataValue, ImagePlot, Input, Metric, MetricValue, Param, Plot, PlotFile, Problem,
+  Project, ReadFile, VegaPlot,
+} from './types';
+export { diffParams, diffMetrics, formatMetric, type DiffOptions, type ParamChange, type MetricChange } from './diff';
+/** Which of DVC's four loaders reads a params or metrics file (the editor picks the same one). */
 export { fileFormat, type FileFormat } from './format';
+
+// Editing params files byte-minimally (issue 7).
+export { editParams, type ParamEdit } from './edit/edit-params';
+export type { ParamValue } from './edit/value';
+
+// Hashes, `.dvc`/`dvc.lock` entries and remote objects (issue 8).
 export { createMd5, md5Of, type HashGeneration, type Md5Hasher } from './md5';
+/** `dirManifest` gives the bytes of the `.dir` object itself, which is uploaded beside the files. */
 export { dirManifest, dirMd5, type DirEntry } from './dir-hash';
 export { importMd5 } from './import-md5';
-export { rewriteOut, type OutHash } from './rewrite-out';
-export { parseDvcConfig, dvcRemote, type DvcConfig, type DvcRemote, type ConfigValue } from './dvc-config';
+export { rewriteOut, type OutHash, type RewriteContext } from './rewrite-out';
 export { remoteObjectUrl, type RemoteObject } from './remote-url';
-export { readPythonParams, type PythonParamLeaf, type PyValue } from './python-params';
-export { readProject } from './read-project';
-export { diffParams, diffMetrics, formatMetric, type DiffOptions, type ParamChange, type MetricChange } from './diff';
-export { flattenLeaves, nestLeaves, type Leaf } from './flatten';
-export { parseYaml, MAX_YAML_ALIASES } from './parse-yaml';
-export { duplicateKey } from './yaml-duplicate-key';
-export { parseDataFile } from './parse-data';
-export { decodeText, MAX_FILE_BYTES } from './text';
-export type {
-  CachedMetric, DataObject, DataValue, Input, Metric, MetricValue, Param, Plot, PlotFile, Problem,
-  Project, ReadFile,
-} from './types';
-export { editParams, type ParamEdit } from './edit/edit-params';
-export type { ParamValue, ValueKind } from './edit/value';
-export { applySplices, type Splice } from './text-splice';
-export { prevailingQuote, replaceScalar, scalarSplice, type YamlPlace } from './edit/yaml-splice';
+/** The remotes a `.dvc/config` names (and its default), for choosing the `remote` of `remoteObjectUrl`. */
+export { parseDvcConfig, dvcRemote, type DvcConfig, type DvcRemote, type ConfigValue } from './dvc-config';

@@ -9,6 +9,11 @@ import { isTextBlock, TEXT_TEST_BYTES } from './text-block';
  */
 export type HashGeneration = '2' | '3';
 
+/** An md5 object id as DVC writes it: 32 lower-case hex digits, `.dir` added for a directory manifest. */
+export function isMd5Id(value: string): boolean {
+  return /^[0-9a-f]{32}(\.dir)?$/.test(value);
+}
+
 export interface Md5Hasher {
   update(bytes: Uint8Array): Md5Hasher;
   /** Lower-case hex digest. Finishes the hasher: call it once. */
@@ -19,7 +24,7 @@ export interface Md5Hasher {
  * dvc-data reads files in blocks of this size (`fobj_md5(chunk_size=2**20)`); for legacy
  * entries each block is tested and converted on its own (`Dos2UnixHashStreamFile.read`).
  */
-export const DVC_READ_BLOCK_BYTES = 2 ** 20;
+const DVC_READ_BLOCK_BYTES = 2 ** 20;
 
 /** Re-blocks the caller's chunks into DVC's read blocks, so chunking never changes the result. */
 function createDos2UnixMd5(): Md5Hasher {

@@ -8,7 +8,7 @@ import type { CachedMetric, DataValue, Input, Metric } from './types';
  * `dvc metrics show`'s reading of one file (`_extract_metrics` + `flatten`): numbers, strings and
  * booleans kept, mappings joined with dots, lists and nulls dropped, a top-level scalar under `""`.
  */
-export function extractMetrics(file: string, value: DataValue, prefix = ''): Metric[] {
+function extractMetrics(file: string, value: DataValue, prefix = ''): Metric[] {
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
     return [{ file, key: prefix, value }];
   }

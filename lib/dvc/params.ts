@@ -61,7 +61,7 @@ async function readParamsFile(
     if (!want.required) return [];
     // A params file DVC caches (like DVCLive's results/train/params.yaml) is not in git to read.
     const where = cached(file);
-    const tracked = where?.dir ? `inside '${where.dir.path}'` : where ? 'itself' : null;
+    const tracked = where === null ? null : 'dir' in where ? `inside '${where.dir.path}'` : 'itself';
     store.problem(file, tracked
       ? `params file not in git: DVC tracks it ${tracked} (needed by ${want.required})`
       : `params file not found (needed by ${want.required})`);

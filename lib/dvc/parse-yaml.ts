@@ -3,7 +3,7 @@ import { duplicateKey } from './yaml-duplicate-key';
 import type { DataValue } from './types';
 
 /** Aliases a document may expand before we call it an alias bomb (the yaml package's default). */
-export const MAX_YAML_ALIASES = 100;
+const MAX_YAML_ALIASES = 100;
 
 export type Parsed = { value: DataValue } | { error: string };
 
@@ -35,7 +35,7 @@ function isFalsy(value: DataValue | undefined): boolean {
   return value === undefined || value === null || value === false || value === 0 || value === '';
 }
 
-export function lineAt(text: string, offset: number): number {
+function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
   return line;

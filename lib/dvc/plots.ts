@@ -3,7 +3,7 @@ import { isObject } from './flatten';
 import { joinPath } from './paths';
 import type { Pipeline } from './pipeline';
 import type { FileStore } from './store';
-import type { DataObject, DataValue, Plot, PlotFile } from './types';
+import type { DataObject, DataValue, Plot, PlotFile, VegaPlot } from './types';
 
 /** `dvc_render.ImageRenderer.EXTENSIONS`: shown as they are, not through a template. */
 const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.gif', '.png', '.svg'];
@@ -106,15 +106,12 @@ function label(given: DataValue | undefined, used: { field: string }[], fallback
   return distinct.length === 1 ? distinct[0] : axis;
 }
 
-/** A definition with DVC's defaults: template `linear`, x the row index `step`, labels from the fields. */
+/** A definition with DVC's defaults: template `linear`, x the row index `step`, labels from the fields; images as they are. */
 function toPlot(shownId: string, id: string, props: DataObject): Plot {
+  if (isImage(id)) return { id: shownId, kind: 'image', files: [{ path: id }] };
   const template = typeof props.template === 'string' ? props.template : DEFAULT_TEMPLATE;
-  const plot: Plot = { id: shownId, kind: isImage(id) ? 'image' : 'vega', files: [], template };
+  const plot: VegaPlot = { id: shownId, kind: 'vega', files: [], template };
   if (typeof props.title === 'string') plot.title = props.title;
-  if (plot.kind === 'image') {
-    plot.files = [{ path: id }];
-    return plot;
-  }
   const ys = pairs(props.y, id);
   const xAxis = props.x;
   const xs = isObject(xAxis) ? pairs(xAxis, id) : [];

@@ -1,3 +1,4 @@
+import { compareText } from './compare';
 import { MAX_IGNORE_RULES, ignoreFiles, ignoredBy, parseIgnore } from './dvcignore';
 import { collectInputs } from './inputs';
 import { collectMetrics } from './metrics';
@@ -31,7 +32,7 @@ function inSubRepo(paths: string[]): (path: string) => boolean {
 function rootFirst(a: string, b: string): number {
   if (a === 'dvc.yaml') return -1;
   if (b === 'dvc.yaml') return 1;
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareText(a, b);
 }
 
 async function loadLocks(store: FileStore, pipelines: Pipeline[]): Promise<Map<string, Map<string, LockStage>>> {
@@ -125,6 +126,6 @@ export async function readProject(read: ReadFile, paths: string[]): Promise<Proj
   const { metrics, cachedMetrics } = await collectMetrics(store, pipelines, inputs);
   const plots = collectPlots(store, pipelines);
   const stages = pipelines.flatMap((p) => p.stages.map((s) => s.address));
-  const problems = [...store.problems].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const problems = [...store.problems].sort((a, b) => compareText(a.path, b.path));
   return { params, inputs, metrics, cachedMetrics, plots, stages, problems };
 }

@@ -1,5 +1,5 @@
 import { dvcRemote, parseDvcConfig } from './dvc-config';
-import type { HashGeneration } from './md5';
+import { isMd5Id, type HashGeneration } from './md5';
 
 interface RemoteObjectBase {
   /** The remote's name in `.dvc/config`. */
@@ -33,14 +33,12 @@ const UNSUPPORTED: Record<string, string> = {
   webdavs: 'WebDAV',
 };
 
-const OID = /^[0-9a-f]{32}(\.dir)?$/;
-
 /**
  * dvc-objects `_oid_parts` (`oid[:2]/oid[2:]`) under the generation's root: DVC 3 keeps md5
  * objects in `files/md5/`, DVC 2 at the top of the remote; `.dir` objects keep their suffix.
  */
 function objectPath(md5: string, generation: HashGeneration): string {
-  if (!OID.test(md5)) throw new Error(`"${md5}" is not an md5 object id`);
+  if (!isMd5Id(md5)) throw new Error(`"${md5}" is not an md5 object id`);
   const parts = `${md5.slice(0, 2)}/${md5.slice(2)}`;
   return generation === '3' ? `files/md5/${parts}` : parts;
 }

@@ -1,6 +1,8 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Scalar, type YAMLMap } from 'yaml';
 import { importMd5 } from './import-md5';
+import { isMd5Id } from './md5';
 import { replaceScalar, type YamlPlace } from './edit/yaml-splice';
+import { lockStageDirs } from './lock-wdirs';
 import { dirname, joinPath } from './paths';
 import { applySplices, columnOf, lineBreakAt, lineStart, nextLineStart, type Splice } from './text-splice';
 
@@ -16,7 +18,6 @@ interface ScalarPair {
   readonly value: Scalar;
 }
 
-const MD5_VALUE = /^[0-9a-f]{32}(\.dir)?$/;
 /** Entries addressed by something other than md5 (import-url, cloud versioning, DVC 3 file lists). */
 const OTHER_ADDRESS_KEYS = ['etag', 'checksum', 'version_id', 'files', 'cloud'];
 
@@ -48,13 +49,24 @@ function seqMaps(parent: unknown, key: string): YAMLMap[] {
   return isSeq(node) ? node.items.filter(isMap) : [];
 }
 
+/** Where the output entries' paths start: a `.dvc` file is self-contained, a `dvc.lock` needs its dvc.yaml. */
+export interface RewriteContext {
+  /** The text of the `dvc.yaml` beside a `dvc.lock`: its stages' `wdir` decide what the lock's paths are relative to. */
+  readonly dvcYaml?: string;
+}
+
 /** Output entries with the directory their `path` is relative to. */
-function outEntries(doc: Document, file: string): { map: YAMLMap; base: string }[] {
+function outEntries(doc: Document, file: string, context: RewriteContext): { map: YAMLMap; base: string }[] {
   const root = doc.contents;
   const fileDir = dirname(repoPath(file, file));
   if (file === 'dvc.lock' || file.endsWith('/dvc.lock')) {
+    if (context.dvcYaml === undefined) throw new Error(`${file}: needs the dvc.yaml beside it, whose stages' wdir its paths are relative to`);
+    const dirOf = lockStageDirs(context.dvcYaml, file);
     const stages = mapAt(root, 'stages');
-    return (stages?.items ?? []).flatMap((stage) => seqMaps(stage.value, 'outs').map((map) => ({ map, base: fileDir })));
+    return (stages?.items ?? []).flatMap((stage) => {
+      const base = isScalar(stage.key) ? dirOf(String(stage.key.value)) : null;
+      return base === null ? [] : seqMaps(stage.value, 'outs').map((map) => ({ map, base }));
+    });
   }
   if (file.endsWith('.dvc')) {
     const wdir = isMap(root) ? root.get('wdir') : undefined;
@@ -64,9 +76,9 @@ function outEntries(doc: Document, file: string): { map: YAMLMap; base: string }
   throw new Error(`${file}: not a .dvc file or a dvc.lock`);
 }
 
-function findOut(doc: Document, file: string, path: string): YAMLMap {
+function findOut(doc: Document, file: string, path: string, context: RewriteContext): YAMLMap {
   const target = repoPath(file, path);
-  const matches = outEntries(doc, file).filter(({ map, base }) => {
+  const matches = outEntries(doc, file, context).filter(({ map, base }) => {
     const own = map.get('path');
     return typeof own === 'string' && joinPath(base, own) === target;
   });
@@ -91,7 +103,7 @@ function md5Splice(text: string, node: Scalar, md5: string, place: YamlPlace): S
 const RUAMEL_QUOTE = 'QUOTE_SINGLE';
 
 function checkHash(hash: OutHash, where: string): void {
-  if (!MD5_VALUE.test(hash.md5)) throw new Error(`${where}: "${hash.md5}" is not an md5 (32 hex digits, optionally .dir)`);
+  if (!isMd5Id(hash.md5)) throw new Error(`${where}: "${hash.md5}" is not an md5 (32 hex digits, optionally .dir)`);
   if (!Number.isSafeInteger(hash.size) || hash.size < 0) throw new Error(`${where}: size must be a whole number of bytes`);
   const isDir = hash.md5.endsWith('.dir');
   if (isDir && hash.nfiles === undefined) throw new Error(`${where}: a directory (.dir) needs nfiles`);
@@ -151,12 +163,14 @@ function parse(text: string, file: string): Document {
  * Only the entry's `md5`, `size` and `nfiles` values change (a missing `size`/`nfiles` line is
  * added, a stale `nfiles` dropped); `hash:` stays, so a 2.x entry stays 2.x and `md5` must be
  * of the entry's generation. An import `.dvc` file's own top-level `md5` is recomputed.
+ * A `dvc.lock` records paths relative to each stage's `wdir`, which only its dvc.yaml knows:
+ * `context.dvcYaml` is required for a lock (lock stages the dvc.yaml no longer defines are skipped).
  * Throws with a readable message when the entry is missing, ambiguous or not md5-addressed.
  */
-export function rewriteOut(text: string, file: string, path: string, hash: OutHash): string {
+export function rewriteOut(text: string, file: string, path: string, hash: OutHash, context: RewriteContext = {}): string {
   const where = `${file}: ${repoPath(file, path)}`;
   checkHash(hash, where);
-  const entry = findOut(parse(text, file), file, path);
+  const entry = findOut(parse(text, file), file, path, context);
   const rewritten = applySplices(text, entrySplices(text, entry, hash, where));
   if (!file.endsWith('.dvc')) return rewritten;
   const root = parse(rewritten, file).contents;

@@ -3,7 +3,7 @@ import { decodeText } from './text';
 import type { DataValue, Problem, ReadFile } from './types';
 
 /** Python's default recursion limit, which is where DVC itself gives up on a nested file. */
-export const MAX_DEPTH = 1000;
+const MAX_DEPTH = 1000;
 
 /** Checked without recursion, so that a hostile file cannot exhaust the stack here. */
 function nestedDeeperThan(value: DataValue, limit: number): boolean {

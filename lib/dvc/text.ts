@@ -1,5 +1,5 @@
 /** DVC Studio skipped remote files over 10 MB; we refuse anything over 1 MiB to read in a page. */
-export const MAX_FILE_BYTES = 1024 * 1024;
+const MAX_FILE_BYTES = 1024 * 1024;
 
 export type Decoded = { text: string } | { error: string };
 

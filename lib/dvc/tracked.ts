@@ -13,7 +13,7 @@ export interface TrackedEntry {
 }
 
 /** DVC 3 writes `hash: md5`; a 2.x entry has an md5 and no `hash` (dos2unix hashing of text). */
-export function trackedEntry(value: DataValue): TrackedEntry | null {
+function trackedEntry(value: DataValue): TrackedEntry | null {
   if (!isObject(value) || typeof value.path !== 'string') return null;
   const entry: TrackedEntry = {
     path: value.path,

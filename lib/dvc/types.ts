@@ -16,6 +16,10 @@ export interface Problem {
 export interface Param {
   file: string;
   key: string;
+  /**
+   * As parsed. Integers beyond 2^53 arrive as the nearest number (a Project stays JSON-shaped for
+   * extension messaging; Python would keep them exact), which `editParams` refuses to write back.
+   */
   value: DataValue;
   /** The value the `dvc.lock` records for this leaf, present only when a lock records one. */
   locked?: DataValue;
@@ -41,13 +45,17 @@ export interface Metric {
   value: MetricValue;
 }
 
-export interface CachedMetric {
-  file: string;
-  /** The md5 recorded for the file itself; absent when only its enclosing directory is tracked. */
-  md5?: string;
-  /** The DVC-tracked directory output holding the file (its `.dir` md5 leads to the file's md5). */
-  dir?: { path: string; md5: string };
-}
+/**
+ * A declared metrics file that is not in git. The issue sketched `{ file, md5, dir? }`, but a lock
+ * records an md5 only for an output itself: a file inside a tracked directory output (as
+ * example-get-started's `eval/metrics.json` inside `eval`) has no md5 in any file of the commit —
+ * it is in the directory's `.dir` manifest, in the remote. So it is one or the other:
+ */
+export type CachedMetric =
+  /** The file is an output itself: the md5 its lock or `.dvc` file records. */
+  | { file: string; md5: string }
+  /** The file lies inside the DVC-tracked directory output `path`, whose `.dir` md5 leads to the file's md5. */
+  | { file: string; dir: { path: string; md5: string } };
 
 export interface PlotFile {
   path: string;
@@ -55,15 +63,27 @@ export interface PlotFile {
   y?: string;
 }
 
-export interface Plot {
+/**
+ * A plot as `dvc plots show` renders it. `kind` is DVC's renderer type (`vega` or `image`, as in
+ * `dvc plots show --json`), which the issue's sketch lacked: an image (png/jpg/jpeg/gif/svg) is
+ * shown as it is, so it has no template, axes or labels.
+ */
+export type Plot = VegaPlot | ImagePlot;
+
+export interface VegaPlot {
   id: string;
-  /** Images (png/jpg/jpeg/gif/svg) are shown as they are; everything else is a Vega-Lite plot. */
-  kind: 'vega' | 'image';
+  kind: 'vega';
   files: PlotFile[];
   template: string;
   title?: string;
   xLabel?: string;
   yLabel?: string;
+}
+
+export interface ImagePlot {
+  id: string;
+  kind: 'image';
+  files: { path: string }[];
 }
 
 export interface Project {

@@ -4,7 +4,12 @@
  * stood is written `1.0`), unless the edit says `retype: true`.
  */
 
-/** A params value as readProject reports it; bigint for integers a double cannot hold exactly. */
+import { deepEqual } from '../compare';
+
+/**
+ * A value an edit writes: what readProject reports, plus bigint to write an integer beyond 2^53
+ * exactly (readProject reports such integers as the nearest number, which edits refuse).
+ */
 export type ParamValue = null | boolean | number | bigint | string | ParamValue[] | { [key: string]: ParamValue };
 
 export type ValueKind = 'int' | 'float' | 'string' | 'bool' | 'null' | 'list' | 'object' | 'date';
@@ -93,17 +98,13 @@ export function checkWritable(value: ParamValue): void {
 
 /** `true` when two values are the same params value (numbers compare exactly across number/bigint). */
 export function sameValue(a: unknown, b: unknown): boolean {
+  return deepEqual(a, b, sameScalar);
+}
+
+function sameScalar(a: unknown, b: unknown): boolean {
   if ((typeof a === 'number' || typeof a === 'bigint') && (typeof b === 'number' || typeof b === 'bigint')) {
     // Loose equality between a number and a bigint compares their exact mathematical values.
     return a == b;
-  }
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
-  if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
-    const ka = Object.keys(a);
-    const kb = Object.keys(b);
-    const ra = a as Record<string, unknown>;
-    const rb = b as Record<string, unknown>;
-    return ka.length === kb.length && ka.every((k) => k in rb && sameValue(ra[k], rb[k]));
   }
   return Object.is(a, b);
 }

@@ -29,7 +29,7 @@ const NEEDS_ESCAPE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\uff
  * number, date or time (`1e3`, `0x10`, `2026-01-01`, `1:20`, `.inf`) is quoted, since YAML 1.1
  * and 1.2 disagree on those.
  */
-export function plainSafe(s: string, inFlow: boolean): boolean {
+function plainSafe(s: string, inFlow: boolean): boolean {
   if (s === '' || s !== s.trim() || /[\t\r\n]/.test(s) || NEEDS_ESCAPE.test(s)) return false;
   if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(s)) return false;
   if (/: | #|:$/.test(s)) return false;
@@ -38,12 +38,12 @@ export function plainSafe(s: string, inFlow: boolean): boolean {
   return !RESERVED.test(s);
 }
 
-export function singleQuoted(s: string): string | undefined {
+function singleQuoted(s: string): string | undefined {
   if (/[\t\r\n]/.test(s) || NEEDS_ESCAPE.test(s)) return undefined;
   return `'${s.replace(/'/g, "''")}'`;
 }
 
-export function doubleQuoted(s: string): string {
+function doubleQuoted(s: string): string {
   let out = '"';
   for (const ch of s) {
     if (ch === '"' || ch === '\\') out += '\\' + ch;

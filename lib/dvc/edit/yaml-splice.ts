@@ -1,8 +1,8 @@
-import { isCollection, visit, type Document, type Node, type Scalar } from 'yaml';
+import { visit, type Document, type Scalar } from 'yaml';
 import { pyyamlFloat } from './float-spelling';
 import { lineBreakAt, type Splice } from '../text-splice';
 import { COLON_FLOW, flowCollection } from './flow-collection';
-import { floatValue, intDigits, writtenKind, type ParamValue, type ValueKind } from './value';
+import { floatValue, intDigits, type ParamValue, type ValueKind } from './value';
 import { yamlString, type QuoteStyle, type ScalarStyle } from './yaml-scalar';
 
 /**
@@ -30,17 +30,6 @@ export function prevailingQuote(doc: Document): QuoteStyle {
   return double > single ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
 }
 
-/** Whether `node` lies inside a flow collection (`[...]`, `{...}`) of `doc`. */
-export function inFlowCollection(doc: Document, node: Node): boolean {
-  let found = false;
-  visit(doc, (_key, n, path) => {
-    if (n !== node) return undefined;
-    found = path.some((p) => isCollection(p) && p.flow === true);
-    return visit.BREAK;
-  });
-  return found;
-}
-
 /** The kind a parsed scalar holds (documents parsed with `intAsBigInt: true`, so ints are bigint). */
 export function scalarKind(node: Scalar): ValueKind {
   const v = node.value;
@@ -49,16 +38,6 @@ export function scalarKind(node: Scalar): ValueKind {
   if (typeof v === 'boolean') return 'bool';
   if (v === null) return 'null';
   return 'string';
-}
-
-/**
- * The splice that makes a scalar node hold `value`, keeping the node's kind (an int stays an int,
- * a float is spelled as PyYAML spells floats) and, for strings, its quote or block style.
- * `doc` must have been parsed from `text` with `intAsBigInt: true`.
- */
-export function scalarSplice(text: string, doc: Document, node: Scalar, value: ParamValue, retype = false): Splice {
-  const kind = writtenKind(value, scalarKind(node), retype);
-  return replaceScalar(text, node, value, kind, { inFlow: inFlowCollection(doc, node), quote: prevailingQuote(doc) });
 }
 
 /** The splice writing `value` as `kind` in the place of a scalar node. */

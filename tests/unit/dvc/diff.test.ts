@@ -54,6 +54,15 @@ describe('diffMetrics', () => {
     ]);
   });
 
+  // _diff_vals: `isinstance(new, (int, float)) and isinstance(old, (int, float))` holds for bools,
+  // so `True - False` is 1 and `True - 0.5` is 0.5.
+  it('counts booleans as numbers, as Python does', () => {
+    expect(diffMetrics([m('m.json', 'ok', false), m('m.json', 'x', 0.5)], [m('m.json', 'ok', true), m('m.json', 'x', true)])).toEqual([
+      { file: 'm.json', key: 'ok', old: false, new: true, change: 1 },
+      { file: 'm.json', key: 'x', old: 0.5, new: true, change: 0.5 },
+    ]);
+  });
+
   it('omits unchanged metrics unless {all: true}', () => {
     const a = [m('m.json', 'acc', 0.5)];
     expect(diffMetrics(a, a)).toEqual([]);

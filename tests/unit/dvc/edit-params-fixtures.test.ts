@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { editParams, type ParamValue } from '../../../lib/dvc';
+import { FIXTURES } from './fixture-files';
 import {
-  diffHunks, FIXTURES, fixtureFiles, jsonParams, jsonRange, onlyRangeChanged, read, tomlParams, tomlRange, yamlParams, yamlRange,
+  diffHunks, fixtureFiles, jsonParams, jsonRange, onlyRangeChanged, read, tomlParams, tomlRange, yamlParams, yamlRange,
   type Range,
 } from './params-helpers';
 
@@ -68,7 +69,7 @@ describe.each(Object.entries(FORMATS))('every leaf of every real %s file', (_nam
   }
 });
 
-const FIXTURES_PREFIX = `${FIXTURES}/`.length;
+const FIXTURES_PREFIX = FIXTURES.length + 1;
 
 describe('floats are spelled as Python writes them', () => {
   const text = read(YAML_PARAMS.find((p) => p.includes('example-get-started/main-06ea489'))!);

@@ -2,7 +2,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { editParams, readProject, type Param, type ParamValue, type ReadFile } from '../../../lib/dvc';
-import { commit, FIXTURES } from './fixture-repo';
+import { FIXTURES } from './fixture-files';
+import { commit } from './fixture-repo';
 import { memoryRepo } from './memory-repo';
 
 // The editor and the reader agree: every param readProject reports can be edited under the key it

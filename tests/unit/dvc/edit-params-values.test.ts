@@ -107,3 +107,30 @@ describe('a UTF-8 byte order mark', () => {
     expect(editParams(text, file, [{ key: 'a', value: 2 }])).toBe(expected);
   });
 });
+
+// The Python round trips above read back with our own reader; these spellings are the outside
+// fact: written by hand from Python's literal rules, each checked with CPython 3's
+// `ast.literal_eval(ast.parse(text).body[0].value) == value` (floats also by type and `str()`).
+describe('Python spellings, by hand', () => {
+  const text = 's = "abc"\nf = 0.5\ni = 1\n';
+  const spelled = (key: string, value: ParamValue) => {
+    const out = editParams(text, 'params.py', [{ key, value }]);
+    return out.split('\n').find((l) => l.startsWith(`${key} = `))!.slice(key.length + 3);
+  };
+  it.each([
+    ['yes', '"yes"'], ['', '""'], ['naïve – 日本語 🚀', '"naïve – 日本語 🚀"'], [`it's "q"`, `"it's \\"q\\""`],
+    ['tab\there', '"tab\\there"'], ['line\nbreak\n', '"line\\nbreak\\n"'], ['back\\slash', '"back\\\\slash"'],
+    // Python's tokenizer ends lines at \n and \r only: NEL and LINE SEPARATOR may stand raw.
+    ['\u0085 nel \u2028 ls', '"\u0085 nel \u2028 ls"'], ['bell\x07', '"bell\\x07"'],
+  ])('string %j is written %s', (value, expected) => {
+    expect(spelled('s', value)).toBe(expected);
+  });
+  it.each([
+    [1e-7, '1e-07'], [1e16, '1e+16'], [-0, '-0.0'], [3, '3.0'], [5e-324, '5e-324'],
+  ])('float %s is written %s (repr)', (value, expected) => {
+    expect(spelled('f', value)).toBe(expected);
+  });
+  it('an int beyond 2^53 is written exact', () => {
+    expect(spelled('i', 9007199254740993n)).toBe('9007199254740993');
+  });
+});

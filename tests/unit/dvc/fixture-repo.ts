@@ -1,16 +1,7 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReadFile } from '../../../lib/dvc';
-import { DVC_FIXTURES } from '../../shared-fixtures';
-
-export const FIXTURES = DVC_FIXTURES;
-
-function walk(root: string, dir = ''): string[] {
-  return readdirSync(join(root, dir)).flatMap((name) => {
-    const rel = dir ? `${dir}/${name}` : name;
-    return statSync(join(root, rel)).isDirectory() ? walk(root, rel) : [rel];
-  });
-}
+import { FIXTURES, filesUnder } from './fixture-files';
 
 /**
  * A commit made of fixture snapshots: later folders lie over earlier ones, as a commit that only
@@ -20,7 +11,7 @@ export function commit(...folders: string[]): { paths: string[]; read: ReadFile;
   const files = new Map<string, string>();
   for (const folder of folders) {
     const root = join(FIXTURES, folder);
-    for (const rel of walk(root)) files.set(rel, join(root, rel));
+    for (const rel of filesUnder(root)) files.set(rel, join(root, rel));
   }
   const reads: string[] = [];
   const read: ReadFile = async (path) => {

@@ -1,26 +1,15 @@
 // Test-side readers for params files: independent of lib/dvc/edit, they parse with the libraries
 // directly and give dotted leaves with values and (where needed) source ranges.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { parse as parseToml } from 'smol-toml';
 import { parseTOML, type AST } from 'toml-eslint-parser';
-import { DVC_FIXTURES } from '../../shared-fixtures';
 import { isMap, isSeq, parse as parseYamlText, parseDocument, type Node as YamlNode } from 'yaml';
+import { FIXTURES, filesUnder } from './fixture-files';
 
-export const FIXTURES = DVC_FIXTURES;
-
+/** Absolute paths of the fixture files whose fixture-relative path passes `test`, sorted. */
 export function fixtureFiles(test: (path: string) => boolean): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (test(relative(FIXTURES, path))) out.push(path);
-    }
-  };
-  walk(FIXTURES);
-  return out.sort();
+  return filesUnder(FIXTURES).filter(test).map((path) => `${FIXTURES}/${path}`).sort();
 }
 
 export function read(path: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readProject, type Input, type Plot } from '../../../lib/dvc';
+import { readProject, type Input, type VegaPlot } from '../../../lib/dvc';
 import { commit } from './fixture-repo';
 
 // Expectations written from the fixture bytes (iterative/example-get-started) and DVC's rules:
@@ -16,7 +16,7 @@ function hidden(path: string, md5: string, size: number, hashGeneration: '2' | '
   return { path, hidden: true, dvcFile: 'dvc.lock', md5, size, hashGeneration, ...(nfiles ? { nfiles } : {}) };
 }
 
-function xy(id: string, template: string, x: string, y: string, files: string[]): Plot {
+function xy(id: string, template: string, x: string, y: string, files: string[]): VegaPlot {
   return { id, kind: 'vega', template, files: files.map((path) => ({ path, x, y })), xLabel: x, yLabel: y };
 }
 
@@ -51,7 +51,7 @@ describe('example-get-started main 06ea489 (DVC 3.x, metrics inside the cached e
       xy('ROC', 'simple', 'fpr', 'tpr', ['eval/plots/sklearn/roc/train.json', 'eval/plots/sklearn/roc/test.json']),
       xy('Confusion-Matrix', 'confusion', 'actual', 'predicted', ['eval/plots/sklearn/cm/train.json', 'eval/plots/sklearn/cm/test.json']),
       xy('Precision-Recall', 'simple', 'recall', 'precision', ['eval/plots/sklearn/prc/train.json', 'eval/plots/sklearn/prc/test.json']),
-      { id: 'eval/plots/images/importance.png', kind: 'image', template: 'linear', files: [{ path: 'eval/plots/images/importance.png' }] },
+      { id: 'eval/plots/images/importance.png', kind: 'image', files: [{ path: 'eval/plots/images/importance.png' }] },
     ]);
     expect(project.stages).toEqual(['prepare', 'featurize', 'train', 'evaluate']);
     expect(project.problems).toEqual([]);
@@ -127,11 +127,11 @@ describe('example-get-started Studio commit a9d6176 (PR 46, DVC 2.x lock, not re
       { file: 'eval/live/metrics.json', key: 'roc_auc.test', value: 0.9460213440787918 },
     ]);
     expect(project.cachedMetrics).toEqual([]);
-    expect(project.plots.map((p) => [p.id, p.kind, p.template, p.files.map((f) => f.path)])).toEqual([
+    expect(project.plots.map((p) => [p.id, p.kind, p.kind === 'vega' ? p.template : null, p.files.map((f) => f.path)])).toEqual([
       ['ROC', 'vega', 'simple', ['eval/live/plots/sklearn/roc/train.json', 'eval/live/plots/sklearn/roc/test.json']],
       ['Confusion-Matrix', 'vega', 'confusion', ['eval/live/plots/sklearn/cm/train.json', 'eval/live/plots/sklearn/cm/test.json']],
       ['Precision-Recall', 'vega', 'simple', ['eval/prc/train.json', 'eval/prc/test.json']],
-      ['eval/importance.png', 'image', 'linear', ['eval/importance.png']],
+      ['eval/importance.png', 'image', null, ['eval/importance.png']],
     ]);
     expect(project.problems).toEqual([]);
   });

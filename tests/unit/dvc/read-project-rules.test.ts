@@ -110,6 +110,14 @@ describe('params collection', () => {
     ]);
   });
 
+  // TOML 1.0: integers are 64-bit, so 2^63 - 1 is valid and DVC (tomlkit) reads the file; like
+  // YAML/JSON integers beyond 2^53 it arrives as the nearest double, and the file's other params stay.
+  it('a TOML integer beyond 2^53 does not cost the file', async () => {
+    const p = await project({ 'dvc.yaml': 'params: [p.toml]\n', 'p.toml': 'seed = 9223372036854775807\nlr = 0.1\n' });
+    expect(p.params).toEqual([{ file: 'p.toml', key: 'seed', value: 9223372036854775807 }, { file: 'p.toml', key: 'lr', value: 0.1 }]);
+    expect(p.problems).toEqual([]);
+  });
+
   it('a listed key that is absent is a problem of that params file', async () => {
     const p = await project({
       'dvc.yaml': 'stages:\n  t:\n    cmd: t\n    params: [lr, missing.key]\n',

@@ -6,6 +6,8 @@ import { lineDiff } from './line-diff';
 const NEW = 'e5ebd4c02cefbe7955977c67ada242b7';
 const NEW_DIR = '20f06a08981af8e5e1f585ca5b9b69ad.dir';
 const GS = 'iterative__example-get-started';
+/** The dvc.yaml of the fixture snapshot a lock comes from. */
+const beside = (snapshot: string) => ({ dvcYaml: fixtureText(`${snapshot}/dvc.yaml`) });
 
 // Expected import md5s after the rewrite: Python's json.dumps(sort_keys=True) of the stage dict
 // (DVC's compute_md5) with the new out md5, md5sum'd — computed outside this code.
@@ -78,7 +80,7 @@ describe('rewriteOut on add-style .dvc files', () => {
 describe('rewriteOut on dvc.lock: only that stage output entry changes', () => {
   it('3.x file output (example-get-started main: model.pkl); the evaluate dep keeps the old hash', () => {
     const before = fixtureText(`${GS}/main-06ea489/dvc.lock`);
-    const after = rewriteOut(before, 'dvc.lock', 'model.pkl', { md5: NEW, size: 8 });
+    const after = rewriteOut(before, 'dvc.lock', 'model.pkl', { md5: NEW, size: 8 }, beside(`${GS}/main-06ea489`));
     expect(lineDiff(before, after)).toEqual({
       removed: ['      md5: d1f6e055f7f5e2827fcfae68d9b64d4c', '      size: 1958115'],
       added: [`      md5: ${NEW}`, '      size: 8'],
@@ -89,7 +91,7 @@ describe('rewriteOut on dvc.lock: only that stage output entry changes', () => {
 
   it('2.x file output (legacy 2021 lock: scores.json) stays without hash', () => {
     const before = fixtureText(`${GS}/legacy-2021-pr16-82cb5d1/dvc.lock`);
-    const after = rewriteOut(before, 'dvc.lock', 'scores.json', { md5: NEW, size: 8 });
+    const after = rewriteOut(before, 'dvc.lock', 'scores.json', { md5: NEW, size: 8 }, beside(`${GS}/legacy-2021-pr16-82cb5d1`));
     expect(lineDiff(before, after)).toEqual({
       removed: ['      md5: 8f7ae54edbbe9a222b693bce8985cb80', '      size: 73'],
       added: [`      md5: ${NEW}`, '      size: 8'],
@@ -98,7 +100,7 @@ describe('rewriteOut on dvc.lock: only that stage output entry changes', () => {
 
   it('2.x directory output (Studio commit a9d6176 lock: eval/live/plots)', () => {
     const before = fixtureText(`${GS}/studio-commit-pr46-a9d6176/dvc.lock`);
-    const after = rewriteOut(before, 'dvc.lock', 'eval/live/plots', { md5: NEW_DIR, size: 5, nfiles: 3 });
+    const after = rewriteOut(before, 'dvc.lock', 'eval/live/plots', { md5: NEW_DIR, size: 5, nfiles: 3 }, beside(`${GS}/studio-commit-pr46-a9d6176`));
     expect(lineDiff(before, after)).toEqual({
       removed: ['      md5: dfebe229beecacbcb381a4b0e76dfdac.dir', '      size: 747258', '      nfiles: 4'],
       added: [`      md5: ${NEW_DIR}`, '      size: 5', '      nfiles: 3'],
@@ -107,13 +109,14 @@ describe('rewriteOut on dvc.lock: only that stage output entry changes', () => {
 
   it('mixed 2.x/3.x lock (vscode-dvc-demo): each entry keeps its own generation', () => {
     const before = fixtureText('iterative__vscode-dvc-demo/head-f62608c/dvc.lock');
-    const legacy = rewriteOut(before, 'dvc.lock', 'hist.csv', { md5: NEW, size: 8 });
+    const dvcYaml = beside('iterative__vscode-dvc-demo/head-f62608c');
+    const legacy = rewriteOut(before, 'dvc.lock', 'hist.csv', { md5: NEW, size: 8 }, dvcYaml);
     expect(lineDiff(before, legacy)).toEqual({
       removed: ['      md5: e5caf6a079cb54536c5bbf9fb9bd2d6f', '      size: 77'],
       added: [`      md5: ${NEW}`, '      size: 8'],
     });
     expect(legacy).toContain(`    - path: hist.csv\n      md5: ${NEW}\n`);
-    const current = rewriteOut(before, 'dvc.lock', 'training/plots', { md5: NEW_DIR, size: 9, nfiles: 2 });
+    const current = rewriteOut(before, 'dvc.lock', 'training/plots', { md5: NEW_DIR, size: 9, nfiles: 2 }, dvcYaml);
     expect(lineDiff(before, current)).toEqual({
       removed: ['      md5: 40895fff803c7b25830fbc1dfd52ba4b.dir', '      size: 1069666', '      nfiles: 20'],
       added: [`      md5: ${NEW_DIR}`, '      size: 9', '      nfiles: 2'],
@@ -123,9 +126,66 @@ describe('rewriteOut on dvc.lock: only that stage output entry changes', () => {
 
   it('a lock in a subfolder resolves entry paths against that folder', () => {
     const before = fixtureText(`${GS}/main-06ea489/dvc.lock`);
-    const after = rewriteOut(before, 'sub/dvc.lock', 'sub/model.pkl', { md5: NEW, size: 8 });
+    const dvcYaml = beside(`${GS}/main-06ea489`);
+    const after = rewriteOut(before, 'sub/dvc.lock', 'sub/model.pkl', { md5: NEW, size: 8 }, dvcYaml);
     expect(lineDiff(before, after).added).toEqual([`      md5: ${NEW}`, '      size: 8']);
-    expect(() => rewriteOut(before, 'sub/dvc.lock', 'model.pkl', { md5: NEW, size: 8 })).toThrow('sub/dvc.lock: no output entry for model.pkl');
+    expect(() => rewriteOut(before, 'sub/dvc.lock', 'model.pkl', { md5: NEW, size: 8 }, dvcYaml)).toThrow('sub/dvc.lock: no output entry for model.pkl');
+  });
+});
+
+// dvcyaml-files.md: `wdir` is the folder a stage runs in, and its deps/outs paths are relative to
+// it; dvc.lock records them as the stage names them (`def_path`), so `out.bin` under `wdir: model`
+// is the repository's model/out.bin.
+describe('rewriteOut on dvc.lock stages with a wdir', () => {
+  const entry = (path: string, md5: string) => `    - path: ${path}\n      hash: md5\n      md5: ${md5}\n      size: 3\n`;
+  const A = 'a'.repeat(32);
+  const B = 'b'.repeat(32);
+  const C = 'c'.repeat(32);
+  const lock = [
+    "schema: '2.0'\nstages:\n",
+    `  fit:\n    cmd: python fit.py\n    outs:\n${entry('out.bin', A)}`,
+    `  pack:\n    cmd: pack\n    outs:\n${entry('out.bin', B)}`,
+    `  split@train:\n    cmd: split train\n    outs:\n${entry('out.bin', C)}`,
+  ].join('');
+  const dvcYaml = [
+    'stages:',
+    '  fit: {wdir: model, cmd: python fit.py, outs: [out.bin]}',
+    '  pack: {cmd: pack, outs: [out.bin]}',
+    '  split:',
+    '    foreach: [train]',
+    '    do:',
+    '      wdir: ../sets/${item}',
+    '      cmd: split ${item}',
+    '      outs: [out.bin]',
+    '',
+  ].join('\n');
+  const rewrite = (path: string, yaml: string) => rewriteOut(lock, 'sub/dvc.lock', path, { md5: NEW, size: 8 }, { dvcYaml: yaml });
+
+  it('resolves a stage output against the stage wdir, not the lock folder', () => {
+    expect(rewrite('sub/model/out.bin', dvcYaml.replace('${item}', 'train'))).toBe(lock.replace(`md5: ${A}\n      size: 3`, `md5: ${NEW}\n      size: 8`));
+    expect(rewrite('sub/out.bin', dvcYaml.replace('${item}', 'train'))).toBe(lock.replace(`md5: ${B}\n      size: 3`, `md5: ${NEW}\n      size: 8`));
+  });
+
+  it('takes a foreach stage wdir from its `do:` body', () => {
+    expect(rewrite('sets/train/out.bin', dvcYaml.replace('../sets/${item}', '../sets/train'))).toBe(
+      lock.replace(`md5: ${C}\n      size: 3`, `md5: ${NEW}\n      size: 8`),
+    );
+  });
+
+  it('takes a matrix stage wdir from the stage itself (dvcyaml-files.md: matrix keys sit beside cmd)', () => {
+    const matrixLock = "schema: '2.0'\nstages:\n  conv@3:\n    cmd: conv 3\n    outs:\n" + entry('out.bin', A);
+    const matrixYaml = 'stages:\n  conv:\n    matrix: {k: [3]}\n    wdir: nets\n    cmd: conv ${item.k}\n    outs: [out.bin]\n';
+    expect(rewriteOut(matrixLock, 'dvc.lock', 'nets/out.bin', { md5: NEW, size: 8 }, { dvcYaml: matrixYaml })).toBe(
+      matrixLock.replace(`md5: ${A}\n      size: 3`, `md5: ${NEW}\n      size: 8`),
+    );
+  });
+
+  it('refuses a wdir built with ${...} rather than guess where its outputs are', () => {
+    expect(() => rewrite('sub/out.bin', dvcYaml)).toThrow('stage split@train sets its wdir with `${...}`');
+  });
+
+  it('skips lock stages the dvc.yaml no longer defines', () => {
+    expect(() => rewrite('sub/out.bin', 'stages:\n  fit: {wdir: model, cmd: python fit.py}\n')).toThrow('no output entry for sub/out.bin');
   });
 });
 
@@ -134,7 +194,8 @@ describe('rewriteOut refuses clearly', () => {
   const dvc = fixtureText('iterative__vscode-dvc-demo/head-f62608c/data.dvc');
 
   it.each([
-    ['a path with no output entry (a dep only)', () => rewriteOut(lock, 'dvc.lock', 'src/train.py', { md5: NEW, size: 8 }), 'no output entry for src/train.py'],
+    ['a path with no output entry (a dep only)', () => rewriteOut(lock, 'dvc.lock', 'src/train.py', { md5: NEW, size: 8 }, beside(`${GS}/main-06ea489`)), 'no output entry for src/train.py'],
+    ['a dvc.lock without its dvc.yaml (the stages\' wdir are unknown)', () => rewriteOut(lock, 'dvc.lock', 'model.pkl', { md5: NEW, size: 8 }), 'needs the dvc.yaml beside it'],
     ['a malformed md5', () => rewriteOut(dvc, 'data.dvc', 'data', { md5: 'E5EB', size: 8 }), 'is not an md5'],
     ['a .dir without nfiles', () => rewriteOut(dvc, 'data.dvc', 'data', { md5: NEW_DIR, size: 8 }), 'needs nfiles'],
     ['nfiles on a file md5', () => rewriteOut(dvc, 'data.dvc', 'data', { md5: NEW, size: 8, nfiles: 1 }), 'directories (.dir md5) only'],

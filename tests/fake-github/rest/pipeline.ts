@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { compileTemplate, matchTemplate } from '../openapi/match.ts';
 import { PRIMARY_RATE_LIMIT_DOCS, primaryRateLimitMessage } from '../rate-limit-messages.ts';
-import { SERVED_OPERATIONS, splitOperation, type ServedOperation } from '../openapi/served.ts';
+import { splitOperation, type ServedOperation } from '../openapi/served.ts';
 import type { FakeRequest, Handler } from '../server.ts';
 import type { Store, User } from '../store.ts';
 import type { TokenRecord } from '../tokens.ts';
@@ -47,7 +47,7 @@ function etagMatches(header: string | null, etag: string): boolean {
 }
 
 /**
- * The REST side of the fake: routes every served operation (SERVED_OPERATIONS) through what
+ * The REST side of the fake: routes every operation of `routes` through what
  * GitHub does around a handler — token check (401 for a dead token), the primary rate limit
  * (403 when spent; `GET /rate_limit` and 304s are free), repository lookup and permission
  * (access.ts), JSON parsing (400), conditional GETs (ETag → 304) — and adds GitHub's headers.
@@ -56,7 +56,8 @@ export function restHandler(options: RestOptions): Handler {
   const { store, routes } = options;
   const links = new Links(options.apiBase ?? 'https://api.github.com', store);
   const byMethod = new Map<string, ReturnType<typeof compileTemplate<ServedOperation>>[]>();
-  for (const op of SERVED_OPERATIONS) {
+  // Dispatch on the routes table itself, so what is served is exactly what has a route.
+  for (const op of Object.keys(routes) as ServedOperation[]) {
     const { method, path } = splitOperation(op);
     byMethod.set(method, [...(byMethod.get(method) ?? []), compileTemplate(path, op)]);
   }

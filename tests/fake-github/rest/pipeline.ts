@@ -7,7 +7,7 @@ import type { Store, User } from '../store.ts';
 import type { TokenRecord } from '../tokens.ts';
 import { ACCESS, acceptedPermissionsHeader, authorize } from './access.ts';
 import { notFound, REST_DOCS, RestError } from './errors.ts';
-import { coreBucket, rateLimitHeaders } from './rate-limit.ts';
+import { callerBucket, rateLimitHeaders } from './rate-limit.ts';
 import type { Route, RouteResult } from './route.ts';
 import { Links } from './shapes/links.ts';
 
@@ -75,7 +75,7 @@ export function restHandler(options: RestOptions): Handler {
     const auth = store.tokens.resolve(req.headers.get('authorization'));
     const token: TokenRecord | null = auth && auth.record.kind !== 'expired' ? auth.record : null;
     const user: User | null = token ? auth!.user : null;
-    const bucket = coreBucket(store, user?.login ?? null, req.headers.get('x-forwarded-for'));
+    const bucket = callerBucket(store, user?.login ?? null, req.headers.get('x-forwarded-for'));
     const free = operation === 'GET /rate_limit';
 
     const headers: Record<string, string> = {

@@ -20,26 +20,6 @@ export interface RestOptions {
   docs?: Partial<Record<string, string>>;
 }
 
-/** Response headers GitHub lets browsers read (api.github.com allows CORS from any origin). */
-const EXPOSED = [
-  'ETag', 'Link', 'Location', 'Retry-After', 'X-GitHub-OTP', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Used',
-  'X-RateLimit-Resource', 'X-RateLimit-Reset', 'X-OAuth-Scopes', 'X-Accepted-OAuth-Scopes', 'X-Poll-Interval', 'X-GitHub-Media-Type',
-  'X-GitHub-SSO', 'X-GitHub-Request-Id', 'Deprecation', 'Sunset',
-].join(', ');
-
-function corsPreflight(): Response {
-  return new Response(null, {
-    status: 204,
-    headers: {
-      'access-control-allow-origin': '*',
-      'access-control-allow-headers':
-        'Authorization, Content-Type, If-Match, If-Modified-Since, If-None-Match, If-Unmodified-Since, Accept-Encoding, X-GitHub-OTP, X-Requested-With, User-Agent, GraphQL-Features, X-GitHub-Api-Version',
-      'access-control-allow-methods': 'GET, POST, PATCH, PUT, DELETE',
-      'access-control-max-age': '86400',
-    },
-  });
-}
-
 function etagMatches(header: string | null, etag: string): boolean {
   if (!header) return false;
   const bare = etag.replace(/^W\//, '');
@@ -65,7 +45,6 @@ export function restHandler(options: RestOptions): Handler {
 
   return async (req: FakeRequest) => {
     if (req.site !== 'api' || req.path === '/graphql') return undefined;
-    if (req.method === 'OPTIONS') return corsPreflight();
     const found = matchTemplate(byMethod.get(req.method) ?? [], req.path);
     if (!found) return undefined;
     const operation = found.template.value;
@@ -79,8 +58,6 @@ export function restHandler(options: RestOptions): Handler {
     const free = operation === 'GET /rate_limit';
 
     const headers: Record<string, string> = {
-      'access-control-allow-origin': '*',
-      'access-control-expose-headers': EXPOSED,
       'x-github-api-version-selected': '2022-11-28',
       'x-github-request-id': `FAKE:${(++requestId).toString(16).toUpperCase()}`,
       vary: 'Accept, Authorization, Cookie, X-GitHub-OTP',

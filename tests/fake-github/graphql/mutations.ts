@@ -45,6 +45,7 @@ export async function createCommitOnBranch({ input }: { input: CreateCommitOnBra
     branch = qualified.replace(/^refs\/heads\//, '');
   } else {
     if (!input.branch.repositoryNameWithOwner || !input.branch.branchName) {
+      // Wording not captured from GitHub (a best guess); the type is what clients branch on.
       throw new GitHubError('UNPROCESSABLE', 'Either branch id or repositoryNameWithOwner and branchName must be provided');
     }
     repo = repositoryByNameWithOwner(ctx, input.branch.repositoryNameWithOwner);
@@ -72,6 +73,8 @@ export async function createCommitOnBranch({ input }: { input: CreateCommitOnBra
       committer: WEB_FLOW,
     });
   } catch (error) {
+    // Duplicate paths and deletions of missing paths: GitHub refuses both (schema docs), but the
+    // wordings (ChangeError's) are NOT captured from GitHub.
     if (error instanceof ChangeError) throw new GitHubError('UNPROCESSABLE', error.message);
     throw error;
   }
@@ -85,6 +88,7 @@ export async function createCommitOnBranch({ input }: { input: CreateCommitOnBra
 export async function createRef({ input }: { input: { repositoryId: string; name: string; oid: string; clientMutationId?: string | null } }, ctx: Ctx) {
   const repo = repositoryByNodeId(ctx, input.repositoryId);
   const scope: Scope = { store: ctx.store, repo };
+  // The three UNPROCESSABLE wordings below are NOT captured from GitHub (best guesses); the type is.
   if (!/^refs\/[^/]+\/.+/.test(input.name) || !(await validRefName(repo, input.name))) {
     throw new GitHubError('UNPROCESSABLE', `Reference name '${input.name}' is not a valid fully qualified reference name (ie: refs/heads/my_new_branch)`);
   }

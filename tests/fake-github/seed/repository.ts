@@ -6,8 +6,8 @@ import { seedFromSnapshots, type SeedResult } from './snapshots';
 
 /**
  * Creates `<root>/<owner>/<name>.git`, seeds it from a snapshot folder and registers it in the
- * store, with a user for every `login` the snapshots name: the one entry point tests, the CLI
- * and the control API use to make a repository.
+ * store, with a user for every `login` the snapshots name: what startFakeGitHub (and so the
+ * CLI) does for each seed. The control API has no seeding route.
  */
 export async function seedRepository(
   store: Store,

@@ -57,4 +57,19 @@ describe('startServer', () => {
     // github.com itself (the /login/* device flow) sends no CORS headers.
     expect((await fetch(`${server.url}/login/device/code`)).headers.get('access-control-allow-origin')).toBeNull();
   });
+
+  it('logs a request on arrival: one still in flight is counted, in arrival order, its status filled in when answered', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    server = await startServer({ handlers: [() => Response.json({})], sleep: () => held });
+    server.faults.add({ match: { path: '/slow' }, action: { kind: 'delay', ms: 1 } });
+    const slow = fetch(`${server.url}/api/v3/slow`);
+    await expect.poll(() => server!.log.length).toBe(1);
+    expect(server.log.map((r) => [r.path, r.status])).toEqual([['/slow', null]]);
+    await fetch(`${server.url}/api/v3/fast`);
+    expect(server.log.map((r) => [r.path, r.status])).toEqual([['/slow', null], ['/fast', 200]]);
+    release();
+    expect((await slow).status).toBe(200);
+    expect(server.log.map((r) => [r.path, r.status])).toEqual([['/slow', 200], ['/fast', 200]]);
+  });
 });

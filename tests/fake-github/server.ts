@@ -41,8 +41,8 @@ export interface LoggedRequest {
   path: string;
   query: string;
   headers: Record<string, string>;
-  /** The status answered; 0 when the connection was dropped without an answer. */
-  status: number;
+  /** The status answered; 0 when the connection was dropped without an answer; null while in flight. */
+  status: number | null;
   /** The GraphQL operation name, for POST /graphql. */
   operation?: string;
   /** The fault this request tripped, if any. */
@@ -52,7 +52,7 @@ export interface LoggedRequest {
 export interface FakeServer {
   url: string;
   port: number;
-  /** Every request, in order, with its headers and final status. */
+  /** Every request but `/_fake/` ones, in arrival order, with its headers and final status. */
   log: LoggedRequest[];
   /** Faults on demand; also reachable at `/_fake/faults`. */
   faults: FaultRegistry;
@@ -149,17 +149,20 @@ export async function startServer(options: ServerOptions = {}): Promise<FakeServ
     // for the next request is spent on that request, not on its preflight.
     const preflight = site === 'api' && fake.method === 'OPTIONS';
     const fault = preflight ? undefined : faults.take(target);
-    const record = (status: number) =>
-      log.push({
-        method: fake.method,
-        site,
-        path,
-        query: url.search,
-        headers: Object.fromEntries(headers),
-        status,
-        ...(operation !== undefined && { operation }),
-        ...(fault && { fault: fault.action.kind }),
-      });
+    // Logged on arrival, so a test slicing the log around a page view counts a request that is
+    // still in flight (its status fills in when it is answered) and never a late one from before.
+    const entry: LoggedRequest = {
+      method: fake.method,
+      site,
+      path,
+      query: url.search,
+      headers: Object.fromEntries(headers),
+      status: null,
+      ...(operation !== undefined && { operation }),
+      ...(fault && { fault: fault.action.kind }),
+    };
+    log.push(entry);
+    const record = (status: number) => void (entry.status = status);
 
     if (fault?.action.kind === 'drop-before') {
       record(0);

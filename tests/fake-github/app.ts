@@ -78,6 +78,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     }
     server = await startServer({ port: options.port, clock: options.clock, waits: options.waits });
     const clock = server.clock;
+    // One clock for the whole fake: rate-limit resets move with a test's manual clock too.
+    store.clock = clock;
     userTokens = new UserTokens(clock, store.tokens);
     deviceFlow = new DeviceFlow({ clock, waits: server.waits, tokens: userTokens, apps: options.deviceApps ?? [] });
     const handlers: Handler[] = [

@@ -1,8 +1,14 @@
 /*
  * GitHub's rate-limit wordings, in one place for every part of the fake that answers them.
- * Primary: "API rate limit exceeded for user ID <id>." for a user, and for an anonymous caller
- * the IP plus GitHub's advice to authenticate (fixtures/github-api/rest-and-graphql-error-shapes).
- * Secondary: the message @octokit/plugin-throttling recognises by /\bsecondary rate\b/i.
+ * Where each comes from:
+ * - "API rate limit exceeded for user ID <id>." and the secondary-limit message with its docs
+ *   URL: fixtures/github-api/rest-and-graphql-error-shapes.observed.json (third-party
+ *   observations; @octokit/plugin-throttling matches the latter by /\bsecondary rate\b/i);
+ * - the anonymous "(But here's the good news: …)" sentence: widely quoted from GitHub, but NOT in
+ *   our fixtures or reference;
+ * - PRIMARY_RATE_LIMIT_DOCS: NOT captured from a GitHub answer (the fixture's primary case has no
+ *   documentation_url); it is the docs page of the same name.
+ * Clients must classify on status, `x-ratelimit-remaining` and GraphQL `type`, not on these texts.
  */
 export function primaryRateLimitMessage(caller: { userId: number } | { ip: string }): string {
   return 'userId' in caller

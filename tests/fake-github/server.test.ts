@@ -34,4 +34,42 @@ describe('startServer', () => {
     ]);
     expect(server.log[0]!.headers.authorization).toBe('token t');
   });
+
+  it('answers as api.github.com does for browsers: every api answer allows any origin, preflights are not faulted', async () => {
+    server = await startServer({ handlers: [(req) => (req.path === '/graphql' ? Response.json({ data: {} }) : undefined)] });
+    server.faults.add({ match: { path: '/graphql' }, action: { kind: 'status', status: 502 }, times: 1 });
+    const preflight = await fetch(`${server.url}/api/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://github.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/\bAuthorization\b/);
+    const faulted = await fetch(`${server.url}/api/graphql`, { method: 'POST', body: '{}' }); // the fault was kept for this one
+    const served = await fetch(`${server.url}/api/graphql`, { method: 'POST', body: '{}' });
+    const missing = await fetch(`${server.url}/api/v3/nope`);
+    for (const res of [faulted, served, missing]) {
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      expect(res.headers.get('access-control-expose-headers')).toMatch(/X-RateLimit-Remaining.*Retry-After|Retry-After.*X-RateLimit-Remaining/);
+    }
+    expect([faulted.status, served.status, missing.status]).toEqual([502, 200, 404]);
+    expect(server.log.map((r) => [r.method, r.status])).toEqual([['OPTIONS', 204], ['POST', 502], ['POST', 200], ['GET', 404]]);
+    // github.com itself (the /login/* device flow) sends no CORS headers.
+    expect((await fetch(`${server.url}/login/device/code`)).headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('logs a request on arrival: one still in flight is counted, in arrival order, its status filled in when answered', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    server = await startServer({ handlers: [() => Response.json({})], sleep: () => held });
+    server.faults.add({ match: { path: '/slow' }, action: { kind: 'delay', ms: 1 } });
+    const slow = fetch(`${server.url}/api/v3/slow`);
+    await expect.poll(() => server!.log.length).toBe(1);
+    expect(server.log.map((r) => [r.path, r.status])).toEqual([['/slow', null]]);
+    await fetch(`${server.url}/api/v3/fast`);
+    expect(server.log.map((r) => [r.path, r.status])).toEqual([['/slow', null], ['/fast', 200]]);
+    release();
+    expect((await slow).status).toBe(200);
+    expect(server.log.map((r) => [r.path, r.status])).toEqual([['/slow', 200], ['/fast', 200]]);
+  });
 });

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { githubWaits, systemClock, type Clock, type Waits } from './clock';
+import { corsPreflight, withCors } from './cors';
 import { controlHandler } from './faults/control';
 import { FaultRegistry, type FaultKind } from './faults/registry';
 import { faultResponse } from './faults/responses';
@@ -14,7 +15,8 @@ import { REST_DOCS } from './rest/errors';
  *   style, where the prefix is stripped so handlers see `/repos/...` and `/graphql`);
  * - `site: 'web'` — everything else: github.com's pages, `/login/...`.
  * Handlers are tried in the order they were added; the first to answer wins.
- * Faults (see faults/registry.ts) are checked before the handlers. `/_fake/...` is the control API
+ * Every api answer carries api.github.com's CORS headers and preflights are answered here
+ * (cors.ts). Faults (see faults/registry.ts) are checked before the handlers. `/_fake/...` is the control API
  * (faults, waits, request log, and handlers' own control routes), neither faulted nor logged.
  */
 export type Site = 'web' | 'api';
@@ -39,8 +41,8 @@ export interface LoggedRequest {
   path: string;
   query: string;
   headers: Record<string, string>;
-  /** The status answered; 0 when the connection was dropped without an answer. */
-  status: number;
+  /** The status answered; 0 when the connection was dropped without an answer; null while in flight. */
+  status: number | null;
   /** The GraphQL operation name, for POST /graphql. */
   operation?: string;
   /** The fault this request tripped, if any. */
@@ -50,7 +52,7 @@ export interface LoggedRequest {
 export interface FakeServer {
   url: string;
   port: number;
-  /** Every request, in order, with its headers and final status. */
+  /** Every request but `/_fake/` ones, in arrival order, with its headers and final status. */
   log: LoggedRequest[];
   /** Faults on demand; also reachable at `/_fake/faults`. */
   faults: FaultRegistry;
@@ -143,18 +145,24 @@ export async function startServer(options: ServerOptions = {}): Promise<FakeServ
 
     const operation = site === 'api' && path === '/graphql' && fake.method === 'POST' ? graphqlOperationName(fake.text()) : undefined;
     const target = { site, method: fake.method, path, operation, authenticated: headers.has('authorization') };
-    const fault = faults.take(target);
-    const record = (status: number) =>
-      log.push({
-        method: fake.method,
-        site,
-        path,
-        query: url.search,
-        headers: Object.fromEntries(headers),
-        status,
-        ...(operation !== undefined && { operation }),
-        ...(fault && { fault: fault.action.kind }),
-      });
+    // A browser's preflight is answered by api.github.com's CORS layer: never faulted, so a fault
+    // for the next request is spent on that request, not on its preflight.
+    const preflight = site === 'api' && fake.method === 'OPTIONS';
+    const fault = preflight ? undefined : faults.take(target);
+    // Logged on arrival, so a test slicing the log around a page view counts a request that is
+    // still in flight (its status fills in when it is answered) and never a late one from before.
+    const entry: LoggedRequest = {
+      method: fake.method,
+      site,
+      path,
+      query: url.search,
+      headers: Object.fromEntries(headers),
+      status: null,
+      ...(operation !== undefined && { operation }),
+      ...(fault && { fault: fault.action.kind }),
+    };
+    log.push(entry);
+    const record = (status: number) => void (entry.status = status);
 
     if (fault?.action.kind === 'drop-before') {
       record(0);
@@ -162,7 +170,8 @@ export async function startServer(options: ServerOptions = {}): Promise<FakeServ
       return;
     }
     if (fault?.action.kind === 'delay' && fault.action.ms > 0) await sleep(fault.action.ms);
-    const response = (fault && faultResponse(fault, target, clock.now(), waits)) ?? (await answer(handlers, fake));
+    const response = preflight ? corsPreflight() : ((fault && faultResponse(fault, target, clock.now(), waits)) ?? (await answer(handlers, fake)));
+    if (site === 'api') withCors(response);
     if (fault?.action.kind === 'drop-after') {
       record(0);
       res.destroy();

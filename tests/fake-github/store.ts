@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from './clock';
 import { GitRepo } from './git/repo';
 import { TokenRegistry } from './tokens';
 
@@ -143,6 +144,8 @@ export class Store {
   private readonly buckets = new Map<string, RateBucket>();
   /** Where `url` fields point: github.com, as GitHub answers, unless a test serves pages elsewhere. */
   webBase = 'https://github.com';
+  /** When rate-limit windows reset; startFakeGitHub gives the store the server's clock. */
+  clock: Clock = systemClock;
   private nextDatabaseId = 1000;
   readonly defaultUser: User;
 
@@ -297,7 +300,8 @@ export class Store {
   }
 
   /** The user's bucket for `resource`, refilled when its hour is over. */
-  rateBucket(login: string, resource: string, now = Date.now(), limit = PRIMARY_LIMITS[resource] ?? 5000): RateBucket {
+  rateBucket(login: string, resource: string, limit = PRIMARY_LIMITS[resource] ?? 5000): RateBucket {
+    const now = this.clock.now();
     const key = `${login}\u0000${resource}`;
     let bucket = this.buckets.get(key);
     if (!bucket || bucket.reset * 1000 <= now) {

@@ -28,12 +28,6 @@ export type TokenGrant =
 
 export type TokenRecord = TokenGrant & { login: string };
 
-/**
- * The permissions of the extension's GitHub App (reference/github-api.md §1f): what a device-flow
- * user token can do, bounded further by the user's own access.
- */
-export const APP_PERMISSIONS: Permissions = { contents: 'write', pull_requests: 'write', issues: 'write', checks: 'read', statuses: 'read', actions: 'write', metadata: 'read' };
-
 /** What a registered-nowhere token can do: what a typical `repo`-scoped classic PAT can. */
 export const DEFAULT_SCOPES = ['repo', 'workflow'];
 
@@ -51,11 +45,6 @@ export class TokenRegistry {
     if (!this.store.user(login)) this.store.addUser({ login });
     this.records.set(token, { ...grant, login } as TokenRecord);
     return token;
-  }
-
-  /** A GitHub App user token minted by the device flow or a refresh (fake3's TokenSink). */
-  userToken(token: string, login: string): void {
-    this.add(token, login, { kind: 'app-user', permissions: APP_PERMISSIONS });
   }
 
   /** Makes a token unusable from now on (expiry, revocation, refresh rotation). */

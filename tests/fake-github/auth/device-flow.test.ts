@@ -48,7 +48,7 @@ describe('device flow', () => {
     };
     const code = () => post('/login/device/code', { client_id: CLIENT_ID });
     const poll = (deviceCode: string) => post('/login/oauth/access_token', { client_id: CLIENT_ID, device_code: deviceCode, grant_type: DEVICE_GRANT });
-    // fake2's REST GET /user: who the token acts as.
+    // REST GET /user: who the token acts as.
     const whoAmI = async (token: string) => {
       const res = await fetch(`${server!.url}/api/v3/user`, { headers: { authorization: `Bearer ${token}` } });
       return [res.status, ((await res.json()) as { login?: string }).login];

@@ -99,7 +99,7 @@ export class UserTokens {
 
   /**
    * Goes before the API routes: a user token past its 8 hours is marked expired in the registry
-   * here, so fake2's REST and fake1's GraphQL answer it 401 "Bad credentials" as GitHub does.
+   * here, so REST and GraphQL answer it 401 "Bad credentials" as GitHub does.
    * Also serves `POST /_fake/tokens/expire {login}` for tests driving the fake over HTTP.
    */
   readonly handler: Handler = (req) => {

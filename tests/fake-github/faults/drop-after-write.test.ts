@@ -34,7 +34,7 @@ describe('createCommitOnBranch faulted around its effect', () => {
     });
     await repo.updateRef('refs/heads/main', head, null);
     store = new Store();
-    store.addRepository({ owner: 'o', name: 'r', git: repo });
+    store.addRepository({ owner: 'o', name: 'r', git: repo }).collaborators.set(store.defaultUser.login, 'write');
     server = await startServer({ handlers: [graphqlHandler(store)] });
   });
   afterEach(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startWorld, type World } from '../rest/test-world';
 
-/** What @octokit/rest, the client the extension uses, makes of the faults on fake2's real routes. */
+/** What @octokit/rest, the client the extension uses, makes of the faults on the fake's real REST routes. */
 describe('faults seen through @octokit/rest', () => {
   let w: World;
   beforeEach(async () => (w = await startWorld()));

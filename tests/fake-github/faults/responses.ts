@@ -55,9 +55,10 @@ export function faultResponse(fault: ActiveFault, target: FaultTarget, nowMs: nu
     }
     case 'primary-rate-limit': {
       // Unauthenticated callers have the per-IP bucket (the fake's clients are all 127.0.0.1).
-      const limit = target.authenticated ? PRIMARY_LIMITS.core! : UNAUTHENTICATED_LIMIT;
+      const resource = isGraphql(target) ? 'graphql' : 'core';
+      const limit = target.authenticated ? PRIMARY_LIMITS[resource]! : UNAUTHENTICATED_LIMIT;
       const message = primaryRateLimitMessage(target.authenticated ? { userId: action.userId ?? 1 } : { ip: '127.0.0.1' });
-      const headers = rateLimitHeaders({ resource: isGraphql(target) ? 'graphql' : 'core', limit, used: limit, reset: primaryResetEpochSeconds(fault, nowMs, waits) });
+      const headers = rateLimitHeaders({ resource, limit, used: limit, reset: primaryResetEpochSeconds(fault, nowMs, waits) });
       if (isGraphql(target)) return Response.json({ errors: [{ type: 'RATE_LIMITED', message }] }, { status: 200, headers });
       return Response.json({ message, documentation_url: PRIMARY_RATE_LIMIT_DOCS }, { status: action.status ?? 403, headers });
     }

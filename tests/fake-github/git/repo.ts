@@ -32,6 +32,11 @@ export interface PathEntry extends TreeEntry {
   path: string;
 }
 
+/** A `listTree` entry: blobs know their size in bytes. */
+export interface ListedEntry extends PathEntry {
+  size?: number;
+}
+
 export interface LogOptions {
   /** Commit oid (already resolved) to start from. */
   from: string;
@@ -198,20 +203,24 @@ export class GitRepo {
     return found ? { ...found, path: clean } : null;
   }
 
-  /** Every entry under a tree-ish, depth first like `git ls-tree -r -t`. */
-  async listTree(treeish: string, options: { recursive?: boolean } = {}): Promise<PathEntry[]> {
+  /**
+   * The entries of a tree-ish (`git ls-tree -l`), or every entry under it depth first with
+   * `recursive` (`-r -t`: a tree before its contents); blobs carry their size.
+   */
+  async listTree(treeish: string, options: { recursive?: boolean } = {}): Promise<ListedEntry[]> {
     const root = await this.readObject(`${treeish}^{tree}`);
     if (!root) return [];
-    const out: PathEntry[] = [];
-    const walk = async (treeOid: string, prefix: string): Promise<void> => {
-      for (const e of (await this.readTree(treeOid)) ?? []) {
-        const path = prefix + e.name;
-        out.push({ ...e, path });
-        if (options.recursive && e.type === 'tree') await walk(e.oid, `${path}/`);
-      }
-    };
-    await walk(root.oid, '');
-    return out;
+    const out = await this.run(['ls-tree', '-l', '-z', ...(options.recursive ? ['-r', '-t'] : []), root.oid]);
+    return out
+      .toString('utf8')
+      .split('\0')
+      .filter(Boolean)
+      .map((line) => {
+        const tab = line.indexOf('\t');
+        const [mode, type, oid, size] = line.slice(0, tab).split(/\s+/) as [string, ListedEntry['type'], string, string];
+        const path = line.slice(tab + 1);
+        return { mode: Number(mode), type, oid, path, name: path.slice(path.lastIndexOf('/') + 1), ...(size === '-' ? {} : { size: Number(size) }) };
+      });
   }
 
   // ---- history -----------------------------------------------------------------------------

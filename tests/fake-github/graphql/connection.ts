@@ -19,9 +19,17 @@ export function cursorOf(index: number): string {
   return Buffer.from(`cursor:v2:${index}`).toString('base64');
 }
 
+/**
+ * A cursor the fake never handed out. The type is GitHub's; the wording is NOT captured from
+ * GitHub (a best guess), so clients must branch on `type`.
+ */
+export function invalidCursor(cursor: string): GitHubError {
+  return new GitHubError('INVALID_CURSOR_ARGUMENTS', `\`${cursor}\` does not appear to be a valid cursor.`);
+}
+
 function indexOf(cursor: string): number {
   const m = /^cursor:v2:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
-  if (!m) throw new GitHubError('INVALID_CURSOR_ARGUMENTS', `\`${cursor}\` does not appear to be a valid cursor.`);
+  if (!m) throw invalidCursor(cursor);
   return Number(m[1]);
 }
 

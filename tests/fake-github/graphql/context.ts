@@ -5,8 +5,8 @@ import type { TokenRecord } from '../tokens';
 export interface Ctx {
   store: Store;
   viewer: User;
-  /** What the request's token is (tokens.ts); undefined when the handler has no token registry. */
-  token?: TokenRecord;
+  /** What the request's token is (tokens.ts): it decides what the viewer may read and write. */
+  token: TokenRecord;
   rate: { cost: number; nodeCount: number; bucket: RateBucket };
   /** Request-scoped memo (e.g. each PR's commit set) so a 50-commit page asks git once per PR. */
   memo: Map<string, Promise<unknown>>;

@@ -37,4 +37,27 @@ describe('GraphQL rate-limit cost, as "Rate limits and query limits for the Grap
       message: 'Requesting 101 records on the `repositories` connection exceeds the `last` limit of 100 records.',
     });
   });
+
+  it("the documentation's node examples: 550 and 22,060 nodes", () => {
+    expect(cost('query { viewer { repositories(first: 50) { edges { repository:node { name issues(first: 10) { totalCount edges { node { title bodyHTML } } } } } } } }').nodeCount).toBe(550);
+    const complex = `query { viewer {
+      repositories(first: 50) { edges { repository:node { name
+        pullRequests(first: 20) { edges { pullRequest:node { title comments(first: 10) { edges { comment:node { bodyHTML } } } } } }
+        issues(first: 20) { totalCount edges { issue:node { title bodyHTML comments(first: 10) { edges { comment:node { bodyHTML } } } } } } } } }
+      followers(first: 10) { edges { follower:node { login } } } } }`;
+    expect(cost(complex)).toMatchObject({ nodeCount: 22_060, errors: [] });
+  });
+
+  it('refuses a call over 500,000 nodes at the connection that crosses the limit', () => {
+    // 100 repositories + 100 × 100 issues + 100 × 100 × 100 comments = 1,010,100 nodes.
+    const result = cost('{ viewer { repositories(first: 100) { nodes { issues(first: 100) { nodes { comments(first: 100) { totalCount } } } } } } }');
+    expect(result.nodeCount).toBe(1_010_100);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ type: 'MAX_NODE_LIMIT_EXCEEDED', path: ['query', 'viewer', 'repositories', 'nodes', 'issues', 'nodes', 'comments'] }),
+    ]);
+    // The boundary: 100 + 100 × 100 + 100 × 100 × 49 = 500,100 is over; with 48, 490,100 is under.
+    const comments = (n: number) => cost(`{ viewer { repositories(first: 100) { nodes { issues(first: 100) { nodes { comments(first: ${n}) { totalCount } } } } } } }`).errors;
+    expect(comments(49)).toHaveLength(1);
+    expect(comments(48)).toEqual([]);
+  });
 });

@@ -19,6 +19,7 @@ export type ErrorType =
   | 'INVALID_CURSOR_ARGUMENTS'
   | 'MISSING_PAGINATION_BOUNDARIES'
   | 'EXCESSIVE_PAGINATION'
+  | 'MAX_NODE_LIMIT_EXCEEDED'
   | 'BAD_REQUEST';
 
 /** Thrown by resolvers: becomes an error carrying GitHub's top-level `type`. */

@@ -1,9 +1,8 @@
 import { parseCommit, type CommitObject } from '../git/objects';
 import type { RawObject } from '../git/cat-file';
 import type { PathEntry } from '../git/repo';
-import { arrayConnection, type PageArgs } from './connection';
+import { arrayConnection, invalidCursor, type PageArgs } from './connection';
 import { memo, nameWithOwner, repoUrl, type Ctx, type Scope } from './context';
-import { GitHubError } from './errors';
 import { nodeId, parseNodeId } from './ids';
 import { checkRollup } from './check-models';
 import { commitCommentModel, pullRequestModel, repositoryModel, userByEmail } from './github-models';
@@ -143,7 +142,7 @@ async function historyConnection(scope: Scope, start: string, args: HistoryArgs)
   const filter = { from: start, path: args.path ?? undefined, since: args.since ?? undefined, until: args.until ?? undefined, authorEmails: authorEmails(scope, args.author) };
   const parse = (cursor: string) => {
     const m = /^([0-9a-f]{40}) (\d+)$/.exec(cursor);
-    if (!m) throw new GitHubError('INVALID_CURSOR_ARGUMENTS', `\`${cursor}\` does not appear to be a valid cursor.`);
+    if (!m) throw invalidCursor(cursor);
     return Number(m[2]);
   };
   let skip = args.after ? parse(args.after) + 1 : 0;

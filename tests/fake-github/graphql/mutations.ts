@@ -1,6 +1,7 @@
 import { ChangeError } from '../git/repo';
 import type { Repository } from '../store';
 import type { Ctx, Scope } from './context';
+import { repositoryByNameWithOwner, repositoryByNodeId } from './access';
 import { GitHubError } from './errors';
 import { commitModel, refModel } from './git-models';
 import { parseNodeId } from './ids';
@@ -16,20 +17,6 @@ interface CreateCommitOnBranchInput {
 /** The committer GitHub records on commits it makes for a user (web edits, this mutation). */
 const WEB_FLOW = { name: 'GitHub', email: 'noreply@github.com' };
 
-export function repositoryByNameWithOwner(ctx: Ctx, nameWithOwner: string): Repository {
-  const [owner, name] = nameWithOwner.split('/');
-  const repo = owner && name ? ctx.store.repository(owner, name) : undefined;
-  if (!repo) throw new GitHubError('NOT_FOUND', `Could not resolve to a Repository with the name '${nameWithOwner}'.`);
-  return repo;
-}
-
-function repositoryByNodeId(ctx: Ctx, id: string): Repository {
-  const parsed = parseNodeId(id);
-  const repo = parsed?.kind === 'R' ? ctx.store.repository(...(parsed.key.split('/') as [string, string])) : undefined;
-  if (!repo) throw new GitHubError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
-  return repo;
-}
-
 /**
  * `createCommitOnBranch`: every file change in ONE commit on top of `expectedHeadOid`, then a
  * compare-and-swap of the branch. A stale head answers GitHub's STALE_DATA and moves nothing.
@@ -41,13 +28,14 @@ export async function createCommitOnBranch({ input }: { input: CreateCommitOnBra
     const parsed = parseNodeId(input.branch.id);
     const [nwo, qualified] = parsed?.kind === 'REF' ? parsed.key.split(':') : [];
     if (!nwo || !qualified) throw new GitHubError('NOT_FOUND', `Could not resolve to a node with the global id of '${input.branch.id}'`);
-    repo = repositoryByNameWithOwner(ctx, nwo);
+    repo = repositoryByNameWithOwner(ctx, nwo, 'write');
     branch = qualified.replace(/^refs\/heads\//, '');
   } else {
     if (!input.branch.repositoryNameWithOwner || !input.branch.branchName) {
+      // Wording not captured from GitHub (a best guess); the type is what clients branch on.
       throw new GitHubError('UNPROCESSABLE', 'Either branch id or repositoryNameWithOwner and branchName must be provided');
     }
-    repo = repositoryByNameWithOwner(ctx, input.branch.repositoryNameWithOwner);
+    repo = repositoryByNameWithOwner(ctx, input.branch.repositoryNameWithOwner, 'write');
     branch = input.branch.branchName.replace(/^refs\/heads\//, '');
   }
   const ref = `refs/heads/${branch}`;
@@ -72,6 +60,8 @@ export async function createCommitOnBranch({ input }: { input: CreateCommitOnBra
       committer: WEB_FLOW,
     });
   } catch (error) {
+    // Duplicate paths and deletions of missing paths: GitHub refuses both (schema docs), but the
+    // wordings (ChangeError's) are NOT captured from GitHub.
     if (error instanceof ChangeError) throw new GitHubError('UNPROCESSABLE', error.message);
     throw error;
   }
@@ -83,8 +73,9 @@ export async function createCommitOnBranch({ input }: { input: CreateCommitOnBra
 
 /** `createRef`: a new ref at an existing object; an existing name is refused, never moved. */
 export async function createRef({ input }: { input: { repositoryId: string; name: string; oid: string; clientMutationId?: string | null } }, ctx: Ctx) {
-  const repo = repositoryByNodeId(ctx, input.repositoryId);
+  const repo = repositoryByNodeId(ctx, input.repositoryId, 'write');
   const scope: Scope = { store: ctx.store, repo };
+  // The three UNPROCESSABLE wordings below are NOT captured from GitHub (best guesses); the type is.
   if (!/^refs\/[^/]+\/.+/.test(input.name) || !(await validRefName(repo, input.name))) {
     throw new GitHubError('UNPROCESSABLE', `Reference name '${input.name}' is not a valid fully qualified reference name (ie: refs/heads/my_new_branch)`);
   }

@@ -3,7 +3,8 @@ import { GitHubError } from './errors';
 import { commitByOid, findRef } from './git-models';
 import { pullRequestModel, repositoryModel, userModel } from './github-models';
 import { parseNodeId } from './ids';
-import { createCommitOnBranch, createRef, repositoryByNameWithOwner } from './mutations';
+import { repositoryByNameWithOwner } from './access';
+import { createCommitOnBranch, createRef } from './mutations';
 
 /** Query and Mutation fields the fake resolves; anything else resolves to null (or fails if non-null). */
 export const rootValue = {

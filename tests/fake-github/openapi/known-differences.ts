@@ -1,7 +1,8 @@
 /**
  * Where GitHub's OpenAPI description and GitHub's behaviour (or its own examples) disagree.
  * Each entry says why it is here; keep the list short. The validator consults it instead of
- * failing, and reports which entries were used so a stale one can be spotted.
+ * failing; contract.test.ts fails when a listed doc example no longer fails, so a stale entry
+ * cannot stay.
  */
 
 /**

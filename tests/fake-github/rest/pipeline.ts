@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { compileTemplate, matchTemplate } from '../openapi/match.ts';
 import { PRIMARY_RATE_LIMIT_DOCS, primaryRateLimitMessage } from '../rate-limit-messages.ts';
-import { SERVED_OPERATIONS, splitOperation, type ServedOperation } from '../openapi/served.ts';
+import { splitOperation, type ServedOperation } from '../openapi/served.ts';
 import type { FakeRequest, Handler } from '../server.ts';
 import type { Store, User } from '../store.ts';
 import type { TokenRecord } from '../tokens.ts';
 import { ACCESS, acceptedPermissionsHeader, authorize } from './access.ts';
 import { notFound, REST_DOCS, RestError } from './errors.ts';
-import { coreBucket, rateLimitHeaders } from './rate-limit.ts';
+import { callerBucket, rateLimitHeaders } from './rate-limit.ts';
 import type { Route, RouteResult } from './route.ts';
 import { Links } from './shapes/links.ts';
 
@@ -20,26 +20,6 @@ export interface RestOptions {
   docs?: Partial<Record<string, string>>;
 }
 
-/** Response headers GitHub lets browsers read (api.github.com allows CORS from any origin). */
-const EXPOSED = [
-  'ETag', 'Link', 'Location', 'Retry-After', 'X-GitHub-OTP', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Used',
-  'X-RateLimit-Resource', 'X-RateLimit-Reset', 'X-OAuth-Scopes', 'X-Accepted-OAuth-Scopes', 'X-Poll-Interval', 'X-GitHub-Media-Type',
-  'X-GitHub-SSO', 'X-GitHub-Request-Id', 'Deprecation', 'Sunset',
-].join(', ');
-
-function corsPreflight(): Response {
-  return new Response(null, {
-    status: 204,
-    headers: {
-      'access-control-allow-origin': '*',
-      'access-control-allow-headers':
-        'Authorization, Content-Type, If-Match, If-Modified-Since, If-None-Match, If-Unmodified-Since, Accept-Encoding, X-GitHub-OTP, X-Requested-With, User-Agent, GraphQL-Features, X-GitHub-Api-Version',
-      'access-control-allow-methods': 'GET, POST, PATCH, PUT, DELETE',
-      'access-control-max-age': '86400',
-    },
-  });
-}
-
 function etagMatches(header: string | null, etag: string): boolean {
   if (!header) return false;
   const bare = etag.replace(/^W\//, '');
@@ -47,7 +27,7 @@ function etagMatches(header: string | null, etag: string): boolean {
 }
 
 /**
- * The REST side of the fake: routes every served operation (SERVED_OPERATIONS) through what
+ * The REST side of the fake: routes every operation of `routes` through what
  * GitHub does around a handler — token check (401 for a dead token), the primary rate limit
  * (403 when spent; `GET /rate_limit` and 304s are free), repository lookup and permission
  * (access.ts), JSON parsing (400), conditional GETs (ETag → 304) — and adds GitHub's headers.
@@ -56,7 +36,8 @@ export function restHandler(options: RestOptions): Handler {
   const { store, routes } = options;
   const links = new Links(options.apiBase ?? 'https://api.github.com', store);
   const byMethod = new Map<string, ReturnType<typeof compileTemplate<ServedOperation>>[]>();
-  for (const op of SERVED_OPERATIONS) {
+  // Dispatch on the routes table itself, so what is served is exactly what has a route.
+  for (const op of Object.keys(routes) as ServedOperation[]) {
     const { method, path } = splitOperation(op);
     byMethod.set(method, [...(byMethod.get(method) ?? []), compileTemplate(path, op)]);
   }
@@ -64,7 +45,6 @@ export function restHandler(options: RestOptions): Handler {
 
   return async (req: FakeRequest) => {
     if (req.site !== 'api' || req.path === '/graphql') return undefined;
-    if (req.method === 'OPTIONS') return corsPreflight();
     const found = matchTemplate(byMethod.get(req.method) ?? [], req.path);
     if (!found) return undefined;
     const operation = found.template.value;
@@ -74,12 +54,10 @@ export function restHandler(options: RestOptions): Handler {
     const auth = store.tokens.resolve(req.headers.get('authorization'));
     const token: TokenRecord | null = auth && auth.record.kind !== 'expired' ? auth.record : null;
     const user: User | null = token ? auth!.user : null;
-    const bucket = coreBucket(store, user?.login ?? null, req.headers.get('x-forwarded-for'));
+    const bucket = callerBucket(store, user?.login ?? null, req.headers.get('x-forwarded-for'));
     const free = operation === 'GET /rate_limit';
 
     const headers: Record<string, string> = {
-      'access-control-allow-origin': '*',
-      'access-control-expose-headers': EXPOSED,
       'x-github-api-version-selected': '2022-11-28',
       'x-github-request-id': `FAKE:${(++requestId).toString(16).toUpperCase()}`,
       vary: 'Accept, Authorization, Cookie, X-GitHub-OTP',

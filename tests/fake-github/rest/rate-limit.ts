@@ -8,11 +8,9 @@ import type { RateBucket, Store } from '../store.ts';
  */
 export const UNAUTHENTICATED_LIMIT = 60;
 
-/** The core bucket of a caller: the user for tokens, the client address without one. */
-export function coreBucket(store: Store, login: string | null, forwardedFor: string | null): RateBucket {
-  return login
-    ? store.rateBucket(login, 'core')
-    : store.rateBucket(`ip:${forwardedFor ?? '127.0.0.1'}`, 'core', Date.now(), UNAUTHENTICATED_LIMIT);
+/** A caller's bucket of `resource`: the user's for tokens, the client address's without one. */
+export function callerBucket(store: Store, login: string | null, forwardedFor: string | null, resource = 'core', anonymousLimit = UNAUTHENTICATED_LIMIT): RateBucket {
+  return login ? store.rateBucket(login, resource) : store.rateBucket(`ip:${forwardedFor ?? '127.0.0.1'}`, resource, anonymousLimit);
 }
 
 export function rateLimitHeaders(bucket: RateBucket): Record<string, string> {

@@ -17,7 +17,7 @@ import { createRestApi } from './index.ts';
  *   and models/.gitkeep.
  * - `acme/private` (private, owner org acme, octocat a collaborator with write): main = one commit.
  * The REST handler is wrapped in the OpenAPI contract check; `contract` collects what it saw.
- * fake1's GraphQL handler answers /api/graphql with the same store and tokens.
+ * The GraphQL handler answers /api/graphql with the same store and tokens.
  */
 export interface World {
   server: FakeServer;

@@ -154,6 +154,43 @@ describe('fine-grained token on GraphQL', () => {
   });
 });
 
+describe('the same permission model on GraphQL', () => {
+  const gql = async (token: string, query: string, variables: Record<string, unknown> = {}) => {
+    const res = await fetch(`${w.server.url}/api/graphql`, { method: 'POST', headers: { authorization: `bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+    expect(res.status).toBe(200);
+    return (await res.json()) as { data?: Record<string, unknown> | null; errors?: { type?: string; message: string }[] };
+  };
+  const commit = (token: string, repo: string, head: string) =>
+    gql(token, 'mutation($input: CreateCommitOnBranchInput!) { createCommitOnBranch(input: $input) { commit { oid } } }', {
+      input: { branch: { repositoryNameWithOwner: repo, branchName: 'main' }, expectedHeadOid: head, message: { headline: 'x' }, fileChanges: { additions: [{ path: 'x', contents: 'eA==' }] } },
+    });
+
+  it('a private repository the token cannot see is NOT_FOUND, worded as a missing one; a token that may see it reads it', async () => {
+    const hidden = await gql('ghp_public', '{ repository(owner: "acme", name: "private") { name } }');
+    expect(hidden).toEqual({
+      data: { repository: null },
+      errors: [expect.objectContaining({ type: 'NOT_FOUND', message: "Could not resolve to a Repository with the name 'acme/private'." })],
+    });
+    expect(await gql('ghp_full', '{ repository(owner: "acme", name: "private") { name } }')).toEqual({ data: { repository: { name: 'private' } } });
+  });
+
+  it('createCommitOnBranch needs push access and Contents write; a refused write moves nothing', async () => {
+    w.tokens.add('ghp_stranger', 'stranger', { kind: 'classic', scopes: ['repo'] });
+    const head = w.commits.c3;
+    const stranger = await commit('ghp_stranger', 'octocat/demo', head);
+    expect(stranger.errors).toEqual([expect.objectContaining({ type: 'FORBIDDEN' })]);
+    const secret = await commit('ghp_stranger', 'acme/private', w.commits.p1);
+    expect(secret.errors).toEqual([expect.objectContaining({ type: 'NOT_FOUND', message: "Could not resolve to a Repository with the name 'acme/private'." })]);
+    w.tokens.add('github_pat_ro', 'octocat', { kind: 'fine-grained', permissions: { contents: 'read', metadata: 'read' } });
+    const readOnly = await commit('github_pat_ro', 'octocat/demo', head);
+    expect(readOnly.errors).toEqual([expect.objectContaining({ type: 'FORBIDDEN', message: 'Resource not accessible by personal access token' })]);
+    const sso = await commit('ghp_sso', 'acme/private', w.commits.p1);
+    expect(sso.errors).toEqual([expect.objectContaining({ type: 'FORBIDDEN', message: expect.stringMatching(/SAML enforcement/) })]);
+    expect(await w.demo.git.readRef('refs/heads/main')).toBe(head);
+    expect(await w.secret.git.readRef('refs/heads/main')).toBe(w.commits.p1);
+  });
+});
+
 describe('expired token', () => {
   it.each([
     ['read', () => w.fetch('/repos/octocat/demo', { token: 'ghp_expired' })],

@@ -75,4 +75,23 @@ describe('seedFromSnapshots', () => {
     expect(show('log', '-1', '--format=%an <%ae>|%cn <%ce>|%aI|%B', oid['02-second']!)).toBe('Ann <ann@example.com>|Bot <bot@example.com>|2024-02-01T10:00:00+00:00|Second\n\nWith a body');
     expect(show('log', '-1', '--format=%s|%cI', oid['04-main']!)).toBe('04-main|2024-01-01T03:00:00+00:00'); // defaults: folder name, base date + 1 h per snapshot
   });
+
+  it('moves a branch only from the tip it built on: a push during the import is refused, not overwritten', async () => {
+    const pushed = show('rev-parse', 'main~1');
+    // A push lands while fast-import runs: main moves (by plain git) under the seeder's feet.
+    class PushedDuringImport extends GitRepo {
+      override async run(args: string[], options?: Parameters<GitRepo['run']>[1]): Promise<Buffer> {
+        if (args[0] === 'fast-import') git(this.gitDir, 'update-ref', 'refs/heads/main', pushed);
+        return super.run(args, options);
+      }
+    }
+    await put('more/11-next/f.txt', 'f\n');
+    const racing = new PushedDuringImport(repo.gitDir);
+    try {
+      await expect(seedFromSnapshots(racing, join(dir, 'snapshots', 'more'))).rejects.toThrow('refs/heads/main moved while seeding');
+    } finally {
+      racing.close();
+    }
+    expect(show('rev-parse', 'main')).toBe(pushed);
+  });
 });

@@ -66,7 +66,11 @@ export async function seedFromSnapshots(repo: GitRepo, folder: string, options: 
   const names = await snapshotNames(folder);
   const marks = new Map<string, number>();
   const tips = new Map<string, string>(); // branch → fast-import commit-ish (":mark" or oid)
-  for (const ref of await repo.refs('refs/heads/')) tips.set(ref.name.slice('refs/heads/'.length), ref.oid);
+  // The tips the new commits are built on; each branch later moves by compare-and-swap FROM
+  // these, so a push landing while the history is imported is refused, never overwritten.
+  const before = new Map<string, string>();
+  for (const ref of await repo.refs('refs/heads/')) before.set(ref.name.slice('refs/heads/'.length), ref.oid);
+  for (const [branch, oid] of before) tips.set(branch, oid);
 
   const chunks: Buffer[] = [];
   const put = (text: string | Buffer) => chunks.push(typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
@@ -126,9 +130,9 @@ export async function seedFromSnapshots(repo: GitRepo, folder: string, options: 
     for (const [branch, tip] of tips) {
       const oid = resolveTip(tip);
       branches[branch] = oid;
-      const current = await repo.readRef(`refs/heads/${branch}`);
-      if (current === oid) continue;
-      if (!(await repo.updateRef(`refs/heads/${branch}`, oid, current))) throw new Error(`refs/heads/${branch} moved while seeding`);
+      const built = before.get(branch) ?? null;
+      if (built === oid) continue;
+      if (!(await repo.updateRef(`refs/heads/${branch}`, oid, built))) throw new Error(`refs/heads/${branch} moved while seeding`);
     }
     const scratch = await repo.readRef(SCRATCH_REF);
     if (scratch) await repo.run(['update-ref', '-d', SCRATCH_REF, scratch]);

@@ -32,15 +32,12 @@ export const getContent: Route = async (input) => {
 
   if (entry.type === 'tree') {
     const children = (await git.listTree(entry.oid)).slice(0, DIRECTORY_LIMIT);
-    const items = await Promise.all(
-      children.map(async (child) => {
-        const full = { ...child, path: `${entry.path}/${child.name}`.replace(/^\//, '') };
-        const size = child.type === 'blob' ? ((await git.readBlob(child.oid))?.length ?? 0) : 0;
-        const item = contentEntry(input.links, input.repo, ref, full, size);
-        // Listings call submodules "file", for backwards compatibility (docs: repos/get-content).
-        return item.type === 'submodule' ? { ...item, type: 'file' } : item;
-      }),
-    );
+    const items = children.map((child) => {
+      const full = { ...child, path: `${entry.path}/${child.name}`.replace(/^\//, '') };
+      const item = contentEntry(input.links, input.repo, ref, full, child.size ?? 0);
+      // Listings call submodules "file", for backwards compatibility (docs: repos/get-content).
+      return item.type === 'submodule' ? { ...item, type: 'file' } : item;
+    });
     if (media === 'object') return ok({ ...contentEntry(input.links, input.repo, ref, entry, 0), entries: items });
     return ok(items);
   }

@@ -62,16 +62,7 @@ export const getTree: Route = async (input) => {
   const git = input.repo.git;
   const tree = await git.resolve(`${input.params.tree_sha}^{tree}`);
   if (!tree || tree === ZERO_OID) throw notFound();
-  const recursive = input.query.has('recursive');
-  const args = ['ls-tree', '-l', '-z', ...(recursive ? ['-r', '-t'] : []), tree];
-  const out = (await git.run(args)).toString('utf8').split('\0').filter(Boolean);
-  const entries = out.map((line) => {
-    const tab = line.indexOf('\t');
-    const [mode, type, oid, size] = line.slice(0, tab).split(/\s+/);
-    const path = line.slice(tab + 1);
-    const entry = { mode: Number(mode), type: type as 'blob' | 'tree' | 'commit', oid: oid!, path, name: path.slice(path.lastIndexOf('/') + 1) };
-    return treeEntry(input.links, input.repo, entry, size === '-' ? undefined : Number(size));
-  });
+  const entries = (await git.listTree(tree, { recursive: input.query.has('recursive') })).map((entry) => treeEntry(input.links, input.repo, entry, entry.size));
   return ok({
     sha: tree,
     url: `${input.links.repo(input.repo)}/git/trees/${tree}`,

@@ -1,4 +1,4 @@
-import { coreBucket, rateLimitBody } from '../rate-limit.ts';
+import { callerBucket, rateLimitBody } from '../rate-limit.ts';
 import { ok, type Route } from '../route.ts';
 import { fullRepository } from '../shapes/repos.ts';
 import { simpleUser } from '../shapes/links.ts';
@@ -35,9 +35,9 @@ export const getAuthenticatedUser: Route = (input) => {
 /** `GET /rate_limit`, itself free: the caller's buckets, core also as the legacy `rate`. */
 export const getRateLimit: Route = (input) => {
   const login = input.user?.login ?? null;
-  const core = rateLimitBody(coreBucket(input.store, login, input.req.headers.get('x-forwarded-for')));
-  const other = (resource: string, anonymousLimit: number) =>
-    rateLimitBody(login ? input.store.rateBucket(login, resource) : input.store.rateBucket('ip:127.0.0.1', resource, Date.now(), anonymousLimit));
+  const forwardedFor = input.req.headers.get('x-forwarded-for');
+  const core = rateLimitBody(callerBucket(input.store, login, forwardedFor));
+  const other = (resource: string, anonymousLimit: number) => rateLimitBody(callerBucket(input.store, login, forwardedFor, resource, anonymousLimit));
   return ok({ resources: { core, search: other('search', 10), graphql: other('graphql', 0) }, rate: core });
 };
 

@@ -11,11 +11,7 @@ export default defineConfig({
     name: 'Commit Lab',
     description: 'Run, track and compare DVC experiments on GitHub’s own pages.',
     permissions: ['storage'],
-    host_permissions: [
-      'https://github.com/*',
-      'https://api.github.com/*',
-      ...(mode === 'test' ? ['http://127.0.0.1/*'] : []),
-    ],
+    host_permissions: ['https://github.com/*', 'https://api.github.com/*', ...(mode === 'test' ? ['http://127.0.0.1/*'] : [])],
     optional_permissions: ['scripting'],
     optional_host_permissions: ['https://*/*'],
     ...(browser === 'firefox'

@@ -30,8 +30,12 @@ export function TokenForm({ save, clear }: TokenFormProps) {
         GitHub personal access token
         <input type="password" autoComplete="off" spellcheck={false} value={token} onInput={(e) => setToken(e.currentTarget.value)} />
       </label>
-      <button type="submit" disabled={!token.trim()}>Save</button>
-      <button type="button" onClick={() => void run(clear, 'Token removed')}>Remove token</button>
+      <button type="submit" disabled={!token.trim()}>
+        Save
+      </button>
+      <button type="button" onClick={() => void run(clear, 'Token removed')}>
+        Remove token
+      </button>
       <p role="status">{status}</p>
     </form>
   );

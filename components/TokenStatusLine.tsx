@@ -14,7 +14,9 @@ export function TokenStatusLine({ load, openOptions }: { load(): Promise<TokenSt
   return (
     <p>
       <span data-testid="token-status">{text}</span>{' '}
-      <button type="button" onClick={openOptions}>{state === 'set' ? 'Change' : 'Set token'}</button>
+      <button type="button" onClick={openOptions}>
+        {state === 'set' ? 'Change' : 'Set token'}
+      </button>
     </p>
   );
 }

@@ -114,7 +114,9 @@ export async function runBench(): Promise<boolean> {
       await page.waitForTimeout(300);
       const timing = await page.evaluate(() => ({
         marked: (window as unknown as { __commitLabMarked: number }).__commitLabMarked,
-        loaded: performance.getEntriesByType('navigation')[0] ? (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd : NaN,
+        loaded: performance.getEntriesByType('navigation')[0]
+          ? (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd
+          : NaN,
       }));
       marked.push(timing.marked);
       loaded.push(timing.loaded);
@@ -135,7 +137,12 @@ export async function runBench(): Promise<boolean> {
   }
 
   const over = rows.filter((r) => r.budget !== undefined && !(r.value <= r.budget));
-  const table = rows.map((r) => [r.what, `${r.value.toFixed(r.unit === 'kB' ? 1 : 0)}${r.against === undefined ? '' : ` / ${r.against.toFixed(0)}`} ${r.unit}`, r.budget === undefined ? '—' : `≤ ${r.budget} ${r.unit}`, r.budget === undefined ? '' : r.value <= r.budget ? 'ok' : 'OVER']);
+  const table = rows.map((r) => [
+    r.what,
+    `${r.value.toFixed(r.unit === 'kB' ? 1 : 0)}${r.against === undefined ? '' : ` / ${r.against.toFixed(0)}`} ${r.unit}`,
+    r.budget === undefined ? '—' : `≤ ${r.budget} ${r.unit}`,
+    r.budget === undefined ? '' : r.value <= r.budget ? 'ok' : 'OVER',
+  ]);
   const widths = [0, 1, 2, 3].map((c) => Math.max(...table.map((t) => t[c]!.length), ['measure', 'value', 'budget', ''][c]!.length));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   console.log(['', line(['measure', 'value', 'budget', '']), line(widths.map((w) => '-'.repeat(w))), ...table.map(line)].join('\n'));

@@ -47,7 +47,9 @@ const e2e = { passed: (playwright?.stats.expected ?? 0) + (playwright?.stats.fla
 const output = (file) => path.join(ROOT, '.output', file);
 const kB = (file) => (fs.existsSync(file) ? `${(fs.statSync(file).size / 1024).toFixed(1)} kB` : 'missing');
 const zip = fs.existsSync(output('')) ? fs.readdirSync(output('')).find((f) => f.endsWith('-chrome.zip')) : undefined;
-console.log(`\nRelease Chrome build: content script ${kB(output('chrome-mv3/content-scripts/github.js'))}, background ${kB(output('chrome-mv3/background.js'))}, zip ${zip ? kB(output(zip)) : 'missing'}`);
+console.log(
+  `\nRelease Chrome build: content script ${kB(output('chrome-mv3/content-scripts/github.js'))}, background ${kB(output('chrome-mv3/background.js'))}, zip ${zip ? kB(output(zip)) : 'missing'}`,
+);
 console.log(`Unit: ${unit.passed} passed, ${unit.failed} failed. End-to-end: ${e2e.passed} passed, ${e2e.failed} failed.`);
 if (failedSteps.length) console.log(`Failed steps: ${failedSteps.join(', ')}`);
 console.log(`Wall time: ${Math.round((Date.now() - started) / 1000)} s`);

@@ -94,7 +94,13 @@ export async function withVars(store: FileStore, context: Context, vars: DataVal
     // `path:key1,key2` (`str.partition(":")`): the keys are top-level keys of the file.
     const colon = entry.indexOf(':');
     const file = colon >= 0 ? entry.slice(0, colon) : entry;
-    const keys = colon >= 0 ? entry.slice(colon + 1).split(',').filter((k) => k !== '') : [];
+    const keys =
+      colon >= 0
+        ? entry
+            .slice(colon + 1)
+            .split(',')
+            .filter((k) => k !== '')
+        : [];
     const path = joinPath(baseDir, file);
     if (path === null) throw new PipelineError(`vars file '${file}' is outside the repository`);
     if (next.files.has(path) && keys.length === 0) continue;

@@ -44,7 +44,9 @@ function unwrap(value: DataValue | undefined, other: DataValue | undefined): Dat
 }
 
 function diffRows<V extends DataValue>(
-  a: { file: string; key: string; value: V }[], b: { file: string; key: string; value: V }[], options: DiffOptions,
+  a: { file: string; key: string; value: V }[],
+  b: { file: string; key: string; value: V }[],
+  options: DiffOptions,
 ): { file: string; key: string; old: V | undefined; new: V | undefined }[] {
   const id = (r: { file: string; key: string }) => `${r.file}\0${r.key}`;
   const olds = new Map(a.map((r) => [id(r), r]));

@@ -14,9 +14,7 @@ export interface DirEntry {
  * writes them, UTF-8.
  */
 export function dirManifest(entries: readonly DirEntry[]): Uint8Array {
-  const sorted = [...entries]
-    .map((entry) => ({ md5: entry.md5, relpath: entry.relpath }))
-    .sort((a, b) => compareCodePoints(a.relpath, b.relpath));
+  const sorted = [...entries].map((entry) => ({ md5: entry.md5, relpath: entry.relpath })).sort((a, b) => compareCodePoints(a.relpath, b.relpath));
   return new TextEncoder().encode(pythonJsonDumps(sorted));
 }
 

@@ -8,9 +8,7 @@ export class PipelineError extends Error {}
 /** Top-level keys of a dvc.yaml (`MULTI_STAGE_SCHEMA`). */
 export const TOP_KEYS = ['stages', 'vars', 'params', 'metrics', 'plots', 'artifacts', 'datasets'];
 /** Keys of one stage definition (`STAGE_DEFINITION`). */
-export const STAGE_KEYS = [
-  'cmd', 'wdir', 'deps', 'params', 'outs', 'metrics', 'plots', 'frozen', 'meta', 'desc', 'always_changed', 'vars',
-];
+export const STAGE_KEYS = ['cmd', 'wdir', 'deps', 'params', 'outs', 'metrics', 'plots', 'frozen', 'meta', 'desc', 'always_changed', 'vars'];
 /** Display properties of a plot (`dvc.schema.PLOT_PROPS`). */
 export const PLOT_PROPS = ['template', 'x', 'y', 'x_label', 'y_label', 'title', 'header'];
 

@@ -40,9 +40,7 @@ function matches(pattern: string[], parts: string[]): boolean {
   for (let i = pattern.length - 1; i >= 0; i--) {
     const row: boolean[] = new Array<boolean>(width).fill(false);
     for (let j = parts.length; j >= 0; j--) {
-      row[j] = pattern[i] === '**'
-        ? next[j]! || (j < parts.length && row[j + 1]!)
-        : j < parts.length && next[j + 1]! && segmentMatches(parts[j]!, pattern[i]!);
+      row[j] = pattern[i] === '**' ? next[j]! || (j < parts.length && row[j + 1]!) : j < parts.length && next[j + 1]! && segmentMatches(parts[j]!, pattern[i]!);
     }
     next = row;
   }

@@ -45,9 +45,7 @@ function matrixItems(matrix: DataObject, context: Context, at: string): [string,
 }
 
 /** A stage definition as the stages it stands for: `name@key` for each `foreach` item or `matrix` combination. */
-export async function expandStage(
-  store: FileStore, pipeline: Scope, name: string, raw: DataValue, context: Context,
-): Promise<Stage[]> {
+export async function expandStage(store: FileStore, pipeline: Scope, name: string, raw: DataValue, context: Context): Promise<Stage[]> {
   const at = `stages.${name}`;
   const def = expectObject(raw, at);
   if ('foreach' in def) {

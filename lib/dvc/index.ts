@@ -4,8 +4,20 @@
 // Reading a project at a commit (issue 6).
 export { readProject } from './read-project';
 export type {
-  CachedMetric, DataObject, DataValue, ImagePlot, Input, Metric, MetricValue, Param, Plot, PlotFile, Problem,
-  Project, ReadFile, VegaPlot,
+  CachedMetric,
+  DataObject,
+  DataValue,
+  ImagePlot,
+  Input,
+  Metric,
+  MetricValue,
+  Param,
+  Plot,
+  PlotFile,
+  Problem,
+  Project,
+  ReadFile,
+  VegaPlot,
 } from './types';
 export { diffParams, diffMetrics, formatMetric, type DiffOptions, type ParamChange, type MetricChange } from './diff';
 /** Which of DVC's four loaders reads a params or metrics file (the editor picks the same one). */

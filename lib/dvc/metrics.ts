@@ -22,9 +22,7 @@ function declared(pipelines: Pipeline[]): string[] {
   return [...new Set([...outputs, ...pipelines.flatMap((p) => p.metrics)])];
 }
 
-export async function collectMetrics(
-  store: FileStore, pipelines: Pipeline[], inputs: Input[],
-): Promise<{ metrics: Metric[]; cachedMetrics: CachedMetric[] }> {
+export async function collectMetrics(store: FileStore, pipelines: Pipeline[], inputs: Input[]): Promise<{ metrics: Metric[]; cachedMetrics: CachedMetric[] }> {
   let metrics: Metric[] = [];
   const cachedMetrics: CachedMetric[] = [];
   // A folder declared as metrics stands for every file in it.

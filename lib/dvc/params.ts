@@ -53,18 +53,17 @@ function lockedValues(pipelines: Pipeline[], locks: Map<string, Map<string, Lock
   return out;
 }
 
-async function readParamsFile(
-  store: FileStore, file: string, want: Wanted, locked: Map<string, DataValue> | undefined, cached: CacheLookup,
-): Promise<Param[]> {
+async function readParamsFile(store: FileStore, file: string, want: Wanted, locked: Map<string, DataValue> | undefined, cached: CacheLookup): Promise<Param[]> {
   const loaded = await store.data(file);
   if ('absent' in loaded) {
     if (!want.required) return [];
     // A params file DVC caches (like DVCLive's results/train/params.yaml) is not in git to read.
     const where = cached(file);
     const tracked = where === null ? null : 'dir' in where ? `inside '${where.dir.path}'` : 'itself';
-    store.problem(file, tracked
-      ? `params file not in git: DVC tracks it ${tracked} (needed by ${want.required})`
-      : `params file not found (needed by ${want.required})`);
+    store.problem(
+      file,
+      tracked ? `params file not in git: DVC tracks it ${tracked} (needed by ${want.required})` : `params file not found (needed by ${want.required})`,
+    );
     return [];
   }
   if ('bad' in loaded) return [];
@@ -90,9 +89,7 @@ async function readParamsFile(
   return params;
 }
 
-export async function collectParams(
-  store: FileStore, pipelines: Pipeline[], locks: Map<string, Map<string, LockStage>>, inputs: Input[],
-): Promise<Param[]> {
+export async function collectParams(store: FileStore, pipelines: Pipeline[], locks: Map<string, Map<string, LockStage>>, inputs: Input[]): Promise<Param[]> {
   const cached = cacheIndex(inputs);
   const locked = lockedValues(pipelines, locks);
   let params: Param[] = [];

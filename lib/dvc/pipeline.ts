@@ -1,8 +1,6 @@
 import { Budget } from './budget';
 import { baseContext, withVars, type TrackedVars } from './context';
-import {
-  PipelineError, TOP_KEYS, expectList, expectObject, expectString, rejectExtraKeys, repoPath,
-} from './dvc-yaml-schema';
+import { PipelineError, TOP_KEYS, expectList, expectObject, expectString, rejectExtraKeys, repoPath } from './dvc-yaml-schema';
 import { MAX_STAGES, expandStage } from './expand';
 import { ResolveError, resolveDeep } from './interpolate';
 import { dirname, joinPath } from './paths';
@@ -57,7 +55,6 @@ export interface Pipeline {
   /** Values the stages' `${...}` took from files. */
   tracked: TrackedVars;
 }
-
 
 function stringList(value: DataValue | undefined, dir: string, at: string): string[] {
   return expectList(value, at).map((entry, i) => repoPath(dir, expectString(entry, `${at}[${i}]`), `${at}[${i}]`));

@@ -5,14 +5,7 @@ import { pythonFloat } from './python-float';
  * `float` (JavaScript cannot tell `1` from `1.0`, so integers must come in as bigint — parse
  * YAML with `intAsBigInt`).
  */
-export type PythonJsonValue =
-  | null
-  | boolean
-  | bigint
-  | number
-  | string
-  | readonly PythonJsonValue[]
-  | { readonly [key: string]: PythonJsonValue };
+export type PythonJsonValue = null | boolean | bigint | number | string | readonly PythonJsonValue[] | { readonly [key: string]: PythonJsonValue };
 
 /** UTF-16 unit → a key that orders like code points: surrogates (astral) after U+E000..U+FFFF. */
 function codePointRank(unit: number): number {

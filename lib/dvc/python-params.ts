@@ -218,7 +218,6 @@ function flatten(group: Group, prefix: string, out: PythonParamLeaf[]): void {
   }
 }
 
-
 function firstError(node: SyntaxNode): SyntaxNode | undefined {
   if (node.type.isError) return node;
   for (let c = node.firstChild; c; c = c.nextSibling) {

@@ -72,7 +72,14 @@ async function loadDvcFiles(store: FileStore, paths: string[]): Promise<DvcFiles
       });
       const stage = { name: path, address: path, wdir, params: [], outputs };
       const pipeline: Pipeline = {
-        path, dir: dirname(path), lockPath: path, stages: [stage], params: [], metrics: [], plots: [], tracked: new Map(),
+        path,
+        dir: dirname(path),
+        lockPath: path,
+        stages: [stage],
+        params: [],
+        metrics: [],
+        plots: [],
+        tracked: new Map(),
       };
       const lock = new Map([[path, { params: new Map(), outs: parsed.outs.map((o) => o.entry) }]]);
       files.stages.push({ pipeline, lock });
@@ -113,8 +120,7 @@ export async function readProject(read: ReadFile, paths: string[]): Promise<Proj
   const pipelineFiles = store.files(isPipeline).sort(rootFirst);
   const dvcFiles = store.files(isDvcFile);
 
-  const pipelines = (await Promise.all(pipelineFiles.map((path) => loadPipeline(store, path))))
-    .filter((p): p is Pipeline => p !== null);
+  const pipelines = (await Promise.all(pipelineFiles.map((path) => loadPipeline(store, path)))).filter((p): p is Pipeline => p !== null);
   const lockData = await loadLocks(store, pipelines);
   const dvc = await loadDvcFiles(store, dvcFiles);
   for (const { pipeline, lock } of dvc.stages) {

@@ -66,9 +66,7 @@ function s3Object(remote: string, url: string, options: ReadonlyMap<string, stri
     httpUrl = `${endpoint}/${encodeURIComponent(bucket)}/${encodedKey}`;
   } else {
     endpoint = region ? `https://s3.${region}.amazonaws.com` : 'https://s3.amazonaws.com';
-    httpUrl = bucket.includes('.')
-      ? `${endpoint}/${bucket}/${encodedKey}`
-      : `${endpoint.replace('https://', `https://${bucket}.`)}/${encodedKey}`;
+    httpUrl = bucket.includes('.') ? `${endpoint}/${bucket}/${encodedKey}` : `${endpoint.replace('https://', `https://${bucket}.`)}/${encodedKey}`;
   }
   return { kind: 's3', remote, url: httpUrl, s3Url: `s3://${bucket}/${key}`, bucket, key, endpoint, ...(region ? { region } : {}) };
 }

@@ -1,8 +1,6 @@
 import { weight, type Budget } from './budget';
 import { tracker, withVars, type Context, type TrackedVars } from './context';
-import {
-  PipelineError, STAGE_KEYS, expectList, expectObject, expectString, outputEntry, rejectExtraKeys, repoPath,
-} from './dvc-yaml-schema';
+import { PipelineError, STAGE_KEYS, expectList, expectObject, expectString, outputEntry, rejectExtraKeys, repoPath } from './dvc-yaml-schema';
 import { interpolate, resolveDeep, toStr } from './interpolate';
 import { isExternal, joinPath } from './paths';
 import type { Stage, StageOutput, StageParams } from './pipeline';
@@ -43,16 +41,15 @@ function stageParams(list: DataValue[], wdir: string, at: string): StageParams[]
 }
 
 /** One stage definition (after any `foreach`/`matrix`) resolved in its context, as DVC resolves it. */
-export async function resolveStage(
-  store: FileStore, pipeline: Scope, name: string, raw: DataObject, context: Context,
-): Promise<Stage> {
+export async function resolveStage(store: FileStore, pipeline: Scope, name: string, raw: DataObject, context: Context): Promise<Stage> {
   const at = `stages.${name}`;
   pipeline.budget.spend(weight(raw));
   rejectExtraKeys(raw, STAGE_KEYS, at);
   if (raw.cmd === undefined) throw new PipelineError(`required key 'cmd' not provided at ${at}`);
-  const wdirValue = raw.wdir === undefined
-    ? '.'
-    : toStr(interpolate(expectString(raw.wdir, `${at}.wdir`), context.data, { track: tracker(context, pipeline.tracked, pipeline.budget) }));
+  const wdirValue =
+    raw.wdir === undefined
+      ? '.'
+      : toStr(interpolate(expectString(raw.wdir, `${at}.wdir`), context.data, { track: tracker(context, pipeline.tracked, pipeline.budget) }));
   const wdir = joinPath(pipeline.dir, wdirValue);
   if (wdir === null) throw new PipelineError(`wdir '${wdirValue}' at ${at} is outside the repository`);
   const scoped = raw.vars === undefined ? context : await withVars(store, context, raw.vars, wdir, `${at}.vars`);

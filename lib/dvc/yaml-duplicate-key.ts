@@ -16,7 +16,7 @@ export function duplicateKey(doc: Document): { key: string; offset: number } | n
         if (value === '<<') continue; // merge keys may repeat
         const id = `${typeof value}:${String(value)}`;
         if (seen.has(id)) {
-          found = { key: String(value), offset: isScalar(key) ? key.range?.[0] ?? 0 : 0 };
+          found = { key: String(value), offset: isScalar(key) ? (key.range?.[0] ?? 0) : 0 };
           return visit.BREAK;
         }
         seen.add(id);

@@ -8,8 +8,7 @@ describe('parseRequest', () => {
     expect(parseRequest({ type: 'token-clear', extra: 1 })).toEqual({ type: 'token-clear' });
   });
 
-  it.each([null, 'token-status', 42, {}, { type: 'nope' }, { type: 'token-save' }, { type: 'token-save', token: 7 }])(
-    'rejects %j',
-    (value) => expect(parseRequest(value)).toBeUndefined(),
+  it.each([null, 'token-status', 42, {}, { type: 'nope' }, { type: 'token-save' }, { type: 'token-save', token: 7 }])('rejects %j', (value) =>
+    expect(parseRequest(value)).toBeUndefined(),
   );
 });

@@ -132,11 +132,13 @@ describe('startOverlay', () => {
   it('scans once per frame, however many changes the frame brings', async () => {
     await open('/acme/mnist/commits/main');
     const { targets } = start();
-    const fresh = rows().slice(0, 5).map((old) => {
-      const row = old.cloneNode(true) as Element;
-      cellsOf(row).forEach((c) => c.remove());
-      return row;
-    });
+    const fresh = rows()
+      .slice(0, 5)
+      .map((old) => {
+        const row = old.cloneNode(true) as Element;
+        cellsOf(row).forEach((c) => c.remove());
+        return row;
+      });
     for (const [i, row] of fresh.entries()) {
       rows()[i]!.replaceWith(row);
       await Promise.resolve();

@@ -51,10 +51,15 @@ describe('commitListOf', () => {
 
   it('names the repository and pull request', () => {
     expect(commitListOf('https://github.com/Iterative/Example/commits/main')).toEqual({
-      kind: 'repo-commits', owner: 'Iterative', repo: 'Example',
+      kind: 'repo-commits',
+      owner: 'Iterative',
+      repo: 'Example',
     });
     expect(commitListOf(new URL('https://github.com/o/r/pull/7/commits'))).toEqual({
-      kind: 'pr-commits', owner: 'o', repo: 'r', number: 7,
+      kind: 'pr-commits',
+      owner: 'o',
+      repo: 'r',
+      number: 7,
     });
   });
 });

@@ -3,14 +3,29 @@
  * `isRepoCommitList` / `isPRCommitList`). The ref is NOT parsed here: refs may contain `/`, so
  * only the page itself knows where the ref ends and the path starts (see `page-ref.ts`).
  */
-export type CommitListPage =
-  | { kind: 'repo-commits'; owner: string; repo: string }
-  | { kind: 'pr-commits'; owner: string; repo: string; number: number };
+export type CommitListPage = { kind: 'repo-commits'; owner: string; repo: string } | { kind: 'pr-commits'; owner: string; repo: string; number: number };
 
 export type CommitListKind = CommitListPage['kind'];
 
 /** Top-level github.com paths that are not an owner, so their second segment is not a repository. */
-const NOT_OWNERS = new Set(['orgs', 'organizations', 'users', 'settings', 'account', 'marketplace', 'sponsors', 'topics', 'collections', 'search', 'notifications', 'apps', 'features', 'enterprises', 'codespaces', 'explore']);
+const NOT_OWNERS = new Set([
+  'orgs',
+  'organizations',
+  'users',
+  'settings',
+  'account',
+  'marketplace',
+  'sponsors',
+  'topics',
+  'collections',
+  'search',
+  'notifications',
+  'apps',
+  'features',
+  'enterprises',
+  'codespaces',
+  'explore',
+]);
 
 export function commitListOf(url: URL | string): CommitListPage | undefined {
   const { pathname } = typeof url === 'string' ? new URL(url) : url;

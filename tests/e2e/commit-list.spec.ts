@@ -39,10 +39,11 @@ test("the cell is read out as one sentence and takes Primer's light and dark col
   await expect(cell).toMatchAriaSnapshot(`- text: "Commit Lab: no experiment data loaded yet for commit ${mainNewestFirst[0]!.slice(0, 7)} on main"`);
   const pill = cell.locator('.commit-lab-cell');
   // @primer/primitives: fgColor-muted, bgColor-muted, borderColor-default in light, then dark.
-  const colours = () => pill.evaluate((el) => {
-    const style = getComputedStyle(el);
-    return [style.color, style.backgroundColor, style.borderTopColor];
-  });
+  const colours = () =>
+    pill.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return [style.color, style.backgroundColor, style.borderTopColor];
+    });
   await page.emulateMedia({ colorScheme: 'light' });
   expect(await colours()).toEqual(['rgb(89, 99, 110)', 'rgb(246, 248, 250)', 'rgb(209, 217, 224)']);
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -55,15 +56,16 @@ test('Older → Newer → Older by soft navigation marks each row once, with no 
   // A full page load would lose this; GitHub's soft navigation keeps it.
   await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
   const softNavEvents = page.evaluate(
-    () => new Promise<string[]>((resolve) => {
-      const seen: string[] = [];
-      for (const name of ['soft-nav:start', 'soft-nav:end', 'soft-nav:react-done']) {
-        document.addEventListener(name, () => {
-          seen.push(name);
-          if (name === 'soft-nav:react-done') resolve(seen);
-        });
-      }
-    }),
+    () =>
+      new Promise<string[]>((resolve) => {
+        const seen: string[] = [];
+        for (const name of ['soft-nav:start', 'soft-nav:end', 'soft-nav:react-done']) {
+          document.addEventListener(name, () => {
+            seen.push(name);
+            if (name === 'soft-nav:react-done') resolve(seen);
+          });
+        }
+      }),
   );
 
   await page.getByRole('link', { name: 'Older' }).click();

@@ -70,7 +70,12 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     const browser = await launchWithExtension(EXTENSION_DIR, true);
     const { context } = browser;
     context.on('request', (request) =>
-      requests.push({ url: request.url(), method: request.method(), resourceType: request.resourceType(), fromServiceWorker: request.serviceWorker() !== null }),
+      requests.push({
+        url: request.url(),
+        method: request.method(),
+        resourceType: request.resourceType(),
+        fromServiceWorker: request.serviceWorker() !== null,
+      }),
     );
     const listen = (page: Page) => page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
     context.pages().forEach(listen);

@@ -21,7 +21,9 @@ describe('the assembled fake', () => {
       s3: { buckets: { data: { prefix: '', store: remote } }, credentials: [{ accessKeyId: 'AKIAFAKE', secretAccessKey: 's' }] },
     });
     const post = async (path: string, body: Record<string, string>) =>
-      (await (await fetch(`${fake!.url}${path}`, { method: 'POST', headers: { accept: 'application/json' }, body: new URLSearchParams(body) })).json()) as Record<string, string>;
+      (await (
+        await fetch(`${fake!.url}${path}`, { method: 'POST', headers: { accept: 'application/json' }, body: new URLSearchParams(body) })
+      ).json()) as Record<string, string>;
 
     const device = await post('/login/device/code', { client_id: CLIENT_ID });
     await fetch(`${fake.url}/_fake/device/approve`, { method: 'POST', body: JSON.stringify({ user_code: device.user_code, login: 'mona' }) });
@@ -43,7 +45,8 @@ describe('the assembled fake', () => {
     const clock = manualClock(start);
     fake = await startFakeGitHub({ clock });
     const rest = () => fetch(`${fake!.url}/api/v3/user`, { headers: { authorization: 'token t' } });
-    const graphql = () => fetch(`${fake!.url}/api/graphql`, { method: 'POST', headers: { authorization: 'token t' }, body: JSON.stringify({ query: '{ viewer { login } }' }) });
+    const graphql = () =>
+      fetch(`${fake!.url}/api/graphql`, { method: 'POST', headers: { authorization: 'token t' }, body: JSON.stringify({ query: '{ viewer { login } }' }) });
     const window = (res: Response) => [res.headers.get('x-ratelimit-used'), res.headers.get('x-ratelimit-reset')];
     const hourLater = String(start / 1000 + 3600); // documented: the window resets an hour after it opened
     expect(window(await rest())).toEqual(['1', hourLater]);

@@ -53,12 +53,19 @@ describe('npm run fake-github', () => {
     const response = await fetch(`${base}/api/graphql`, {
       method: 'POST',
       headers: { authorization: 'bearer anything' },
-      body: JSON.stringify({ query: '{ repository(owner: "acme", name: "egs") { nameWithOwner defaultBranchRef { target { ... on Commit { history(first: 10) { nodes { oid messageHeadline } } } } } } }' }),
+      body: JSON.stringify({
+        query:
+          '{ repository(owner: "acme", name: "egs") { nameWithOwner defaultBranchRef { target { ... on Commit { history(first: 10) { nodes { oid messageHeadline } } } } } } }',
+      }),
     });
     const body = (await response.json()) as any;
     const nodes = body.data.repository.defaultBranchRef.target.history.nodes;
     expect(body.data.repository.nameWithOwner).toBe('acme/egs');
-    expect(nodes.map((n: { oid: string }) => n.oid)).toEqual(git(join(root, 'acme', 'egs.git'), 'rev-list', 'main').trim().split('\n'));
+    expect(nodes.map((n: { oid: string }) => n.oid)).toEqual(
+      git(join(root, 'acme', 'egs.git'), 'rev-list', 'main')
+        .trim()
+        .split('\n'),
+    );
     expect(nodes[0].messageHeadline).toBe('Evaluate bigrams model');
   });
 
@@ -67,9 +74,16 @@ describe('npm run fake-github', () => {
     const response = await fetch(`${base}${path}`, { headers: { 'x-forwarded-host': 'github.com' } });
     const window = new Window({ url: `https://github.com${path}` });
     const document = new window.DOMParser().parseFromString(await response.text(), 'text/html');
-    return { status: response.status, links: [...document.querySelectorAll('li[data-testid="commit-row-item"]')].map((row) => row.getAttribute('data-commit-link')) };
+    return {
+      status: response.status,
+      links: [...document.querySelectorAll('li[data-testid="commit-row-item"]')].map((row) => row.getAttribute('data-commit-link')),
+    };
   }
-  const revList = (...args: string[]) => git(join(root, 'acme', 'egs.git'), 'rev-list', ...args).trim().split('\n').map((oid) => `/acme/egs/commit/${oid}`);
+  const revList = (...args: string[]) =>
+    git(join(root, 'acme', 'egs.git'), 'rev-list', ...args)
+      .trim()
+      .split('\n')
+      .map((oid) => `/acme/egs/commit/${oid}`);
 
   it("serves github.com's commit list page with the real commits in the rows", async () => {
     expect(await rows('/acme/egs/commits/main')).toEqual({ status: 200, links: revList('main') });

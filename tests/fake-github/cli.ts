@@ -49,7 +49,9 @@ async function main(): Promise<void> {
     const folder = join(root, 'generated', t.owner, t.name);
     const started = performance.now();
     const expected = await generateHistory(folder, Number(t.rest));
-    console.error(`[fake-github] generated ${expected.commitCount} commits in ${Math.round(performance.now() - started)} ms: ${folder} (expected values: ${join(folder, 'expected.json')})`);
+    console.error(
+      `[fake-github] generated ${expected.commitCount} commits in ${Math.round(performance.now() - started)} ms: ${folder} (expected values: ${join(folder, 'expected.json')})`,
+    );
     seeds.push({ owner: t.owner, name: t.name, folder });
   }
   const started = performance.now();

@@ -5,9 +5,24 @@
  * api site only.
  */
 const EXPOSED = [
-  'ETag', 'Link', 'Location', 'Retry-After', 'X-GitHub-OTP', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Used',
-  'X-RateLimit-Resource', 'X-RateLimit-Reset', 'X-OAuth-Scopes', 'X-Accepted-OAuth-Scopes', 'X-Poll-Interval', 'X-GitHub-Media-Type',
-  'X-GitHub-SSO', 'X-GitHub-Request-Id', 'Deprecation', 'Sunset',
+  'ETag',
+  'Link',
+  'Location',
+  'Retry-After',
+  'X-GitHub-OTP',
+  'X-RateLimit-Limit',
+  'X-RateLimit-Remaining',
+  'X-RateLimit-Used',
+  'X-RateLimit-Resource',
+  'X-RateLimit-Reset',
+  'X-OAuth-Scopes',
+  'X-Accepted-OAuth-Scopes',
+  'X-Poll-Interval',
+  'X-GitHub-Media-Type',
+  'X-GitHub-SSO',
+  'X-GitHub-Request-Id',
+  'Deprecation',
+  'Sunset',
 ].join(', ');
 
 export function corsPreflight(): Response {

@@ -19,9 +19,7 @@ describe('startServer', () => {
 
   it('routes to the first handler that answers and logs every request', async () => {
     server = await startServer({
-      handlers: [
-        (req) => (req.site === 'api' && req.path === '/user' ? Response.json({ login: 'octocat' }) : undefined),
-      ],
+      handlers: [(req) => (req.site === 'api' && req.path === '/user' ? Response.json({ login: 'octocat' }) : undefined)],
     });
     const user = await fetch(`${server.url}/api/v3/user`, { headers: { authorization: 'token t' } });
     expect(await user.json()).toEqual({ login: 'octocat' });
@@ -53,7 +51,12 @@ describe('startServer', () => {
       expect(res.headers.get('access-control-expose-headers')).toMatch(/X-RateLimit-Remaining.*Retry-After|Retry-After.*X-RateLimit-Remaining/);
     }
     expect([faulted.status, served.status, missing.status]).toEqual([502, 200, 404]);
-    expect(server.log.map((r) => [r.method, r.status])).toEqual([['OPTIONS', 204], ['POST', 502], ['POST', 200], ['GET', 404]]);
+    expect(server.log.map((r) => [r.method, r.status])).toEqual([
+      ['OPTIONS', 204],
+      ['POST', 502],
+      ['POST', 200],
+      ['GET', 404],
+    ]);
     // github.com itself (the /login/* device flow) sends no CORS headers.
     expect((await fetch(`${server.url}/login/device/code`)).headers.get('access-control-allow-origin')).toBeNull();
   });
@@ -67,9 +70,15 @@ describe('startServer', () => {
     await expect.poll(() => server!.log.length).toBe(1);
     expect(server.log.map((r) => [r.path, r.status])).toEqual([['/slow', null]]);
     await fetch(`${server.url}/api/v3/fast`);
-    expect(server.log.map((r) => [r.path, r.status])).toEqual([['/slow', null], ['/fast', 200]]);
+    expect(server.log.map((r) => [r.path, r.status])).toEqual([
+      ['/slow', null],
+      ['/fast', 200],
+    ]);
     release();
     expect((await slow).status).toBe(200);
-    expect(server.log.map((r) => [r.path, r.status])).toEqual([['/slow', 200], ['/fast', 200]]);
+    expect(server.log.map((r) => [r.path, r.status])).toEqual([
+      ['/slow', 200],
+      ['/fast', 200],
+    ]);
   });
 });

@@ -72,10 +72,7 @@ export function siteOf(host: string | null, path: string): { site: Site; path: s
 
 function notFound(site: Site): Response {
   return site === 'api'
-    ? Response.json(
-        { message: 'Not Found', documentation_url: REST_DOCS, status: '404' },
-        { status: 404 },
-      )
+    ? Response.json({ message: 'Not Found', documentation_url: REST_DOCS, status: '404' }, { status: 404 })
     : new Response('Not Found', { status: 404, headers: { 'content-type': 'text/html; charset=utf-8' } });
 }
 

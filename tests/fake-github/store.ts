@@ -234,7 +234,10 @@ export class Store {
     return run;
   }
 
-  addPullRequest(repo: Repository, input: Omit<PullRequest, 'number' | 'databaseId' | 'comments' | 'createdAt' | 'state' | 'isDraft' | 'author' | 'body'> & Partial<PullRequest>): PullRequest {
+  addPullRequest(
+    repo: Repository,
+    input: Omit<PullRequest, 'number' | 'databaseId' | 'comments' | 'createdAt' | 'state' | 'isDraft' | 'author' | 'body'> & Partial<PullRequest>,
+  ): PullRequest {
     // PRs and issues share one number sequence per repository on GitHub: a given `number` stands
     // for the issues before it; by default the PR takes the next free number.
     const pr: PullRequest = {

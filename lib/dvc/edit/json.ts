@@ -43,7 +43,11 @@ function leaf(text: string, node: Node, key: string, compact: boolean): Leaf {
       if (kind !== 'list' || node.type !== 'array') return { from, to, insert: jsonValue(value, kind, compact) };
       const items = node.children ?? [];
       const prefer = commonNumberKind(items.map((i) => jsonKind(text, i)));
-      const layout = listLayout(text, { from, to }, items.map((i) => ({ from: i.offset, to: i.offset + i.length })));
+      const layout = listLayout(
+        text,
+        { from, to },
+        items.map((i) => ({ from: i.offset, to: i.offset + i.length })),
+      );
       const spelled = (value as ParamValue[]).map((v) => jsonValue(v, elementKind(v, prefer), compact));
       return { from, to, insert: writeList(layout, spelled) };
     },
@@ -96,7 +100,13 @@ function jsonValue(value: ParamValue, kind: ValueKind, compact: boolean): string
       return pythonFloat(floatValue(value as number | bigint));
     case 'list':
     case 'object':
-      return flowCollection(value, kind, compact ? MINIFIED : COLON_FLOW, (v, k) => jsonValue(v, k, compact), (k) => JSON.stringify(k));
+      return flowCollection(
+        value,
+        kind,
+        compact ? MINIFIED : COLON_FLOW,
+        (v, k) => jsonValue(v, k, compact),
+        (k) => JSON.stringify(k),
+      );
     default:
       // Strings, booleans and null: JSON.stringify escapes exactly what JSON requires.
       return JSON.stringify(value);

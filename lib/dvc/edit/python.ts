@@ -103,7 +103,13 @@ function pythonValue(value: ParamValue, kind: ValueKind, quote: Quote): string {
     case 'list':
     case 'object': {
       const single = { ...quote, triple: false };
-      return flowCollection(value, kind, COLON_FLOW, (v, k) => pythonValue(v, k, single), (k) => pythonString(k, single));
+      return flowCollection(
+        value,
+        kind,
+        COLON_FLOW,
+        (v, k) => pythonValue(v, k, single),
+        (k) => pythonString(k, single),
+      );
     }
     default:
       throw new Error(`Python params cannot hold ${kind} values`);

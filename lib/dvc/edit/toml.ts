@@ -34,7 +34,10 @@ export function tomlLeaves(text: string): Leaf[] {
       for (const kv of item.body) visit(kv.value, [...(item.resolvedKey as string[]), ...keyNames(kv.key)]);
     } else {
       // [[name]]: DVC sees one list of tables, spread over many headers — not one range to splice.
-      const names = item.resolvedKey.slice(0, item.resolvedKey.findIndex((k) => typeof k === 'number'));
+      const names = item.resolvedKey.slice(
+        0,
+        item.resolvedKey.findIndex((k) => typeof k === 'number'),
+      );
       const key = names.join('.');
       leaves.set(key, {
         key,
@@ -69,7 +72,11 @@ function leaf(text: string, node: Exclude<TOMLContentNode, { type: 'TOMLInlineTa
         return { from, to, insert: tomlValue(value, kind, style, lineBreakAt(text, from)) };
       }
       const prefer = commonNumberKind(node.elements.map(tomlKind));
-      const layout = listLayout(text, { from, to }, node.elements.map((e) => ({ from: e.range[0], to: e.range[1] })));
+      const layout = listLayout(
+        text,
+        { from, to },
+        node.elements.map((e) => ({ from: e.range[0], to: e.range[1] })),
+      );
       const items = (value as ParamValue[]).map((v) => tomlValue(v, elementKind(v, prefer), prevailing, '\n'));
       return { from, to, insert: writeList(layout, items) };
     },

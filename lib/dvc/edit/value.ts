@@ -40,8 +40,14 @@ function possibleKinds(value: ParamValue): ValueKind[] {
 
 function describeKind(kind: ValueKind): string {
   const names: Record<ValueKind, string> = {
-    int: 'an integer', float: 'a float', string: 'a string', bool: 'a boolean',
-    null: 'null', list: 'a list', object: 'a mapping', date: 'a date',
+    int: 'an integer',
+    float: 'a float',
+    string: 'a string',
+    bool: 'a boolean',
+    null: 'null',
+    list: 'a list',
+    object: 'a mapping',
+    date: 'a date',
   };
   return names[kind];
 }

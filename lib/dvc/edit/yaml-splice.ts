@@ -79,7 +79,13 @@ export function yamlValue(
     case 'list':
     case 'object': {
       const inner = { ...place, inFlow: true, style: undefined };
-      return flowCollection(value, kind, COLON_FLOW, (v, k) => yamlValue(v, k, inner), (k) => yamlString(k, inner));
+      return flowCollection(
+        value,
+        kind,
+        COLON_FLOW,
+        (v, k) => yamlValue(v, k, inner),
+        (k) => yamlString(k, inner),
+      );
     }
     default:
       throw new Error(`YAML params cannot hold ${kind} values`);
@@ -96,7 +102,9 @@ function boolWord(value: boolean, old: string): string {
 
 /** The indentation of a block scalar's first content line. */
 function contentIndent(source: string): string | undefined {
-  const line = source.split(/\r?\n/).slice(1).find((l) => l.trim() !== '');
+  const line = source
+    .split(/\r?\n/)
+    .slice(1)
+    .find((l) => l.trim() !== '');
   return line === undefined ? undefined : /^ */.exec(line)![0];
 }
-

@@ -136,8 +136,19 @@ function writeSeq(walk: Walk, node: YAMLSeq, value: ParamValue, kind: ValueKind,
     });
   const values = value as ParamValue[];
   if (node.flow) {
-    const layout = listLayout(text, { from, to }, items.map((i) => ({ from: i.range![0], to: i.range![1] })));
-    return { from, to, insert: writeList(layout, values.map((v) => spell(v, true))) };
+    const layout = listLayout(
+      text,
+      { from, to },
+      items.map((i) => ({ from: i.range![0], to: i.range![1] })),
+    );
+    return {
+      from,
+      to,
+      insert: writeList(
+        layout,
+        values.map((v) => spell(v, true)),
+      ),
+    };
   }
   if (values.length === 0) return { from, to, insert: '[]' };
   const indent = ' '.repeat(columnOf(text, from));

@@ -161,7 +161,11 @@ describe('expiring user tokens', () => {
     const first = tokens.issue('mona', CLIENT_ID);
     const api = (token: string) => fetch(`${server!.url}/api/v3/user`, { headers: { authorization: `token ${token}` } });
     const viewer = (token: string) =>
-      fetch(`${server!.url}/api/graphql`, { method: 'POST', headers: { authorization: `bearer ${token}` }, body: JSON.stringify({ query: 'query { viewer { login } }' }) });
+      fetch(`${server!.url}/api/graphql`, {
+        method: 'POST',
+        headers: { authorization: `bearer ${token}` },
+        body: JSON.stringify({ query: 'query { viewer { login } }' }),
+      });
     const refresh = async (refreshToken: string) => {
       const res = await fetch(`${server!.url}/login/oauth/access_token`, {
         method: 'POST',
@@ -176,7 +180,10 @@ describe('expiring user tokens', () => {
     expect(await (await viewer(first.access_token)).json()).toEqual({ data: { viewer: { login: 'mona' } } });
     clock.advance(1);
     const expired = await api(first.access_token);
-    expect([expired.status, await expired.json()]).toEqual([401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' }]);
+    expect([expired.status, await expired.json()]).toEqual([
+      401,
+      { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' },
+    ]);
     const graphql = await viewer(first.access_token);
     expect([graphql.status, ((await graphql.json()) as { documentation_url: string }).documentation_url]).toEqual([401, 'https://docs.github.com/graphql']);
     expect(registry.resolve(`token ${first.access_token}`)?.record.kind).toBe('expired');

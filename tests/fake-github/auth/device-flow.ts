@@ -85,9 +85,7 @@ export class DeviceFlow {
   private readonly apps = new Map<string, DeviceApp>();
   private readonly byDeviceCode = new Map<string, Authorization>();
 
-  constructor(
-    private readonly deps: { clock: Clock; waits: Waits; tokens: UserTokens; apps: DeviceApp[] },
-  ) {
+  constructor(private readonly deps: { clock: Clock; waits: Waits; tokens: UserTokens; apps: DeviceApp[] }) {
     for (const app of deps.apps) this.apps.set(app.clientId, { ...app });
   }
 

@@ -34,8 +34,7 @@ export interface TokenPair {
 }
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-const randomToken = (prefix: string, length: number) =>
-  prefix + Array.from(randomBytes(length), (b) => BASE62[b % 62]).join('');
+const randomToken = (prefix: string, length: number) => prefix + Array.from(randomBytes(length), (b) => BASE62[b % 62]).join('');
 
 interface Issued {
   login: string;

@@ -79,8 +79,6 @@ export function parseDirManifest(bytes: Uint8Array): DirEntry[] {
 
 /** The `.dir` hash: md5 of the {md5, relpath} list sorted by relpath, dumped as Python does, plus `.dir`. */
 export function dirHash(entries: DirEntry[]): string {
-  const sorted = entries
-    .map(({ md5, relpath }) => ({ md5, relpath }))
-    .sort((a, b) => (a.relpath < b.relpath ? -1 : a.relpath > b.relpath ? 1 : 0));
+  const sorted = entries.map(({ md5, relpath }) => ({ md5, relpath })).sort((a, b) => (a.relpath < b.relpath ? -1 : a.relpath > b.relpath ? 1 : 0));
   return `${md5Hex(pythonJsonDumps(sorted))}.dir`;
 }

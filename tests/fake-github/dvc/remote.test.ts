@@ -26,7 +26,12 @@ describe('DVC hashes', () => {
   });
 
   it('gives dvc-data’s .dir hash for bar/foo, whatever the entry order', () => {
-    expect(dirHash([{ md5: FOO, relpath: 'foo' }, { md5: BAR, relpath: 'bar' }])).toBe(BAR_FOO_DIR);
+    expect(
+      dirHash([
+        { md5: FOO, relpath: 'foo' },
+        { md5: BAR, relpath: 'bar' },
+      ]),
+    ).toBe(BAR_FOO_DIR);
   });
 
   it('2.x hashes text with CRLF as LF, and leaves binary alone', () => {

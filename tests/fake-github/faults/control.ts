@@ -15,13 +15,13 @@ export function controlHandler(deps: { faults: FaultRegistry; waits: Waits; log:
     try {
       if (route === 'GET /_fake/faults') return Response.json(faults.list());
       if (route === 'POST /_fake/faults') return Response.json(faults.add(parseFaultSpec(req.json())), { status: 201 });
-      if (route === 'DELETE /_fake/faults') return faults.clear(), new Response(null, { status: 204 });
+      if (route === 'DELETE /_fake/faults') return (faults.clear(), new Response(null, { status: 204 }));
       const one = /^DELETE \/_fake\/faults\/(\d+)$/.exec(route);
       if (one) return new Response(null, { status: faults.remove(Number(one[1])) ? 204 : 404 });
       if (route === 'GET /_fake/log') return Response.json(log);
-      if (route === 'DELETE /_fake/log') return log.splice(0), new Response(null, { status: 204 });
+      if (route === 'DELETE /_fake/log') return (log.splice(0), new Response(null, { status: 204 }));
       if (route === 'GET /_fake/waits') return Response.json(waits);
-      if (route === 'PATCH /_fake/waits') return Object.assign(waits, parseWaits(req.json())), Response.json(waits);
+      if (route === 'PATCH /_fake/waits') return (Object.assign(waits, parseWaits(req.json())), Response.json(waits));
     } catch (error) {
       return Response.json({ message: error instanceof Error ? error.message : String(error) }, { status: 400 });
     }
@@ -44,8 +44,7 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const isLimitStatus = (v: unknown): v is 403 | 429 => v === 403 || v === 429;
 const isSite = (v: unknown): v is 'web' | 'api' => v === 'web' || v === 'api';
-const isHeaders = (v: unknown): v is Record<string, string> =>
-  typeof v === 'object' && v !== null && Object.values(v).every(isString);
+const isHeaders = (v: unknown): v is Record<string, string> => typeof v === 'object' && v !== null && Object.values(v).every(isString);
 
 function parseAction(value: unknown): FaultAction {
   const a = record(value, 'action');

@@ -15,7 +15,10 @@ describe('faults seen through @octokit/rest', () => {
     response?: { headers: Record<string, string | undefined> };
   }
   async function failure(call: Promise<unknown>): Promise<RequestError> {
-    const error = await call.then(() => undefined, (e: unknown) => e);
+    const error = await call.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ name: 'HttpError', status: expect.any(Number) });
     return error as RequestError;
   }

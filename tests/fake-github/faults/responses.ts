@@ -1,11 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { Waits } from '../clock';
-import {
-  PRIMARY_RATE_LIMIT_DOCS,
-  primaryRateLimitMessage,
-  SECONDARY_RATE_LIMIT_DOCS,
-  SECONDARY_RATE_LIMIT_MESSAGE,
-} from '../rate-limit-messages';
+import { PRIMARY_RATE_LIMIT_DOCS, primaryRateLimitMessage, SECONDARY_RATE_LIMIT_DOCS, SECONDARY_RATE_LIMIT_MESSAGE } from '../rate-limit-messages';
 import { REST_DOCS } from '../rest/errors';
 import { rateLimitHeaders, UNAUTHENTICATED_LIMIT } from '../rest/rate-limit';
 import { PRIMARY_LIMITS } from '../store';

@@ -23,7 +23,13 @@ describe('GitRepo', () => {
     repo = await GitRepo.init(join(dir, 'r.git'));
     first = await repo.commitChanges({
       parent: null,
-      changes: { additions: [{ path: 'params.yaml', contents: enc('a: 1\n') }, { path: 'src/run.sh', contents: enc('#!/bin/sh\n'), executable: true }], deletions: [] },
+      changes: {
+        additions: [
+          { path: 'params.yaml', contents: enc('a: 1\n') },
+          { path: 'src/run.sh', contents: enc('#!/bin/sh\n'), executable: true },
+        ],
+        deletions: [],
+      },
       message: 'first\n\nbody line\n',
       author: who,
       committer: who,
@@ -47,7 +53,13 @@ describe('GitRepo', () => {
   });
 
   it('moves refs only by compare-and-swap', async () => {
-    const second = await repo.commitChanges({ parent: first, changes: { additions: [], deletions: ['src/run.sh'] }, message: 'second', author: who, committer: who });
+    const second = await repo.commitChanges({
+      parent: first,
+      changes: { additions: [], deletions: ['src/run.sh'] },
+      message: 'second',
+      author: who,
+      committer: who,
+    });
     expect(await repo.updateRef('refs/heads/main', second, second)).toBe(false);
     expect(git(repo.gitDir, 'rev-parse', 'main').trim()).toBe(first);
     expect(await repo.updateRef('refs/heads/main', first, null)).toBe(false);
@@ -66,9 +78,17 @@ describe('GitRepo', () => {
   });
 
   it('refuses deletions of missing paths and duplicate paths, like GitHub', async () => {
-    await expect(repo.commitChanges({ parent: first, changes: { additions: [], deletions: ['nope'] }, message: 'x', author: who, committer: who })).rejects.toBeInstanceOf(ChangeError);
     await expect(
-      repo.commitChanges({ parent: first, changes: { additions: [{ path: 'a', contents: enc('') }], deletions: ['a'] }, message: 'x', author: who, committer: who }),
+      repo.commitChanges({ parent: first, changes: { additions: [], deletions: ['nope'] }, message: 'x', author: who, committer: who }),
+    ).rejects.toBeInstanceOf(ChangeError);
+    await expect(
+      repo.commitChanges({
+        parent: first,
+        changes: { additions: [{ path: 'a', contents: enc('') }], deletions: ['a'] },
+        message: 'x',
+        author: who,
+        committer: who,
+      }),
     ).rejects.toBeInstanceOf(ChangeError);
   });
 });

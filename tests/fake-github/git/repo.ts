@@ -280,7 +280,10 @@ export class GitRepo {
     try {
       const env = { GIT_INDEX_FILE: join(work, 'index') };
       await this.run(baseTree ? ['read-tree', baseTree] : ['read-tree', '--empty'], { env });
-      const oids = await this.writeBlobs(work, changes.additions.map((a) => a.contents));
+      const oids = await this.writeBlobs(
+        work,
+        changes.additions.map((a) => a.contents),
+      );
       const records = [
         ...changes.additions.map((a, i) => `${a.executable ? '100755' : '100644'} ${oids[i]}\t${a.path}\0`),
         ...changes.deletions.map((path) => `0 ${ZERO_OID}\t${path}\0`),

@@ -33,7 +33,10 @@ function checkRepositoryAccess(ctx: Ctx, repo: Repository, need: 'read' | 'write
   if (read) throw read.status === 404 ? hidden() : new GitHubError('FORBIDDEN', read.message);
   const write = need === 'write' ? refusal(ctx, repo, WRITE, 'POST') : undefined;
   if (write) {
-    throw new GitHubError('FORBIDDEN', write.status === 404 ? `${ctx.viewer.login} does not have permission to push to ${repo.owner}/${repo.name}.` : write.message);
+    throw new GitHubError(
+      'FORBIDDEN',
+      write.status === 404 ? `${ctx.viewer.login} does not have permission to push to ${repo.owner}/${repo.name}.` : write.message,
+    );
   }
 }
 

@@ -12,7 +12,8 @@ import { nodeId } from './ids';
 const FAILED_CONCLUSIONS = new Set(['FAILURE', 'TIMED_OUT', 'CANCELLED', 'ACTION_REQUIRED', 'STARTUP_FAILURE', 'STALE']);
 
 export function rollupState(runs: CheckRun[], statuses: CommitStatus[]): 'ERROR' | 'EXPECTED' | 'FAILURE' | 'PENDING' | 'SUCCESS' {
-  if (runs.some((r) => r.status === 'COMPLETED' && r.conclusion && FAILED_CONCLUSIONS.has(r.conclusion)) || statuses.some((s) => s.state === 'FAILURE')) return 'FAILURE';
+  if (runs.some((r) => r.status === 'COMPLETED' && r.conclusion && FAILED_CONCLUSIONS.has(r.conclusion)) || statuses.some((s) => s.state === 'FAILURE'))
+    return 'FAILURE';
   if (statuses.some((s) => s.state === 'ERROR')) return 'ERROR';
   if (runs.some((r) => r.status !== 'COMPLETED') || statuses.some((s) => s.state === 'PENDING')) return 'PENDING';
   if (statuses.some((s) => s.state === 'EXPECTED')) return 'EXPECTED';

@@ -2,10 +2,18 @@
 export interface GqlAnswer<T = Record<string, unknown>> {
   status: number;
   headers: Headers;
-  body: { data?: T | null; errors?: { type?: string; message: string; path?: (string | number)[]; locations?: unknown; extensions?: Record<string, unknown> }[] };
+  body: {
+    data?: T | null;
+    errors?: { type?: string; message: string; path?: (string | number)[]; locations?: unknown; extensions?: Record<string, unknown> }[];
+  };
 }
 
-export async function gql<T = Record<string, unknown>>(baseUrl: string, query: string, variables: Record<string, unknown> = {}, token = 'test-token'): Promise<GqlAnswer<T>> {
+export async function gql<T = Record<string, unknown>>(
+  baseUrl: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token = 'test-token',
+): Promise<GqlAnswer<T>> {
   const response = await fetch(`${baseUrl}/api/graphql`, {
     method: 'POST',
     headers: { authorization: `bearer ${token}`, 'content-type': 'application/json' },

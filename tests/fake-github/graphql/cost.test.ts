@@ -30,7 +30,12 @@ describe('GraphQL rate-limit cost, as "Rate limits and query limits for the Grap
   it('costs at least 1 point, and refuses connections without or beyond the 1–100 bounds', () => {
     expect(cost('{ viewer { login } }')).toMatchObject({ requests: 0, cost: 1 });
     expect(cost('{ viewer { repositories { totalCount } } }').errors).toEqual([
-      { type: 'MISSING_PAGINATION_BOUNDARIES', path: ['query', 'viewer', 'repositories'], locations: [{ line: 1, column: 12 }], message: 'You must provide a `first` or `last` value to properly paginate the `repositories` connection.' },
+      {
+        type: 'MISSING_PAGINATION_BOUNDARIES',
+        path: ['query', 'viewer', 'repositories'],
+        locations: [{ line: 1, column: 12 }],
+        message: 'You must provide a `first` or `last` value to properly paginate the `repositories` connection.',
+      },
     ]);
     expect(cost('{ viewer { repositories(last: 101) { totalCount } } }').errors[0]).toMatchObject({
       type: 'EXCESSIVE_PAGINATION',
@@ -39,7 +44,11 @@ describe('GraphQL rate-limit cost, as "Rate limits and query limits for the Grap
   });
 
   it("the documentation's node examples: 550 and 22,060 nodes", () => {
-    expect(cost('query { viewer { repositories(first: 50) { edges { repository:node { name issues(first: 10) { totalCount edges { node { title bodyHTML } } } } } } } }').nodeCount).toBe(550);
+    expect(
+      cost(
+        'query { viewer { repositories(first: 50) { edges { repository:node { name issues(first: 10) { totalCount edges { node { title bodyHTML } } } } } } } }',
+      ).nodeCount,
+    ).toBe(550);
     const complex = `query { viewer {
       repositories(first: 50) { edges { repository:node { name
         pullRequests(first: 20) { edges { pullRequest:node { title comments(first: 10) { edges { comment:node { bodyHTML } } } } } }
@@ -56,7 +65,8 @@ describe('GraphQL rate-limit cost, as "Rate limits and query limits for the Grap
       expect.objectContaining({ type: 'MAX_NODE_LIMIT_EXCEEDED', path: ['query', 'viewer', 'repositories', 'nodes', 'issues', 'nodes', 'comments'] }),
     ]);
     // The boundary: 100 + 100 × 100 + 100 × 100 × 49 = 500,100 is over; with 48, 490,100 is under.
-    const comments = (n: number) => cost(`{ viewer { repositories(first: 100) { nodes { issues(first: 100) { nodes { comments(first: ${n}) { totalCount } } } } } } }`).errors;
+    const comments = (n: number) =>
+      cost(`{ viewer { repositories(first: 100) { nodes { issues(first: 100) { nodes { comments(first: ${n}) { totalCount } } } } } } }`).errors;
     expect(comments(49)).toHaveLength(1);
     expect(comments(48)).toEqual([]);
   });

@@ -59,7 +59,13 @@ export function queryCost(schema: GraphQLSchema, document: DocumentNode, operati
       if (sel.kind === Kind.FRAGMENT_SPREAD) {
         const frag = fragments.get(sel.name.value);
         if (!frag || seen.has(frag.name.value)) continue;
-        walk(frag.selectionSet, schema.getType(frag.typeCondition.name.value) as GraphQLCompositeType, multiplier, [...path, `... ${frag.name.value}`], new Set([...seen, frag.name.value]));
+        walk(
+          frag.selectionSet,
+          schema.getType(frag.typeCondition.name.value) as GraphQLCompositeType,
+          multiplier,
+          [...path, `... ${frag.name.value}`],
+          new Set([...seen, frag.name.value]),
+        );
         continue;
       }
       if (!sel.selectionSet || !(isObjectType(parent) || isInterfaceType(parent))) continue;
@@ -74,7 +80,12 @@ export function queryCost(schema: GraphQLSchema, document: DocumentNode, operati
         const size = first ?? last;
         const loc = sel.loc ? [{ line: sel.loc.startToken.line, column: sel.loc.startToken.column }] : undefined;
         if (size === undefined) {
-          result.errors.push({ type: 'MISSING_PAGINATION_BOUNDARIES', path: here, locations: loc, message: `You must provide a \`first\` or \`last\` value to properly paginate the \`${sel.name.value}\` connection.` });
+          result.errors.push({
+            type: 'MISSING_PAGINATION_BOUNDARIES',
+            path: here,
+            locations: loc,
+            message: `You must provide a \`first\` or \`last\` value to properly paginate the \`${sel.name.value}\` connection.`,
+          });
           continue;
         }
         if (size < 0 || size > 100) {

@@ -70,10 +70,20 @@ export function formatValidationError(error: GraphQLError, document: DocumentNod
     return base(`Field '${r[2]}' doesn't accept argument '${r[1]}'`, { code: 'argumentNotAccepted', name: r[2], typeName: 'Field', argumentName: r[1] });
   }
   if ((r = /^Unknown argument "(.+?)" on directive "@(.+?)"\./.exec(m))) {
-    return base(`Directive '${r[2]}' doesn't accept argument '${r[1]}'`, { code: 'argumentNotAccepted', name: r[2], typeName: 'Directive', argumentName: r[1] });
+    return base(`Directive '${r[2]}' doesn't accept argument '${r[1]}'`, {
+      code: 'argumentNotAccepted',
+      name: r[2],
+      typeName: 'Directive',
+      argumentName: r[1],
+    });
   }
   if ((r = /^Field "(.+?)" argument "(.+?)" of type ".+?" is required, but it was not provided\./.exec(m))) {
-    return base(`Field '${r[1]}' is missing required arguments: ${r[2]}`, { code: 'missingRequiredArguments', className: 'Field', name: r[1], arguments: r[2] });
+    return base(`Field '${r[1]}' is missing required arguments: ${r[2]}`, {
+      code: 'missingRequiredArguments',
+      className: 'Field',
+      name: r[1],
+      arguments: r[2],
+    });
   }
   if ((r = /^Field "(.+?)" of type "(.+?)" must have a selection of subfields\./.exec(m))) {
     const type = r[2]!.replace(/[![\]]/g, '');
@@ -97,7 +107,12 @@ export function formatValidationError(error: GraphQLError, document: DocumentNod
   }
   if ((r = /^Fragment (?:"(.+?)" )?cannot be spread here as objects of type "(.+?)" can never be of type "(.+?)"\./.exec(m))) {
     const name = r[1] ? r[1] : `... on ${r[3]}`;
-    return base(`Fragment ${r[1] ?? `on ${r[3]}`} can't be spread inside ${r[2]}`, { code: 'fragmentSpreadTypeMismatch', fragmentName: name, parentType: r[2], spreadType: r[3] });
+    return base(`Fragment ${r[1] ?? `on ${r[3]}`} can't be spread inside ${r[2]}`, {
+      code: 'fragmentSpreadTypeMismatch',
+      fragmentName: name,
+      parentType: r[2],
+      spreadType: r[3],
+    });
   }
   if ((r = /^Variable "\$([^"]+)" is never used(?: in operation "([^"]+)")?\./.exec(m))) {
     return base(`Variable $${r[1]} is declared by ${r[2] ?? 'anonymous query'} but not used`, { code: 'variableNotUsed', variableName: r[1] });
@@ -125,11 +140,18 @@ export function formatVariableError(error: GraphQLError, document: DocumentNode)
   };
   let r: RegExpExecArray | null;
   if ((r = /^Variable "\$([^"]+)" of required type "[^"]+" was not provided\./.exec(m))) {
-    return { message: `Variable $${r[1]} of type ${typeOf(r[1]!)} was provided invalid value`, locations, extensions: { value: null, problems: [{ path: [], explanation: 'Expected value to not be null' }] } };
+    return {
+      message: `Variable $${r[1]} of type ${typeOf(r[1]!)} was provided invalid value`,
+      locations,
+      extensions: { value: null, problems: [{ path: [], explanation: 'Expected value to not be null' }] },
+    };
   }
   if ((r = /^Variable "\$([^"]+)" got invalid value .*?(?: at "([^"]+)")?; (.*)$/s.exec(m))) {
     const name = r[1]!;
-    const at = (r[2] ?? name).replace(/\[(\d+)\]/g, '.$1').split('.').slice(1);
+    const at = (r[2] ?? name)
+      .replace(/\[(\d+)\]/g, '.$1')
+      .split('.')
+      .slice(1);
     let detail = r[3]!;
     let f: RegExpExecArray | null;
     if ((f = /^Field "(.+?)" of required type ".+?" was not provided\./.exec(detail))) {
@@ -156,7 +178,21 @@ export function formatSyntaxError(error: GraphQLError): WireError {
   const found = /found (?:"(.+?)"|(<EOF>)|Name "(.+?)"|(\S+) "(.+?)")/.exec(error.message);
   const token = found?.[1] ?? found?.[3] ?? found?.[5];
   if (!token || found?.[2]) return { message: 'Unexpected end of document', locations: [] };
-  const kinds: Record<string, string> = { '{': 'LCURLY', '}': 'RCURLY', '(': 'LPAREN', ')': 'RPAREN', '[': 'LBRACKET', ']': 'RBRACKET', ':': 'COLON', '$': 'VAR_SIGN', '!': 'BANG', '=': 'EQUALS', '@': 'DIR_SIGN', '...': 'ELLIPSIS', '|': 'PIPE' };
+  const kinds: Record<string, string> = {
+    '{': 'LCURLY',
+    '}': 'RCURLY',
+    '(': 'LPAREN',
+    ')': 'RPAREN',
+    '[': 'LBRACKET',
+    ']': 'RBRACKET',
+    ':': 'COLON',
+    $: 'VAR_SIGN',
+    '!': 'BANG',
+    '=': 'EQUALS',
+    '@': 'DIR_SIGN',
+    '...': 'ELLIPSIS',
+    '|': 'PIPE',
+  };
   const kind = kinds[token] ?? (found?.[3] ? 'IDENTIFIER' : /^\d/.test(token) ? 'INT' : 'STRING');
   return { message: `Parse error on ${JSON.stringify(token)} (${kind}) at [${at?.line ?? 1}, ${at?.column ?? 1}]`, locations: at ? [loc(at)] : [] };
 }

@@ -37,7 +37,14 @@ beforeAll(async () => {
     body: '## Metrics\n![](https://cml.dev/watermark.png#' + mainOid + ' "CML watermark")',
     author: 'octocat',
   });
-  fake.store.addCheckRun(repo, { headSha: mainOid, name: 'run', status: 'COMPLETED', conclusion: 'SUCCESS', workflowRunId: 4242, detailsUrl: 'https://github.com/iterative/example-get-started/actions/runs/4242/job/1' });
+  fake.store.addCheckRun(repo, {
+    headSha: mainOid,
+    name: 'run',
+    status: 'COMPLETED',
+    conclusion: 'SUCCESS',
+    workflowRunId: 4242,
+    detailsUrl: 'https://github.com/iterative/example-get-started/actions/runs/4242/job/1',
+  });
   fake.store.addStatus(repo, { sha: mainOid, context: 'cml/report', state: 'PENDING', targetUrl: 'https://cml.dev/report' });
 });
 afterAll(async () => {
@@ -63,14 +70,21 @@ describe('fixture queries run against the seeded example-get-started history', (
     expect(history.pageInfo.hasNextPage).toBe(false);
     const tip = history.nodes[0];
     const params = await real('main-06ea489/params.yaml');
-    expect(tip.params).toEqual({ oid: blobOid(params), size: Buffer.byteLength(params), object: { text: params, byteSize: Buffer.byteLength(params), isTruncated: false, isBinary: false } });
+    expect(tip.params).toEqual({
+      oid: blobOid(params),
+      size: Buffer.byteLength(params),
+      object: { text: params, byteSize: Buffer.byteLength(params), isTruncated: false, isBinary: false },
+    });
     expect(tip.dvcLock.object.text).toBe(await real('main-06ea489/dvc.lock'));
     expect(tip.metrics).toBeNull(); // no metrics.json at the root of this project
     expect(tip.committedDate).toBe('2023-08-26T12:00:00Z');
     expect(tip.parents.nodes).toEqual([{ oid: history.nodes[1].oid }]);
     expect(tip.statusCheckRollup).toEqual({ state: 'PENDING' }); // a success and a pending status
     expect(tip.comments.nodes).toHaveLength(1);
-    expect(tip.comments.nodes[0]).toMatchObject({ author: { login: 'octocat' }, url: expect.stringMatching(new RegExp(`/commit/${mainOid}#commitcomment-\\d+$`)) });
+    expect(tip.comments.nodes[0]).toMatchObject({
+      author: { login: 'octocat' },
+      url: expect.stringMatching(new RegExp(`/commit/${mainOid}#commitcomment-\\d+$`)),
+    });
     expect(history.nodes[1].statusCheckRollup).toBeNull();
     // Documented arithmetic: history 1 request + parents, comments and PRs once per each of 50 commits = 151 → 2 points.
     expect(body.data.rateLimit.cost).toBe(2);
@@ -80,7 +94,9 @@ describe('fixture queries run against the seeded example-get-started history', (
     const { body } = await gql<any>(fake.url, await query('commits-page.graphql'), { ...vars, qualifiedName: 'refs/heads/tune-hyperparams', first: 1 });
     expect(body.errors).toBeUndefined();
     const [node] = body.data.repository.ref.target.history.nodes;
-    expect(node.associatedPullRequests.nodes).toEqual([{ number: 1, url: 'https://github.com/iterative/example-get-started/pull/1', state: 'OPEN', headRefName: 'tune-hyperparams' }]);
+    expect(node.associatedPullRequests.nodes).toEqual([
+      { number: 1, url: 'https://github.com/iterative/example-get-started/pull/1', state: 'OPEN', headRefName: 'tune-hyperparams' },
+    ]);
     expect(node.params.object.text).toBe(await real('random-forest-bea12fe/params.yaml'));
     expect(body.data.rateLimit.cost).toBe(1); // 1 + 3 × 1 = 4 requests → 0.04 → the minimum, 1
   });
@@ -120,7 +136,10 @@ describe('fixture queries run against the seeded example-get-started history', (
   });
 
   it('history(path:) follows git log -- <path>', async () => {
-    const { body } = await gql<any>(fake.url, '{ repository(owner: "iterative", name: "example-get-started") { defaultBranchRef { target { ... on Commit { history(first: 10, path: "scores.json") { totalCount nodes { oid } } } } } } }');
+    const { body } = await gql<any>(
+      fake.url,
+      '{ repository(owner: "iterative", name: "example-get-started") { defaultBranchRef { target { ... on Commit { history(first: 10, path: "scores.json") { totalCount nodes { oid } } } } } } }',
+    );
     const history = body.data.repository.defaultBranchRef.target.history;
     // Added by the 2021 layout, deleted by the Studio commit's snapshot.
     expect(history.nodes.map((n: { oid: string }) => n.oid)).toEqual([git(gitDir, 'rev-parse', 'main~2').trim(), git(gitDir, 'rev-parse', 'main~3').trim()]);
@@ -192,7 +211,11 @@ describe('objects, refs, pull requests and nodes', () => {
       tree: { oid: tree },
       signature: null,
     });
-    expect([author, committer, date]).toEqual(['Thomas Kunwar <yathomasi@gmail.com>', 'iterative-studio[bot] <bots+studio@iterative.ai>', '2023-03-13T08:28:18+00:00']);
+    expect([author, committer, date]).toEqual([
+      'Thomas Kunwar <yathomasi@gmail.com>',
+      'iterative-studio[bot] <bots+studio@iterative.ai>',
+      '2023-03-13T08:28:18+00:00',
+    ]);
   });
 
   it('a pull request with its head, base, commits and comments', async () => {
@@ -236,7 +259,9 @@ describe('objects, refs, pull requests and nodes', () => {
     expect(body.data.viewer).toEqual({ login: 'octocat' });
     expect(repository.short).toEqual({ name: 'main', prefix: 'refs/heads/', target: { oid: mainOid } });
     expect(repository.missing).toBeNull();
-    expect(repository.refs.nodes.map((n: { name: string }) => n.name)).toEqual(git(gitDir, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/').trim().split('\n'));
+    expect(repository.refs.nodes.map((n: { name: string }) => n.name)).toEqual(
+      git(gitDir, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/').trim().split('\n'),
+    );
     const again = await gql<any>(fake.url, `{ node(id: "${repository.id}") { ... on Repository { nameWithOwner } } }`);
     expect(again.body.data.node).toEqual({ nameWithOwner: 'iterative/example-get-started' });
   });
@@ -263,13 +288,23 @@ describe('GitHub-shaped errors', () => {
     expect(status).toBe(200);
     expect(body).toEqual({
       data: { repository: null },
-      errors: [{ type: 'NOT_FOUND', path: ['repository'], locations: [{ line: 1, column: 9 }], message: "Could not resolve to a Repository with the name 'iterative/nope'." }],
+      errors: [
+        {
+          type: 'NOT_FOUND',
+          path: ['repository'],
+          locations: [{ line: 1, column: 9 }],
+          message: "Could not resolve to a Repository with the name 'iterative/nope'.",
+        },
+      ],
     });
   });
 
   it('a connection without first/last is refused before anything runs', async () => {
     const { body } = await gql(fake.url, '{ repository(owner: "iterative", name: "example-get-started") { pullRequests { totalCount } } }');
-    expect(body.errors?.[0]).toMatchObject({ type: 'MISSING_PAGINATION_BOUNDARIES', message: 'You must provide a `first` or `last` value to properly paginate the `pullRequests` connection.' });
+    expect(body.errors?.[0]).toMatchObject({
+      type: 'MISSING_PAGINATION_BOUNDARIES',
+      message: 'You must provide a `first` or `last` value to properly paginate the `pullRequests` connection.',
+    });
   });
 
   it('no token: 401 as GitHub answers unauthenticated GraphQL', async () => {
@@ -326,7 +361,11 @@ describe('writes: createRef and createCommitOnBranch through git compare-and-swa
 
     const again = await gql<any>(fake.url, text, { repositoryId, name: `refs/heads/${branch}`, oid: git(gitDir, 'rev-parse', 'main~1').trim() });
     expect(again.body.data).toEqual({ createRef: null });
-    expect(again.body.errors?.[0]).toMatchObject({ type: 'UNPROCESSABLE', path: ['createRef'], message: `A ref named "refs/heads/${branch}" already exists in the repository.` });
+    expect(again.body.errors?.[0]).toMatchObject({
+      type: 'UNPROCESSABLE',
+      path: ['createRef'],
+      message: `A ref named "refs/heads/${branch}" already exists in the repository.`,
+    });
     expect(git(gitDir, 'rev-parse', branch).trim()).toBe(mainOid);
     head = mainOid;
   });
@@ -337,7 +376,13 @@ describe('writes: createRef and createCommitOnBranch through git compare-and-swa
       branch: { repositoryNameWithOwner: 'iterative/example-get-started', branchName: branch },
       expectedHeadOid: head,
       message: { headline: 'Update params.yaml:train.n_est', body: 'Experiment-Run: 7d1c' },
-      fileChanges: { additions: [{ path: 'params.yaml', contents: b64(params) }, { path: 'notes/run.md', contents: b64('# run\n') }], deletions: [{ path: '.gitignore' }] },
+      fileChanges: {
+        additions: [
+          { path: 'params.yaml', contents: b64(params) },
+          { path: 'notes/run.md', contents: b64('# run\n') },
+        ],
+        deletions: [{ path: '.gitignore' }],
+      },
     };
     const { status, body } = await gql<any>(fake.url, await query('create-commit-on-branch.graphql'), { input });
     expect(status).toBe(200);
@@ -378,7 +423,12 @@ describe('writes: createRef and createCommitOnBranch through git compare-and-swa
     expect(status).toBe(200);
     expect(body.data).toEqual({ createCommitOnBranch: null });
     expect(body.errors).toEqual([
-      { type: 'STALE_DATA', path: ['createCommitOnBranch'], locations: [{ line: 2, column: 3 }], message: `Expected branch to point to "${stale}" but it did not.  Pull and try again.` },
+      {
+        type: 'STALE_DATA',
+        path: ['createCommitOnBranch'],
+        locations: [{ line: 2, column: 3 }],
+        message: `Expected branch to point to "${stale}" but it did not.  Pull and try again.`,
+      },
     ]);
     expect(git(gitDir, 'rev-parse', branch).trim()).toBe(head);
     expect(git(gitDir, 'count-objects', '-v')).toBe(objectsBefore); // not even a dangling blob
@@ -407,7 +457,14 @@ describe('writes: createRef and createCommitOnBranch through git compare-and-swa
   it('refuses invalid base64, a deletion of a missing path and a path given twice, moving nothing', async () => {
     const mutation = await query('create-commit-on-branch.graphql');
     const attempt = (fileChanges: object) =>
-      gql<any>(fake.url, mutation, { input: { branch: { repositoryNameWithOwner: 'iterative/example-get-started', branchName: branch }, expectedHeadOid: head, message: { headline: 'x' }, fileChanges } });
+      gql<any>(fake.url, mutation, {
+        input: {
+          branch: { repositoryNameWithOwner: 'iterative/example-get-started', branchName: branch },
+          expectedHeadOid: head,
+          message: { headline: 'x' },
+          fileChanges,
+        },
+      });
 
     const badBase64 = await attempt({ additions: [{ path: 'a.txt', contents: 'not base64!' }] });
     expect(badBase64.body.data).toBeUndefined();
@@ -421,13 +478,15 @@ describe('writes: createRef and createCommitOnBranch through git compare-and-swa
     expect(git(gitDir, 'rev-parse', branch).trim()).toBe(head);
   });
 
-  it('a missing expectedHeadOid is refused with graphql-ruby\'s coercion sentence (as outstatic#17 quotes GitHub)', async () => {
+  it("a missing expectedHeadOid is refused with graphql-ruby's coercion sentence (as outstatic#17 quotes GitHub)", async () => {
     const { status, body } = await gql<any>(fake.url, await query('create-commit-on-branch.graphql'), {
       input: { branch: { repositoryNameWithOwner: 'iterative/example-get-started', branchName: branch }, message: { headline: 'x' } },
     });
     expect(status).toBe(200);
     expect(body.data).toBeUndefined();
-    expect(body.errors?.[0]?.message).toBe('Variable $input of type CreateCommitOnBranchInput! was provided invalid value for expectedHeadOid (Expected value to not be null)');
+    expect(body.errors?.[0]?.message).toBe(
+      'Variable $input of type CreateCommitOnBranchInput! was provided invalid value for expectedHeadOid (Expected value to not be null)',
+    );
     expect(git(gitDir, 'rev-parse', branch).trim()).toBe(head);
   });
 
@@ -438,7 +497,12 @@ describe('writes: createRef and createCommitOnBranch through git compare-and-swa
       branch: { repositoryNameWithOwner: 'iterative/example-get-started', branchName: branch },
       expectedHeadOid: head,
       message: { headline: 'Add a big file and an image' },
-      fileChanges: { additions: [{ path: 'big.txt', contents: b64(big) }, { path: 'plot.png', contents: b64(binary) }] },
+      fileChanges: {
+        additions: [
+          { path: 'big.txt', contents: b64(big) },
+          { path: 'plot.png', contents: b64(binary) },
+        ],
+      },
     };
     const made = await gql<any>(fake.url, await query('create-commit-on-branch.graphql'), { input });
     head = made.body.data.createCommitOnBranch.commit.oid;

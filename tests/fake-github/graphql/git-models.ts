@@ -125,9 +125,32 @@ export async function pullRequestCommits(scope: Scope, pr: { headRefName: string
 function signature(c: CommitObject, web: boolean) {
   if (web) {
     // What GitHub reports for its own web-flow signed commits (see graphql-createCommitOnBranch-success.shape.json).
-    return { __typename: 'GpgSignature', email: 'noreply@github.com', isValid: true, state: 'VALID', wasSignedByGitHub: true, payload: '', signature: '', signer: null, keyId: '', verifiedAt: c.committer.date };
+    return {
+      __typename: 'GpgSignature',
+      email: 'noreply@github.com',
+      isValid: true,
+      state: 'VALID',
+      wasSignedByGitHub: true,
+      payload: '',
+      signature: '',
+      signer: null,
+      keyId: '',
+      verifiedAt: c.committer.date,
+    };
   }
-  if (c.gpgsig) return { __typename: 'GpgSignature', email: c.committer.email, isValid: false, state: 'UNKNOWN_KEY', wasSignedByGitHub: false, payload: '', signature: c.gpgsig, signer: null, keyId: null, verifiedAt: null };
+  if (c.gpgsig)
+    return {
+      __typename: 'GpgSignature',
+      email: c.committer.email,
+      isValid: false,
+      state: 'UNKNOWN_KEY',
+      wasSignedByGitHub: false,
+      payload: '',
+      signature: c.gpgsig,
+      signer: null,
+      keyId: null,
+      verifiedAt: null,
+    };
   return null;
 }
 
@@ -135,11 +158,22 @@ function signature(c: CommitObject, web: boolean) {
  * `Commit.history`: `git log` order (rev-list), optional path filter with git's default history
  * simplification. Cursors are `<start oid> <index>`, as GitHub's history cursors are.
  */
-type HistoryArgs = PageArgs & { path?: string | null; since?: string | null; until?: string | null; author?: { id?: string | null; emails?: string[] | null } | null };
+type HistoryArgs = PageArgs & {
+  path?: string | null;
+  since?: string | null;
+  until?: string | null;
+  author?: { id?: string | null; emails?: string[] | null } | null;
+};
 
 async function historyConnection(scope: Scope, start: string, args: HistoryArgs) {
   const { git } = scope.repo;
-  const filter = { from: start, path: args.path ?? undefined, since: args.since ?? undefined, until: args.until ?? undefined, authorEmails: authorEmails(scope, args.author) };
+  const filter = {
+    from: start,
+    path: args.path ?? undefined,
+    since: args.since ?? undefined,
+    until: args.until ?? undefined,
+    authorEmails: authorEmails(scope, args.author),
+  };
   const parse = (cursor: string) => {
     const m = /^([0-9a-f]{40}) (\d+)$/.exec(cursor);
     if (!m) throw invalidCursor(cursor);
@@ -216,7 +250,8 @@ export function treeModel(scope: Scope, oid: string, prefix: string) {
     id: nodeId('T', `${nameWithOwner(scope.repo)}:${oid}`),
     oid,
     ...gitObjectUrls(scope, oid),
-    entries: async () => ((await scope.repo.git.readTree(oid)) ?? []).map((e) => treeEntryModel(scope, { ...e, path: prefix ? `${prefix}/${e.name}` : e.name })),
+    entries: async () =>
+      ((await scope.repo.git.readTree(oid)) ?? []).map((e) => treeEntryModel(scope, { ...e, path: prefix ? `${prefix}/${e.name}` : e.name })),
   };
 }
 
@@ -252,7 +287,11 @@ export function refModel(scope: Scope, qualifiedName: string, oid: string) {
     associatedPullRequests: (args: PageArgs & { states?: string[] | null }) =>
       arrayConnection(
         scope.repo.pullRequests
-          .filter((pr) => (qualifiedName === `refs/heads/${pr.headRefName}` || qualifiedName === `refs/heads/${pr.baseRefName}`) && (!args.states || args.states.includes(pr.state)))
+          .filter(
+            (pr) =>
+              (qualifiedName === `refs/heads/${pr.headRefName}` || qualifiedName === `refs/heads/${pr.baseRefName}`) &&
+              (!args.states || args.states.includes(pr.state)),
+          )
           .map((pr) => pullRequestModel(scope, pr)),
         args,
       ),

@@ -68,7 +68,12 @@ export function repositoryModel(store: Store, repo: Repository) {
     pullRequests: (args: PageArgs & { states?: string[] | null; headRefName?: string | null; baseRefName?: string | null }) =>
       arrayConnection(
         repo.pullRequests
-          .filter((p) => (!args.states || args.states.includes(p.state)) && (!args.headRefName || p.headRefName === args.headRefName) && (!args.baseRefName || p.baseRefName === args.baseRefName))
+          .filter(
+            (p) =>
+              (!args.states || args.states.includes(p.state)) &&
+              (!args.headRefName || p.headRefName === args.headRefName) &&
+              (!args.baseRefName || p.baseRefName === args.baseRefName),
+          )
           .map((p) => pullRequestModel(scope, p)),
         args,
       ),
@@ -150,7 +155,11 @@ export function pullRequestModel(scope: Scope, pr: PullRequest) {
       ),
     comments: (args: PageArgs) =>
       arrayConnection(
-        pr.comments.map((c) => ({ __typename: 'IssueComment', id: nodeId('IC', `${nameWithOwner(scope.repo)}:${c.databaseId}`), ...commentFields(scope, c, `${url}#issuecomment-${c.databaseId}`) })),
+        pr.comments.map((c) => ({
+          __typename: 'IssueComment',
+          id: nodeId('IC', `${nameWithOwner(scope.repo)}:${c.databaseId}`),
+          ...commentFields(scope, c, `${url}#issuecomment-${c.databaseId}`),
+        })),
         args,
       ),
   };

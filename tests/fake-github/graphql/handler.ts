@@ -28,7 +28,10 @@ export function graphqlHandler(store: Store): Handler {
     const viewer = auth?.user;
     if (!viewer) {
       return Response.json(
-        { message: 'This endpoint requires you to be authenticated.', documentation_url: `${DOCS}/guides/forming-calls-with-graphql#authenticating-with-graphql` },
+        {
+          message: 'This endpoint requires you to be authenticated.',
+          documentation_url: `${DOCS}/guides/forming-calls-with-graphql#authenticating-with-graphql`,
+        },
         { status: 401 },
       );
     }
@@ -39,8 +42,7 @@ export function graphqlHandler(store: Store): Handler {
       return Response.json({ message: 'Problems parsing JSON', documentation_url: DOCS }, { status: 400 });
     }
     const bucket = store.rateBucket(viewer.login, 'graphql');
-    const answer = (payload: { data?: unknown; errors?: WireError[] }) =>
-      Response.json(payload, { headers: rateLimitHeaders(bucket) });
+    const answer = (payload: { data?: unknown; errors?: WireError[] }) => Response.json(payload, { headers: rateLimitHeaders(bucket) });
     if (typeof body?.query !== 'string') return answer({ errors: [{ message: 'A query attribute must be specified and must be a string.' }] });
 
     let document: DocumentNode;

@@ -60,15 +60,12 @@ describe("GitHub's documentation examples against GitHub's schemas", () => {
     }
   });
 
-  it.each(Object.entries(validator.description.operations).filter(([, s]) => s.examples.request.length > 0))(
-    'request examples of %s',
-    (op, spec) => {
-      const { method, path } = splitOperation(op);
-      for (const body of spec.examples.request) {
-        expect(validator.checkRequest({ method, path: concrete(path), query: new URLSearchParams(), body }).errors).toEqual([]);
-      }
-    },
-  );
+  it.each(Object.entries(validator.description.operations).filter(([, s]) => s.examples.request.length > 0))('request examples of %s', (op, spec) => {
+    const { method, path } = splitOperation(op);
+    for (const body of spec.examples.request) {
+      expect(validator.checkRequest({ method, path: concrete(path), query: new URLSearchParams(), body }).errors).toEqual([]);
+    }
+  });
 });
 
 interface Interaction {
@@ -93,11 +90,17 @@ describe('recorded answers of the real api.github.com (octokit/fixtures)', () =>
 
   it("the recorded 422 (on labels, which the fake doesn't serve) fits the validation-error answer of POST git/refs", () => {
     const [interaction] = fixture<{ interactions: Interaction[] }>('recorded-validation-error-422.octokit-fixtures.json').interactions;
-    expect(validator.checkResponse('POST /repos/{owner}/{repo}/git/refs', { status: 422, contentType: 'application/json', body: interaction!.response })).toEqual([]);
+    expect(
+      validator.checkResponse('POST /repos/{owner}/{repo}/git/refs', { status: 422, contentType: 'application/json', body: interaction!.response }),
+    ).toEqual([]);
   });
 
   it('a wrong body is refused, so the checks above can fail', () => {
-    const errors = validator.checkResponse('POST /repos/{owner}/{repo}/git/refs', { status: 201, contentType: 'application/json', body: { ref: 'refs/heads/x' } });
+    const errors = validator.checkResponse('POST /repos/{owner}/{repo}/git/refs', {
+      status: 201,
+      contentType: 'application/json',
+      body: { ref: 'refs/heads/x' },
+    });
     expect(errors.join('\n')).toMatch(/required property 'object'/);
     expect(validator.checkResponse('GET /repos/{owner}/{repo}', { status: 418, contentType: 'application/json', body: {} })).toEqual([
       'status 418 is not declared for repos/get',
@@ -150,8 +153,14 @@ describe('the contract check around a handler', () => {
     const url = new URL('http://127.0.0.1/api/v3/repos/o/r/git/refs?bogus=1');
     const body = new TextEncoder().encode(JSON.stringify({ ref: 'refs/heads/x' }));
     await broken.handler({
-      method: 'POST', site: 'api', path: '/repos/o/r/git/refs', url, headers: new Headers(), body,
-      text: () => new TextDecoder().decode(body), json: () => JSON.parse(new TextDecoder().decode(body)) as unknown,
+      method: 'POST',
+      site: 'api',
+      path: '/repos/o/r/git/refs',
+      url,
+      headers: new Headers(),
+      body,
+      text: () => new TextDecoder().decode(body),
+      json: () => JSON.parse(new TextDecoder().decode(body)) as unknown,
     });
     expect(broken.log.violations).toEqual([
       'POST /repos/o/r/git/refs?bogus=1: request query parameter "bogus" is not declared',

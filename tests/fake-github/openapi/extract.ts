@@ -8,10 +8,37 @@ type JsonObject = { [key: string]: Json };
 const ANNOTATIONS = new Set(['description', 'example', 'examples', 'title', 'externalDocs']);
 /** Keywords kept. Anything else fails the vendoring loudly rather than being silently lost. */
 const CONSTRAINTS = new Set([
-  'type', 'properties', 'required', 'items', 'enum', 'format', 'anyOf', 'oneOf', 'allOf', 'not',
-  'additionalProperties', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
-  'maxLength', 'minLength', 'pattern', 'minItems', 'maxItems', 'uniqueItems', 'minProperties',
-  'maxProperties', 'default', 'readOnly', 'writeOnly', 'deprecated', '$ref', 'nullable', 'discriminator',
+  'type',
+  'properties',
+  'required',
+  'items',
+  'enum',
+  'format',
+  'anyOf',
+  'oneOf',
+  'allOf',
+  'not',
+  'additionalProperties',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'maxLength',
+  'minLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  'default',
+  'readOnly',
+  'writeOnly',
+  'deprecated',
+  '$ref',
+  'nullable',
+  'discriminator',
 ]);
 const SCHEMA_PREFIX = '#/components/schemas/';
 
@@ -114,7 +141,10 @@ function extractOperation(spec: JsonObject, key: string, referenced: Set<string>
   if (!isObject(op)) throw new Error(`GitHub's description has no operation ${key}`);
   const where = String(op.operationId);
 
-  const parameters: VendoredParameter[] = [...(Array.isArray(pathItem.parameters) ? pathItem.parameters : []), ...(Array.isArray(op.parameters) ? op.parameters : [])].map((p, i) => {
+  const parameters: VendoredParameter[] = [
+    ...(Array.isArray(pathItem.parameters) ? pathItem.parameters : []),
+    ...(Array.isArray(op.parameters) ? op.parameters : []),
+  ].map((p, i) => {
     const param = resolve(spec, p, `${where}.parameters[${i}]`);
     return {
       name: String(param.name),
@@ -155,11 +185,7 @@ function extractOperation(spec: JsonObject, key: string, referenced: Set<string>
 }
 
 /** Cuts GitHub's whole description down to `operations` and the component schemas they reach. */
-export function extractOperations(
-  spec: JsonObject,
-  operations: readonly string[],
-  source: VendoredDescription['source'],
-): VendoredDescription {
+export function extractOperations(spec: JsonObject, operations: readonly string[], source: VendoredDescription['source']): VendoredDescription {
   const referenced = new Set<string>();
   const out: VendoredDescription = { source, operations: {}, schemas: {} };
   for (const key of operations) out.operations[key] = extractOperation(spec, key, referenced);

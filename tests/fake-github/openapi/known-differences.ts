@@ -33,7 +33,7 @@ export const RAW_MEDIA_TYPE = /^application\/vnd\.github(\.v3)?\.raw/;
 /** GitHub's own documentation examples that fail GitHub's own schemas, by root cause. */
 export const FAILING_DOC_EXAMPLES: ReadonlyArray<{ why: string; examples: readonly string[] }> = [
   {
-    why: "the `pull-request` and `pull-request-simple` examples list a requested team without `type`, which the `team` schema requires",
+    why: 'the `pull-request` and `pull-request-simple` examples list a requested team without `type`, which the `team` schema requires',
     examples: [
       'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls 200',
       'GET /repos/{owner}/{repo}/pulls 200',

@@ -27,9 +27,7 @@ try {
   const description = JSON.parse(readFileSync(join(dir, 'package', FILE), 'utf8')) as Parameters<typeof extractOperations>[0];
   const vendored = extractOperations(description, SERVED_OPERATIONS, { package: PACKAGE, version: VERSION, file: FILE, integrity });
   writeFileSync(VENDORED_FILE, `${JSON.stringify(vendored, null, 1)}\n`);
-  console.log(
-    `wrote ${fileURLToPath(VENDORED_FILE)}: ${Object.keys(vendored.operations).length} operations, ${Object.keys(vendored.schemas).length} schemas`,
-  );
+  console.log(`wrote ${fileURLToPath(VENDORED_FILE)}: ${Object.keys(vendored.operations).length} operations, ${Object.keys(vendored.schemas).length} schemas`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -27,8 +27,10 @@ export function commitHref(ctx: RowContext, oid: string): string {
 }
 
 /** A plain disc: the fake has no avatars to serve. */
-const AVATAR = 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 16 16%22%3E%3Ccircle cx=%228%22 cy=%228%22 r=%228%22 fill=%22%238c959f%22/%3E%3C/svg%3E';
-const COPY_ICON = '<svg aria-hidden="true" viewBox="0 0 16 16" width="12" height="12"><rect x="5" y="5" width="9" height="9" rx="1.5" fill="none" stroke="currentColor"/><rect x="2" y="2" width="9" height="9" rx="1.5" fill="none" stroke="currentColor"/></svg>';
+const AVATAR =
+  'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 16 16%22%3E%3Ccircle cx=%228%22 cy=%228%22 r=%228%22 fill=%22%238c959f%22/%3E%3C/svg%3E';
+const COPY_ICON =
+  '<svg aria-hidden="true" viewBox="0 0 16 16" width="12" height="12"><rect x="5" y="5" width="9" height="9" rx="1.5" fill="none" stroke="currentColor"/><rect x="2" y="2" width="9" height="9" rx="1.5" fill="none" stroke="currentColor"/></svg>';
 
 const CHECK_LABEL = { success: 'success', failure: 'failure', pending: 'pending' } as const;
 
@@ -51,12 +53,20 @@ export function commitRow(ctx: RowContext, commit: PageCommit): string {
   <div data-testid="list-view-item-title-container">
     <!-- §3.1 Message link: h4.markdown-title > span > a[href*="/commit/"], title = full message -->
     <h4 class="markdown-title Title-module__heading--upUxW CommitRow-module__ListItemTitle_0--g9uVv"><span class="Title-module__anchor--SyQM6"><a data-pjax="true" title="${esc(commit.message)}" class="color-fg-default" href="${esc(href)}" tabindex="-1">${esc(headline)}</a></span></h4>
-    ${body ? `<!-- §3.1 Description toggle -->
-    <button type="button" data-testid="commit-row-show-description-button" aria-label="Show description for ${short}" aria-expanded="false">…</button>` : ''}
+    ${
+      body
+        ? `<!-- §3.1 Description toggle -->
+    <button type="button" data-testid="commit-row-show-description-button" aria-label="Show description for ${short}" aria-expanded="false">…</button>`
+        : ''
+    }
   </div>
   <div data-testid="list-view-item-main-content">
-    ${body ? `<!-- §3.1 Description body -->
-    <div data-testid="list-view-item-description" class="Description-module__container--Gh9Qm" hidden><pre>${esc(body)}</pre></div>` : ''}
+    ${
+      body
+        ? `<!-- §3.1 Description body -->
+    <div data-testid="list-view-item-description" class="Description-module__container--Gh9Qm" hidden><pre>${esc(body)}</pre></div>`
+        : ''
+    }
     <!-- §3.1 Author / time -->
     <a data-testid="avatar-icon-link" href="/${esc(who)}"><img data-testid="author-avatar" alt="" width="16" height="16" src="${AVATAR}" style="border-radius:50%;vertical-align:middle"></a>
     ${login ? `<a aria-label="commits by ${esc(login)}" href="${repo}/commits?author=${esc(login)}">${esc(login)}</a>` : `<span>${esc(name)}</span>`}
@@ -64,8 +74,12 @@ export function commitRow(ctx: RowContext, commit: PageCommit): string {
   </div>
   <!-- §3.1 Metadata area -->
   <div data-testid="list-view-item-metadata">
-    ${commit.checkStatus ? `<div data-testid="list-view-item-metadata-item"><!-- §3.1 CI badge -->
-      <button type="button" data-testid="checks-status-badge-button" aria-label="Status checks: ${CHECK_LABEL[commit.checkStatus]}">●</button></div>` : ''}
+    ${
+      commit.checkStatus
+        ? `<div data-testid="list-view-item-metadata-item"><!-- §3.1 CI badge -->
+      <button type="button" data-testid="checks-status-badge-button" aria-label="Status checks: ${CHECK_LABEL[commit.checkStatus]}">●</button></div>`
+        : ''
+    }
     <div data-testid="list-view-item-metadata-item"><a class="text-mono" href="${repo}/commit/${commit.oid}" aria-label="View commit details">${short}</a></div>
   </div>
   <!-- §3.1 Right-side actions (collapsing into the overflow menu on narrow viewports) -->

@@ -30,7 +30,11 @@ describe('gitPageSource', () => {
     const query = { owner: 'commit-lab', name: 'iris-lab', path: '', offset: 0, limit: 35 };
     const tip = (await fromGit.resolveRef('commit-lab', 'iris-lab', 'main'))!;
     const { commits } = await fromGit.history({ ...query, oid: tip.oid });
-    expect(commits.map((c) => c.oid)).toEqual(git(join(root, 'commit-lab', 'iris-lab.git'), 'rev-list', 'main').trim().split('\n'));
+    expect(commits.map((c) => c.oid)).toEqual(
+      git(join(root, 'commit-lab', 'iris-lab.git'), 'rev-list', 'main')
+        .trim()
+        .split('\n'),
+    );
     expect(commits.map((c) => c.message.split('\n')[0])).toEqual([
       'Update params.yaml:train.n_est',
       'Document how to run an experiment',
@@ -53,7 +57,9 @@ describe('gitPageSource', () => {
     const tip = (await fromGit.resolveRef('commit-lab', 'iris-lab', 'main'))!.oid;
     const page = await fromGit.history({ owner: 'commit-lab', name: 'iris-lab', path: 'params.yaml', offset: 1, limit: 2, oid: tip });
     // git's rule, not "the snapshot folder holds the file": 005-scale re-states params.yaml unchanged, so it is not listed.
-    const touching = git(join(root, 'commit-lab', 'iris-lab.git'), 'rev-list', 'main', '--', 'params.yaml').trim().split('\n');
+    const touching = git(join(root, 'commit-lab', 'iris-lab.git'), 'rev-list', 'main', '--', 'params.yaml')
+      .trim()
+      .split('\n');
     expect(page.commits.map((c) => c.oid)).toEqual(touching.slice(1, 3));
     expect(page.commits.map((c) => c.message)).not.toContain('Scale features before the forest');
     expect({ hasOlder: page.hasOlder, hasNewer: page.hasNewer }).toEqual({ hasOlder: touching.length > 3, hasNewer: true });
@@ -62,7 +68,11 @@ describe('gitPageSource', () => {
   it('resolves refs with slashes in paths, abbreviated oids, and nothing else', async () => {
     const tip = (await fromGit.resolveRef('commit-lab', 'iris-lab', 'main'))!.oid;
     expect(await fromGit.resolveRef('commit-lab', 'iris-lab', 'main/data/iris.csv.dvc')).toEqual({ ref: 'main', path: 'data/iris.csv.dvc', oid: tip });
-    expect(await fromGit.resolveRef('commit-lab', 'iris-lab', `${tip.slice(0, 7)}/params.yaml`)).toEqual({ ref: tip.slice(0, 7), path: 'params.yaml', oid: tip });
+    expect(await fromGit.resolveRef('commit-lab', 'iris-lab', `${tip.slice(0, 7)}/params.yaml`)).toEqual({
+      ref: tip.slice(0, 7),
+      path: 'params.yaml',
+      oid: tip,
+    });
     expect(await fromGit.resolveRef('commit-lab', 'iris-lab', 'nope')).toBeUndefined();
     expect(await fromGit.repository('COMMIT-LAB', 'Iris-Lab')).toEqual({ owner: 'commit-lab', name: 'iris-lab', defaultBranch: 'main' });
   });

@@ -64,7 +64,13 @@ export function gitPageSource(store: Store): PageSource {
       const pr = repo?.pullRequests.find((p) => p.number === number);
       if (!repo || !pr) return undefined;
       const oids = await pullRequestCommits({ store, repo }, pr);
-      return { number: pr.number, title: pr.title, baseRef: pr.baseRefName, headRef: pr.headRefName, commits: await Promise.all(oids.map((oid) => pageCommit(repo, oid))) };
+      return {
+        number: pr.number,
+        title: pr.title,
+        baseRef: pr.baseRefName,
+        headRef: pr.headRefName,
+        commits: await Promise.all(oids.map((oid) => pageCommit(repo, oid))),
+      };
     },
   };
 }

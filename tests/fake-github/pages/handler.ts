@@ -19,7 +19,11 @@ export function pagesHandler(source: PageSource): Handler {
 
   return async (req: FakeRequest) => {
     if (req.site !== 'web' || req.method !== 'GET') return undefined;
-    const parts = req.path.split('/').slice(1).filter((p) => p !== '').map(decodeURIComponent);
+    const parts = req.path
+      .split('/')
+      .slice(1)
+      .filter((p) => p !== '')
+      .map(decodeURIComponent);
     const [owner, name, section, ...rest] = parts;
     if (!owner || !name) return undefined;
     const known = section === undefined || section === 'commits' || (section === 'pull' && rest[1] === 'commits' && rest.length === 2);

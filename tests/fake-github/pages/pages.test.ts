@@ -57,7 +57,12 @@ describe('commit list pages', () => {
     expect(history.data().payload.refInfo.name).toBe('feature/deep/ref');
     expect(history.data().payload.path).toBe('src/train.py');
     // Only every fifth commit of main touches src/train.py; none of the branch's do.
-    expect(history.links).toEqual(main.filter((_, i) => (79 - i) % 5 === 0).slice(0, 35).map((oid) => `/acme/mnist/commit/${oid}`));
+    expect(history.links).toEqual(
+      main
+        .filter((_, i) => (79 - i) % 5 === 0)
+        .slice(0, 35)
+        .map((oid) => `/acme/mnist/commit/${oid}`),
+    );
     expect(history.document.querySelectorAll('[data-testid="commit-row-view-code"]')).toHaveLength(history.links.length);
   });
 

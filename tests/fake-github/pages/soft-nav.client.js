@@ -13,8 +13,7 @@
   const pristine = new Map();
   const remember = (root) => root.querySelectorAll(ROW).forEach((li) => pristine.set(li.dataset.commitLink, li.outerHTML));
   const fire = (name, detail) => document.dispatchEvent(new CustomEvent(name, { bubbles: true, detail }));
-  const fetchDoc = async (url) =>
-    new DOMParser().parseFromString(await (await fetch(url, { headers: { accept: 'text/html' } })).text(), 'text/html');
+  const fetchDoc = async (url) => new DOMParser().parseFromString(await (await fetch(url, { headers: { accept: 'text/html' } })).text(), 'text/html');
   let shownPath = location.pathname;
 
   async function reactNavigate(url, push) {

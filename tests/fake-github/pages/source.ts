@@ -103,10 +103,7 @@ export interface PagePullRequest {
  * The longest-existing-ref rule of `PageSource.resolveRef`, for implementations that can list
  * their refs. `oidOf` maps a branch/tag name or oid prefix to a commit, undefined if unknown.
  */
-export function splitRefPath(
-  refAndPath: string,
-  oidOf: (ref: string) => string | undefined,
-): ResolvedRef | undefined {
+export function splitRefPath(refAndPath: string, oidOf: (ref: string) => string | undefined): ResolvedRef | undefined {
   const segments = refAndPath.split('/').filter((s) => s !== '');
   for (let n = segments.length; n > 0; n--) {
     const ref = segments.slice(0, n).join('/');

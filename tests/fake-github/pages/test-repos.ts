@@ -35,13 +35,20 @@ export async function seedTestRepo(store: Store, root: string): Promise<TestRepo
     }
   };
   for (let i = 0; i < 80; i++) {
-    const message = i === 40 ? 'Try <img src=x onerror="alert(1)"> & "quotes"' : `Experiment ${i + 1}: lr=${(0.001 * (i + 1)).toFixed(3)}${i % 7 === 0 ? `\n\nWhy: run ${i + 1} of the sweep.\nSecond line.` : ''}`;
+    const message =
+      i === 40
+        ? 'Try <img src=x onerror="alert(1)"> & "quotes"'
+        : `Experiment ${i + 1}: lr=${(0.001 * (i + 1)).toFixed(3)}${i % 7 === 0 ? `\n\nWhy: run ${i + 1} of the sweep.\nSecond line.` : ''}`;
     const files: Record<string, string> = { 'params.yaml': `train:\n  lr: ${(0.001 * (i + 1)).toFixed(3)}\n` };
     if (i % 5 === 0) files['src/train.py'] = `# revision ${i + 1}\nEPOCHS = ${i + 1}\n`;
     await snapshot(String(i + 1).padStart(3, '0'), { message, author: OCTOCAT, date: at(i * 5) }, files);
   }
   for (let i = 0; i < 3; i++) {
-    await snapshot(String(81 + i).padStart(3, '0'), { message: `Branch work ${i + 1}`, author: OCTOCAT, date: at(80 * 5 + i), branch: BRANCH }, { 'dvc.yaml': `# branch work ${i + 1}\nstages: {}\n` });
+    await snapshot(
+      String(81 + i).padStart(3, '0'),
+      { message: `Branch work ${i + 1}`, author: OCTOCAT, date: at(80 * 5 + i), branch: BRANCH },
+      { 'dvc.yaml': `# branch work ${i + 1}\nstages: {}\n` },
+    );
   }
 
   const { repository, seed } = await seedRepository(store, { owner: 'acme', name: 'mnist', folder, root });

@@ -4,19 +4,36 @@
  * `<html>`, so anything styled with these variables follows the page's theme.
  */
 const light = {
-  '--fgColor-default': '#1f2328', '--fgColor-muted': '#59636e', '--fgColor-accent': '#0969da',
-  '--fgColor-success': '#1a7f37', '--fgColor-danger': '#d1242f', '--fgColor-attention': '#9a6700',
-  '--bgColor-default': '#ffffff', '--bgColor-muted': '#f6f8fa', '--bgColor-accent-muted': '#ddf4ff',
-  '--borderColor-default': '#d1d9e0', '--borderColor-muted': '#d1d9e0b3',
+  '--fgColor-default': '#1f2328',
+  '--fgColor-muted': '#59636e',
+  '--fgColor-accent': '#0969da',
+  '--fgColor-success': '#1a7f37',
+  '--fgColor-danger': '#d1242f',
+  '--fgColor-attention': '#9a6700',
+  '--bgColor-default': '#ffffff',
+  '--bgColor-muted': '#f6f8fa',
+  '--bgColor-accent-muted': '#ddf4ff',
+  '--borderColor-default': '#d1d9e0',
+  '--borderColor-muted': '#d1d9e0b3',
 };
 const dark: typeof light = {
-  '--fgColor-default': '#f0f6fc', '--fgColor-muted': '#9198a1', '--fgColor-accent': '#4493f8',
-  '--fgColor-success': '#3fb950', '--fgColor-danger': '#f85149', '--fgColor-attention': '#d29922',
-  '--bgColor-default': '#0d1117', '--bgColor-muted': '#151b23', '--bgColor-accent-muted': '#388bfd1a',
-  '--borderColor-default': '#3d444d', '--borderColor-muted': '#3d444db3',
+  '--fgColor-default': '#f0f6fc',
+  '--fgColor-muted': '#9198a1',
+  '--fgColor-accent': '#4493f8',
+  '--fgColor-success': '#3fb950',
+  '--fgColor-danger': '#f85149',
+  '--fgColor-attention': '#d29922',
+  '--bgColor-default': '#0d1117',
+  '--bgColor-muted': '#151b23',
+  '--bgColor-accent-muted': '#388bfd1a',
+  '--borderColor-default': '#3d444d',
+  '--borderColor-muted': '#3d444db3',
 };
 
-const block = (vars: Record<string, string>) => Object.entries(vars).map(([k, v]) => `${k}:${v};`).join('');
+const block = (vars: Record<string, string>) =>
+  Object.entries(vars)
+    .map(([k, v]) => `${k}:${v};`)
+    .join('');
 
 export const themeCss = `
 [data-color-mode="light"],[data-color-mode="auto"]{${block(light)}color-scheme:light}

@@ -41,9 +41,30 @@ export const ACCESS: Record<ServedOperation, AccessRule> = {
   'GET /repos/{owner}/{repo}/commits/{commit_sha}/comments': { role: 'read', acceptedScopes: 'repo', permissions: read('contents') },
   'POST /repos/{owner}/{repo}/commits/{commit_sha}/comments': { role: 'read', acceptedScopes: 'repo', permissions: write('contents') },
   'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls': { role: 'read', acceptedScopes: 'repo', permissions: read('pull_requests') },
-  'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': { role: 'read', acceptedScopes: 'repo', permissions: [['issues', 'read'], ['pull_requests', 'read']] },
-  'POST /repos/{owner}/{repo}/issues/{issue_number}/comments': { role: 'read', acceptedScopes: 'repo', permissions: [['issues', 'write'], ['pull_requests', 'write']] },
-  'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}': { role: 'read', acceptedScopes: 'repo', permissions: [['issues', 'write'], ['pull_requests', 'write']] },
+  'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': {
+    role: 'read',
+    acceptedScopes: 'repo',
+    permissions: [
+      ['issues', 'read'],
+      ['pull_requests', 'read'],
+    ],
+  },
+  'POST /repos/{owner}/{repo}/issues/{issue_number}/comments': {
+    role: 'read',
+    acceptedScopes: 'repo',
+    permissions: [
+      ['issues', 'write'],
+      ['pull_requests', 'write'],
+    ],
+  },
+  'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}': {
+    role: 'read',
+    acceptedScopes: 'repo',
+    permissions: [
+      ['issues', 'write'],
+      ['pull_requests', 'write'],
+    ],
+  },
   'GET /repos/{owner}/{repo}/pulls': { role: 'read', acceptedScopes: 'repo', permissions: read('pull_requests') },
   // Opening a PR needs write access to its head branch, which here lives in the same repository.
   'POST /repos/{owner}/{repo}/pulls': { role: 'write', acceptedScopes: 'repo', permissions: write('pull_requests') },
@@ -51,8 +72,18 @@ export const ACCESS: Record<ServedOperation, AccessRule> = {
   'GET /repos/{owner}/{repo}/commits/{ref}/check-runs': { role: 'read', acceptedScopes: 'repo', permissions: read('checks') },
   'POST /repos/{owner}/{repo}/check-runs': { role: 'write', acceptedScopes: 'repo', permissions: write('checks'), appOnly: true },
   'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}': { role: 'write', acceptedScopes: 'repo', permissions: write('checks'), appOnly: true },
-  'GET /repos/{owner}/{repo}/commits/{ref}/status': { role: 'read', acceptedScopes: 'repo, repo:status', privateScopes: ['repo:status'], permissions: read('statuses') },
-  'GET /repos/{owner}/{repo}/commits/{ref}/statuses': { role: 'read', acceptedScopes: 'repo, repo:status', privateScopes: ['repo:status'], permissions: read('statuses') },
+  'GET /repos/{owner}/{repo}/commits/{ref}/status': {
+    role: 'read',
+    acceptedScopes: 'repo, repo:status',
+    privateScopes: ['repo:status'],
+    permissions: read('statuses'),
+  },
+  'GET /repos/{owner}/{repo}/commits/{ref}/statuses': {
+    role: 'read',
+    acceptedScopes: 'repo, repo:status',
+    privateScopes: ['repo:status'],
+    permissions: read('statuses'),
+  },
   'GET /repos/{owner}/{repo}/actions/runs': { role: 'read', acceptedScopes: 'repo', permissions: read('actions') },
 };
 

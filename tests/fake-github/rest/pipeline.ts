@@ -101,7 +101,11 @@ export function restHandler(options: RestOptions): Handler {
       // GitHub tags every successful answer, writes included (see the recorded POST git/refs).
       if (result.status >= 200 && result.status < 300) {
         const payload = result.etagKey ?? (result.raw ? Buffer.from(result.raw.data) : JSON.stringify(result.json));
-        const etag = `"${createHash('sha256').update(`${user?.login ?? ''}\n`).update(payload).digest('hex').slice(0, 32)}"`;
+        const etag = `"${createHash('sha256')
+          .update(`${user?.login ?? ''}\n`)
+          .update(payload)
+          .digest('hex')
+          .slice(0, 32)}"`;
         headers.etag = etag;
         headers['cache-control'] = user ? 'private, max-age=60, s-maxage=60' : 'public, max-age=60, s-maxage=60';
         // A conditional request answered 304 does not count against the primary rate limit.

@@ -9,7 +9,13 @@ import type { RateBucket, Store } from '../store.ts';
 export const UNAUTHENTICATED_LIMIT = 60;
 
 /** A caller's bucket of `resource`: the user's for tokens, the client address's without one. */
-export function callerBucket(store: Store, login: string | null, forwardedFor: string | null, resource = 'core', anonymousLimit = UNAUTHENTICATED_LIMIT): RateBucket {
+export function callerBucket(
+  store: Store,
+  login: string | null,
+  forwardedFor: string | null,
+  resource = 'core',
+  anonymousLimit = UNAUTHENTICATED_LIMIT,
+): RateBucket {
   return login ? store.rateBucket(login, resource) : store.rateBucket(`ip:${forwardedFor ?? '127.0.0.1'}`, resource, anonymousLimit);
 }
 

@@ -68,7 +68,10 @@ describe('git refs and trees', () => {
     expect(await w.demo.git.readRef('refs/heads/new-branch')).toBe(w.commits.c2);
     const e = await failure(w.octokit().rest.git.createRef({ ...repo, ref: 'refs/heads/new-branch', sha: w.commits.c3 }));
     expect(e.status).toBe(422);
-    expect(e.response?.data).toMatchObject({ message: 'Reference already exists', documentation_url: 'https://docs.github.com/rest/git/refs#create-a-reference' });
+    expect(e.response?.data).toMatchObject({
+      message: 'Reference already exists',
+      documentation_url: 'https://docs.github.com/rest/git/refs#create-a-reference',
+    });
     expect(await w.demo.git.readRef('refs/heads/new-branch')).toBe(w.commits.c2);
   });
 
@@ -78,7 +81,10 @@ describe('git refs and trees', () => {
     expect(ff.data.object.sha).toBe(w.commits.c4);
     const e = await failure(w.octokit().rest.git.updateRef({ ...repo, ref: 'heads/ff', sha: w.commits.c1 }));
     expect(e.status).toBe(422);
-    expect(e.response?.data).toMatchObject({ message: 'Update is not a fast forward', documentation_url: 'https://docs.github.com/rest/git/refs#update-a-reference' });
+    expect(e.response?.data).toMatchObject({
+      message: 'Update is not a fast forward',
+      documentation_url: 'https://docs.github.com/rest/git/refs#update-a-reference',
+    });
     expect(await w.demo.git.readRef('refs/heads/ff')).toBe(w.commits.c4);
     const forced = await w.octokit().rest.git.updateRef({ ...repo, ref: 'heads/ff', sha: w.commits.c1, force: true });
     expect(forced.data.object.sha).toBe(w.commits.c1);
@@ -160,7 +166,13 @@ describe('commits, comments, PRs of a commit', () => {
   it('opens a PR, refuses a duplicate and an empty one, and finds it from its commit', async () => {
     const pr = await w.octokit().rest.pulls.create({ ...repo, head: 'exp/lr', base: 'main', title: 'lr 0.4' });
     expect(pr.status).toBe(201);
-    expect(pr.data).toMatchObject({ number: 1, state: 'open', head: { ref: 'exp/lr', sha: w.commits.c4 }, base: { ref: 'main', sha: w.commits.c3 }, commits: 1 });
+    expect(pr.data).toMatchObject({
+      number: 1,
+      state: 'open',
+      head: { ref: 'exp/lr', sha: w.commits.c4 },
+      base: { ref: 'main', sha: w.commits.c3 },
+      commits: 1,
+    });
     const dup = await failure(w.octokit().rest.pulls.create({ ...repo, head: 'octocat:exp/lr', base: 'main', title: 'again' }));
     expect(dup.status).toBe(422);
     expect(dup.response?.data).toMatchObject({
@@ -205,7 +217,9 @@ describe('CI: check runs, statuses, workflow runs', () => {
     const made = await w.octokit(app).rest.checks.create({ ...repo, name: 'CML Report', head_sha: w.commits.c3, status: 'in_progress' });
     expect(made.status).toBe(201);
     expect(made.data).toMatchObject({ name: 'CML Report', head_sha: w.commits.c3, status: 'in_progress', conclusion: null });
-    const done = await w.octokit(app).rest.checks.update({ ...repo, check_run_id: made.data.id, conclusion: 'success', output: { title: 'CML', summary: 'ok' } });
+    const done = await w
+      .octokit(app)
+      .rest.checks.update({ ...repo, check_run_id: made.data.id, conclusion: 'success', output: { title: 'CML', summary: 'ok' } });
     expect(done.data).toMatchObject({ status: 'completed', conclusion: 'success', output: { title: 'CML', summary: 'ok' } });
     await w.octokit(app).rest.checks.create({ ...repo, name: 'CML Report', head_sha: w.commits.c3, conclusion: 'failure' });
     const latest = await w.octokit().rest.checks.listForRef({ ...repo, ref: 'main' });
@@ -230,7 +244,11 @@ describe('CI: check runs, statuses, workflow runs', () => {
     const combined = await w.octokit().rest.repos.getCombinedStatusForRef({ ...repo, ref: w.commits.c2 });
     expect(combined.data).toMatchObject({ state: 'success', total_count: 2, sha: w.commits.c2 });
     const listed = await w.octokit().rest.repos.listCommitStatusesForRef({ ...repo, ref: w.commits.c2 });
-    expect(listed.data.map((s) => [s.context, s.state])).toEqual([['ci/lint', 'success'], ['ci/train', 'success'], ['ci/train', 'pending']]);
+    expect(listed.data.map((s) => [s.context, s.state])).toEqual([
+      ['ci/lint', 'success'],
+      ['ci/train', 'success'],
+      ['ci/train', 'pending'],
+    ]);
   });
 
   it('lists workflow runs, filtered by head_sha', async () => {

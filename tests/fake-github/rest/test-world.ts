@@ -62,14 +62,32 @@ export async function startWorld(): Promise<World> {
     author: at('2024-01-02T00:00:00Z'),
     committer: at('2024-01-02T00:00:00Z'),
   });
-  const c3 = await git.commitChanges({ parent: c2, changes: { additions: [params('0.3')], deletions: [] }, message: 'Try lr 0.3\n', author: at('2024-01-03T00:00:00Z'), committer: at('2024-01-03T00:00:00Z') });
-  const c4 = await git.commitChanges({ parent: c3, changes: { additions: [params('0.4')], deletions: [] }, message: 'Try lr 0.4\n', author: at('2024-01-04T00:00:00Z'), committer: at('2024-01-04T00:00:00Z') });
+  const c3 = await git.commitChanges({
+    parent: c2,
+    changes: { additions: [params('0.3')], deletions: [] },
+    message: 'Try lr 0.3\n',
+    author: at('2024-01-03T00:00:00Z'),
+    committer: at('2024-01-03T00:00:00Z'),
+  });
+  const c4 = await git.commitChanges({
+    parent: c3,
+    changes: { additions: [params('0.4')], deletions: [] },
+    message: 'Try lr 0.4\n',
+    author: at('2024-01-04T00:00:00Z'),
+    committer: at('2024-01-04T00:00:00Z'),
+  });
   await git.updateRef('refs/heads/main', c3, null);
   await git.updateRef('refs/heads/exp/lr', c4, null);
   const demo = store.addRepository({ owner: 'octocat', name: 'demo', git });
 
   const privateGit = await GitRepo.init(join(dir, 'acme', 'private.git'));
-  const p1 = await privateGit.commitChanges({ parent: null, changes: { additions: [params('1')], deletions: [] }, message: 'Secret\n', author: me, committer: me });
+  const p1 = await privateGit.commitChanges({
+    parent: null,
+    changes: { additions: [params('1')], deletions: [] },
+    message: 'Secret\n',
+    author: me,
+    committer: me,
+  });
   await privateGit.updateRef('refs/heads/main', p1, null);
   const secret = store.addRepository({ owner: 'acme', name: 'private', git: privateGit, isPrivate: true });
   secret.collaborators.set('octocat', 'write');

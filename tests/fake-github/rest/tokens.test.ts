@@ -10,12 +10,20 @@ import { GITHUB_API_FIXTURES } from '../../shared-fixtures';
  * compared by presence only).
  */
 const FIXTURES = pathToFileURL(`${GITHUB_API_FIXTURES}/`);
-interface Interaction { method: string; path: string; status: number; response: unknown; headers: Record<string, string | number> }
+interface Interaction {
+  method: string;
+  path: string;
+  status: number;
+  response: unknown;
+  headers: Record<string, string | number>;
+}
 const recorded = (name: string): Interaction[] => (JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8')) as { interactions: Interaction[] }).interactions;
 const observed = (when: string) =>
-  (JSON.parse(readFileSync(new URL('rest-and-graphql-error-shapes.observed.json', FIXTURES), 'utf8')) as {
-    cases: { when: string; status: number; headers?: Record<string, string>; body: Record<string, unknown> }[];
-  }).cases.find((c) => c.when.startsWith(when))!;
+  (
+    JSON.parse(readFileSync(new URL('rest-and-graphql-error-shapes.observed.json', FIXTURES), 'utf8')) as {
+      cases: { when: string; status: number; headers?: Record<string, string>; body: Record<string, unknown> }[];
+    }
+  ).cases.find((c) => c.when.startsWith(when))!;
 
 /** Headers whose recorded values are not placeholders, compared exactly. */
 const STABLE_HEADERS = ['cache-control', 'content-type', 'x-accepted-oauth-scopes', 'x-github-media-type', 'x-ratelimit-limit', 'x-ratelimit-resource'];
@@ -30,7 +38,8 @@ function keyPaths(value: unknown, prefix = ''): string[] {
 function expectLikeRecording(res: Response, body: unknown, interaction: Interaction): void {
   expect(res.status).toBe(interaction.status);
   for (const name of STABLE_HEADERS) expect([name, res.headers.get(name)]).toEqual([name, String(interaction.headers[name])]);
-  for (const name of ['etag', 'x-oauth-scopes', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'x-ratelimit-used']) expect(res.headers.has(name), name).toBe(true);
+  for (const name of ['etag', 'x-oauth-scopes', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'x-ratelimit-used'])
+    expect(res.headers.has(name), name).toBe(true);
   if (typeof interaction.response === 'string') expect(typeof body).toBe('string');
   // Every field GitHub recorded must be there; fields GitHub added since (user_view_type, 2024) may be too.
   else expect(keyPaths(interaction.response).filter((k) => !keyPaths(body).includes(k))).toEqual([]);
@@ -53,7 +62,12 @@ beforeAll(async () => {
 afterAll(async () => w.close());
 
 const createRef = (token: string, repo: string, name: string, sha: string) =>
-  w.fetch(`/repos/${repo}/git/refs`, { method: 'POST', token, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ref: `refs/heads/${name}`, sha }) });
+  w.fetch(`/repos/${repo}/git/refs`, {
+    method: 'POST',
+    token,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ref: `refs/heads/${name}`, sha }),
+  });
 
 describe('classic token', () => {
   it('read: answers like the recorded combined status and raw contents (scopes in X-OAuth-Scopes)', async () => {
@@ -140,29 +154,47 @@ describe('fine-grained token on GraphQL', () => {
     const fine = await ask('github_pat_fg');
     expect(fine.status).toBe(200);
     expect(fine.body.errors).toEqual([
-      expect.objectContaining({ type: 'FORBIDDEN', message: 'Resource not accessible by personal access token', path: ['repository', 'c0', 'statusCheckRollup', 'contexts'] }),
+      expect.objectContaining({
+        type: 'FORBIDDEN',
+        message: 'Resource not accessible by personal access token',
+        path: ['repository', 'c0', 'statusCheckRollup', 'contexts'],
+      }),
     ]);
     // contexts is non-null, so the rollup becomes null; the repository around it still answers.
     expect(fine.body.data).toEqual({ repository: { c0: { statusCheckRollup: null } } });
     const classic = await ask('ghp_full');
     expect(classic.body.errors).toBeUndefined();
-    expect(classic.body.data).toMatchObject({ repository: { c0: { statusCheckRollup: { state: 'SUCCESS', contexts: { nodes: [{ name: 'train', conclusion: 'SUCCESS' }] } } } } });
+    expect(classic.body.data).toMatchObject({
+      repository: { c0: { statusCheckRollup: { state: 'SUCCESS', contexts: { nodes: [{ name: 'train', conclusion: 'SUCCESS' }] } } } },
+    });
   });
 
   it('an expired token is 401 "Bad credentials" on GraphQL too', async () => {
-    expect(await ask('ghp_expired')).toEqual({ status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/graphql', status: '401' } });
+    expect(await ask('ghp_expired')).toEqual({
+      status: 401,
+      body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/graphql', status: '401' },
+    });
   });
 });
 
 describe('the same permission model on GraphQL', () => {
   const gql = async (token: string, query: string, variables: Record<string, unknown> = {}) => {
-    const res = await fetch(`${w.server.url}/api/graphql`, { method: 'POST', headers: { authorization: `bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(`${w.server.url}/api/graphql`, {
+      method: 'POST',
+      headers: { authorization: `bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
     expect(res.status).toBe(200);
     return (await res.json()) as { data?: Record<string, unknown> | null; errors?: { type?: string; message: string }[] };
   };
   const commit = (token: string, repo: string, head: string) =>
     gql(token, 'mutation($input: CreateCommitOnBranchInput!) { createCommitOnBranch(input: $input) { commit { oid } } }', {
-      input: { branch: { repositoryNameWithOwner: repo, branchName: 'main' }, expectedHeadOid: head, message: { headline: 'x' }, fileChanges: { additions: [{ path: 'x', contents: 'eA==' }] } },
+      input: {
+        branch: { repositoryNameWithOwner: repo, branchName: 'main' },
+        expectedHeadOid: head,
+        message: { headline: 'x' },
+        fileChanges: { additions: [{ path: 'x', contents: 'eA==' }] },
+      },
     });
 
   it('a private repository the token cannot see is NOT_FOUND, worded as a missing one; a token that may see it reads it', async () => {
@@ -207,7 +239,7 @@ describe('SSO-restricted token', () => {
   it.each([
     ['read', () => w.fetch('/repos/acme/private', { token: 'ghp_sso' })],
     ['write', () => createRef('ghp_sso', 'acme/private', 'sso', w.commits.p1)],
-  ])("%s in the SAML organization: 403 with X-GitHub-SSO", async (_, call) => {
+  ])('%s in the SAML organization: 403 with X-GitHub-SSO', async (_, call) => {
     const res = await call();
     expect(res.status).toBe(403);
     expect(res.headers.get('x-github-sso')).toMatch(/^required; url=https:\/\/github\.com\/orgs\/acme\/sso\?authorization_request=\w+$/);
@@ -262,7 +294,11 @@ describe('conditional requests and the rate limit', () => {
     expect(pub.headers.get('x-ratelimit-limit')).toBe('60');
     expect(pub.headers.get('cache-control')).toBe('public, max-age=60, s-maxage=60');
     expect((await w.fetch('/repos/acme/private')).status).toBe(404);
-    const write = await w.fetch('/repos/octocat/demo/git/refs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ref: 'refs/heads/anon', sha: w.commits.c1 }) });
+    const write = await w.fetch('/repos/octocat/demo/git/refs', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ref: 'refs/heads/anon', sha: w.commits.c1 }),
+    });
     expect(write.status).toBe(401);
     expect(await write.json()).toMatchObject({ message: 'Requires authentication' });
   });

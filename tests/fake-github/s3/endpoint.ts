@@ -53,7 +53,9 @@ const xmlEscape = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(
 
 /** S3's XML error document; HEAD answers carry none. */
 export function s3Error(method: string, code: S3ErrorCode, message: string, details: Record<string, string> = {}): Response {
-  const extra = Object.entries(details).map(([k, v]) => `<${k}>${xmlEscape(v)}</${k}>`).join('');
+  const extra = Object.entries(details)
+    .map(([k, v]) => `<${k}>${xmlEscape(v)}</${k}>`)
+    .join('');
   const body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${xmlEscape(message)}</Message>${extra}<RequestId>FAKE0000000000000</RequestId><HostId>fake-github</HostId></Error>`;
   return new Response(method === 'HEAD' ? null : body, { status: STATUS[code], headers: { 'content-type': 'application/xml' } });
 }
@@ -77,7 +79,8 @@ function put(req: FakeRequest, bucket: S3Bucket, key: string, payloadHash: strin
   const contentMd5 = req.headers.get('content-md5');
   if (contentMd5 !== null) {
     if (!/^[A-Za-z0-9+/]{22}==$/.test(contentMd5)) return s3Error('PUT', 'InvalidDigest', 'The Content-MD5 you specified is not valid.');
-    if (contentMd5 !== createHash('md5').update(body).digest('base64')) return s3Error('PUT', 'BadDigest', 'The Content-MD5 you specified did not match what we received.');
+    if (contentMd5 !== createHash('md5').update(body).digest('base64'))
+      return s3Error('PUT', 'BadDigest', 'The Content-MD5 you specified did not match what we received.');
   }
   const path = remotePath(bucket, key);
   try {
@@ -97,7 +100,12 @@ export function s3Endpoint(options: S3Options): Handler {
   return (req) => {
     const m = /^\/_s3\/([^/]+)(?:\/(.*))?$/.exec(req.url.pathname);
     if (!m) return undefined;
-    const verdict = verifySigV4({ method: req.method, path: req.url.pathname, query: req.url.search, headers: req.headers }, secretOf, region, options.clock.now());
+    const verdict = verifySigV4(
+      { method: req.method, path: req.url.pathname, query: req.url.search, headers: req.headers },
+      secretOf,
+      region,
+      options.clock.now(),
+    );
     if (!verdict.ok) return s3Error(req.method, verdict.code, verdict.message, verdict.details);
 
     const bucketName = decodeURIComponent(m[1]!);
@@ -109,11 +117,18 @@ export function s3Endpoint(options: S3Options): Handler {
     if ((credential.buckets && !credential.buckets.includes(bucketName)) || (writing && credential.write === false)) {
       return s3Error(req.method, 'AccessDenied', 'Access Denied');
     }
-    if (!key || req.url.search.replace(/^\?/, '').split('&').some((p) => p && !p.startsWith('X-Amz-'))) {
+    if (
+      !key ||
+      req.url.search
+        .replace(/^\?/, '')
+        .split('&')
+        .some((p) => p && !p.startsWith('X-Amz-'))
+    ) {
       return s3Error(req.method, 'NotImplemented', 'A header you provided implies functionality that is not implemented');
     }
     if (writing) return put(req, bucket, key, verdict.payloadHash);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return s3Error(req.method, 'NotImplemented', 'A header you provided implies functionality that is not implemented');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return s3Error(req.method, 'NotImplemented', 'A header you provided implies functionality that is not implemented');
     const inRemote = remotePath(bucket, key);
     const bytes = inRemote === undefined ? undefined : bucket.store.get(inRemote);
     if (!bytes) return s3Error(req.method, 'NoSuchKey', 'The specified key does not exist.', { Key: key });

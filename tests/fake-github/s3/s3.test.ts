@@ -104,7 +104,15 @@ describe('SigV4 verifier against AWS’s published examples', () => {
 
 // A small client-side signer, as lib/remote will need one; its pieces are pinned by the vectors above.
 // `signedBody` lets a test sign for one payload and send another.
-function signed(method: string, url: string, key: { id: string; secret: string }, nowMs: number, body = '', extra: Record<string, string> = {}, signedBody = body) {
+function signed(
+  method: string,
+  url: string,
+  key: { id: string; secret: string },
+  nowMs: number,
+  body = '',
+  extra: Record<string, string> = {},
+  signedBody = body,
+) {
   const u = new URL(url);
   const amzDate = new Date(nowMs).toISOString().replace(/[-:]|\.\d{3}/g, '');
   const scope = `${amzDate.slice(0, 8)}/us-east-1/s3/aws4_request`;
@@ -130,7 +138,14 @@ function presigned(method: string, url: string, key: { id: string; secret: strin
     'X-Amz-Expires': String(expiresSeconds),
     'X-Amz-SignedHeaders': 'host',
   });
-  const canonical = canonicalRequest({ method, path: u.pathname, query: query.toString(), headers: new Headers({ host: u.host }), signedHeaders: ['host'], payloadHash: 'UNSIGNED-PAYLOAD' });
+  const canonical = canonicalRequest({
+    method,
+    path: u.pathname,
+    query: query.toString(),
+    headers: new Headers({ host: u.host }),
+    signedHeaders: ['host'],
+    payloadHash: 'UNSIGNED-PAYLOAD',
+  });
   query.set('X-Amz-Signature', signature(key.secret, scope, stringToSign(amzDate, scope, canonical)));
   return `${url}?${query}`;
 }
@@ -195,7 +210,9 @@ describe('S3 endpoint', () => {
     expect(res.status).toBe(403);
     const xml = await res.text();
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<Error><Code>SignatureDoesNotMatch<\/Code>/);
-    expect(xml).toContain('<Message>The request signature we calculated does not match the signature you provided. Check your key and signing method.</Message>');
+    expect(xml).toContain(
+      '<Message>The request signature we calculated does not match the signature you provided. Check your key and signing method.</Message>',
+    );
   });
 
   it('answers S3’s errors for a missing key, no credentials, unknown key, and a read-only key writing', async () => {

@@ -32,7 +32,12 @@ function decode(text: string): string {
 
 /** The canonical URI of a path as sent (encoded or not): each segment encoded once. */
 export function canonicalUri(path: string): string {
-  return path.split('/').map((s) => uriEncode(decode(s))).join('/') || '/';
+  return (
+    path
+      .split('/')
+      .map((s) => uriEncode(decode(s)))
+      .join('/') || '/'
+  );
 }
 
 /** The canonical query string, without the parameters in `omit` (X-Amz-Signature for presigned URLs). */
@@ -127,7 +132,11 @@ function parse(req: S3Request): Parsed | SigV4Verdict {
   const auth = req.headers.get('authorization');
   if (!auth) return fail('AccessDenied', 'Access Denied');
   const m = /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})$/.exec(auth.trim());
-  if (!m) return fail('AuthorizationHeaderMalformed', 'The authorization header is malformed; the authorization header requires three components: Credential, SignedHeaders, and Signature.');
+  if (!m)
+    return fail(
+      'AuthorizationHeaderMalformed',
+      'The authorization header is malformed; the authorization header requires three components: Credential, SignedHeaders, and Signature.',
+    );
   const payloadHash = req.headers.get('x-amz-content-sha256');
   if (!payloadHash) return fail('InvalidRequest', 'Missing required header for this request: x-amz-content-sha256');
   const amzDate = req.headers.get('x-amz-date');
@@ -148,19 +157,27 @@ export function verifySigV4(req: S3Request, secretOf: (accessKeyId: string) => s
   const parsed = parse(req);
   if ('ok' in parsed) return parsed;
   const secret = secretOf(parsed.accessKeyId);
-  if (secret === undefined) return fail('InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', { AWSAccessKeyId: parsed.accessKeyId });
+  if (secret === undefined)
+    return fail('InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', { AWSAccessKeyId: parsed.accessKeyId });
   const [date, scopeRegion, service, terminator] = parsed.scope.split('/');
   const at = amzDateMs(parsed.amzDate);
   if (Number.isNaN(at) || date !== parsed.amzDate.slice(0, 8) || service !== 's3' || terminator !== 'aws4_request') {
-    return fail('AuthorizationHeaderMalformed', `The authorization header is malformed; the Credential is mal-formed; expecting "<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request".`);
+    return fail(
+      'AuthorizationHeaderMalformed',
+      `The authorization header is malformed; the Credential is mal-formed; expecting "<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request".`,
+    );
   }
   if (scopeRegion !== region) {
-    return fail('AuthorizationHeaderMalformed', `The authorization header is malformed; the region '${scopeRegion}' is wrong; expecting '${region}'`, { Region: region });
+    return fail('AuthorizationHeaderMalformed', `The authorization header is malformed; the region '${scopeRegion}' is wrong; expecting '${region}'`, {
+      Region: region,
+    });
   }
   if (!parsed.signedHeaders.includes('host')) return fail('AccessDenied', 'Access Denied');
   if (parsed.expiresSeconds !== undefined) {
-    if (!(parsed.expiresSeconds >= 1 && parsed.expiresSeconds <= 604800)) return fail('AuthorizationHeaderMalformed', 'X-Amz-Expires must be between 1 and 604800 seconds');
-    if (nowMs > at + parsed.expiresSeconds * 1000) return fail('AccessDenied', 'Request has expired', { Expires: new Date(at + parsed.expiresSeconds * 1000).toISOString() });
+    if (!(parsed.expiresSeconds >= 1 && parsed.expiresSeconds <= 604800))
+      return fail('AuthorizationHeaderMalformed', 'X-Amz-Expires must be between 1 and 604800 seconds');
+    if (nowMs > at + parsed.expiresSeconds * 1000)
+      return fail('AccessDenied', 'Request has expired', { Expires: new Date(at + parsed.expiresSeconds * 1000).toISOString() });
   } else if (Math.abs(nowMs - at) > MAX_SKEW_MS) {
     return fail('RequestTimeTooSkewed', 'The difference between the request time and the current time is too large.', { RequestTime: parsed.amzDate });
   }

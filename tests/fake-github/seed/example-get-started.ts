@@ -22,9 +22,17 @@ export const EXAMPLE_GET_STARTED_HISTORY: { name: string; from: string; spec: Co
       delete: ['scores.json'],
     },
   },
-  { name: '3-baseline', from: 'baseline-0d46eb4', spec: { message: 'Create evaluation stage', date: '2023-08-26T10:00:00Z', delete: ['eval/live/metrics.json', 'eval/.gitignore'] } },
+  {
+    name: '3-baseline',
+    from: 'baseline-0d46eb4',
+    spec: { message: 'Create evaluation stage', date: '2023-08-26T10:00:00Z', delete: ['eval/live/metrics.json', 'eval/.gitignore'] },
+  },
   { name: '4-main', from: 'main-06ea489', spec: { message: 'Evaluate bigrams model', date: '2023-08-26T12:00:00Z' } },
-  { name: '5-random-forest', from: 'random-forest-bea12fe', spec: { message: 'Run experiments tuning random forest params', date: '2023-08-27T09:00:00Z', branch: 'tune-hyperparams' } },
+  {
+    name: '5-random-forest',
+    from: 'random-forest-bea12fe',
+    spec: { message: 'Run experiments tuning random forest params', date: '2023-08-27T09:00:00Z', branch: 'tune-hyperparams' },
+  },
 ];
 
 export async function writeExampleGetStarted(dir: string): Promise<void> {

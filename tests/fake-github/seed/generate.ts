@@ -112,7 +112,14 @@ export async function generateHistory(out: string, commitCount: number): Promise
   // The model above is all in memory; files are written at the end, many at a time.
   const writes: { path: string; text: string }[] = [];
 
-  const emit = (line: Line, branch: string, kind: ExpectedCommit['kind'], spec: CommitSpec, files: Map<string, string>, extra: { parents: string[]; paramChanges: ExpectedCommit['paramChanges']; label: string }): void => {
+  const emit = (
+    line: Line,
+    branch: string,
+    kind: ExpectedCommit['kind'],
+    spec: CommitSpec,
+    files: Map<string, string>,
+    extra: { parents: string[]; paramChanges: ExpectedCommit['paramChanges']; label: string },
+  ): void => {
     const index = commits.length;
     const name = `${String(index).padStart(width, '0')}-${extra.label}`;
     const dir = join(out, name);
@@ -124,7 +131,16 @@ export async function generateHistory(out: string, commitCount: number): Promise
     const headline = spec.message!.split('\n')[0]!;
     const full: CommitSpec = { ...spec, branch, parents: extra.parents, date: new Date(BASE + index * 3_600_000).toISOString() };
     writes.push({ path: join(dir, 'commit.json'), text: JSON.stringify(full, null, 2) + '\n' });
-    commits.push({ name, branch, kind, headline, parents: extra.parents, params: { ...line.params }, metrics: readMetrics(line), paramChanges: extra.paramChanges });
+    commits.push({
+      name,
+      branch,
+      kind,
+      headline,
+      parents: extra.parents,
+      params: { ...line.params },
+      metrics: readMetrics(line),
+      paramChanges: extra.paramChanges,
+    });
     line.tip = name;
   };
 
@@ -197,7 +213,11 @@ export async function generateHistory(out: string, commitCount: number): Promise
         if (lock) files.set('dvc.lock', lock);
         const branchMetrics = main.metrics && branch.files.get(main.metrics.path);
         if (main.metrics && branchMetrics) files.set(main.metrics.path, branchMetrics);
-        emit(main, 'main', 'merge', { message: `Merge branch '${name}'\n` }, files, { parents: [main.tip, branch.tip], paramChanges: changes, label: `merge-${name.replace('/', '-')}` });
+        emit(main, 'main', 'merge', { message: `Merge branch '${name}'\n` }, files, {
+          parents: [main.tip, branch.tip],
+          paramChanges: changes,
+          label: `merge-${name.replace('/', '-')}`,
+        });
         mainCount++;
       }
       continue;
@@ -244,9 +264,7 @@ function setLockParam(text: string, key: string, value: number): string {
 
 function renderMetrics(shape: MetricsShape, m: { avg_prec: number; roc_auc: number }): string {
   const body =
-    shape === 'flat'
-      ? m
-      : { avg_prec: { train: round6(m.avg_prec + 0.03), test: m.avg_prec }, roc_auc: { train: round6(m.roc_auc + 0.02), test: m.roc_auc } };
+    shape === 'flat' ? m : { avg_prec: { train: round6(m.avg_prec + 0.03), test: m.avg_prec }, roc_auc: { train: round6(m.roc_auc + 0.02), test: m.roc_auc } };
   return JSON.stringify(body, null, 4);
 }
 

@@ -26,7 +26,9 @@ beforeAll(async () => {
   const generated = performance.now() - t;
   t = performance.now();
   fake = await startFakeGitHub({ root: join(dir, 'repos'), seeds: [{ owner: 'acme', name: 'long', folder: join(dir, 'history') }] });
-  console.log(`[long-history] generated ${COMMITS} commits in ${generated.toFixed(0)} ms, seeded (git fast-import) in ${(performance.now() - t).toFixed(0)} ms`);
+  console.log(
+    `[long-history] generated ${COMMITS} commits in ${generated.toFixed(0)} ms, seeded (git fast-import) in ${(performance.now() - t).toFixed(0)} ms`,
+  );
   oidOf = new Map(fake.seeds.get('acme/long')!.commits.map((c) => [c.name, c.oid]));
 }, 120_000);
 afterAll(async () => {
@@ -89,7 +91,8 @@ describe(`a generated ${COMMITS}-commit history`, () => {
     do {
       const { body }: GqlAnswer<any> = await gql(fake.url, PAGE, { after });
       expect(body.errors).toBeUndefined();
-      const history: { totalCount: number; nodes: Node[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } = body.data.repository.defaultBranchRef.target.history;
+      const history: { totalCount: number; nodes: Node[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } =
+        body.data.repository.defaultBranchRef.target.history;
       nodes.push(...history.nodes);
       pages.push(history.pageInfo);
       totalCount = history.totalCount;
@@ -142,7 +145,11 @@ describe(`a generated ${COMMITS}-commit history`, () => {
       expect(changed).toHaveLength(1);
       const key = changed[0]!;
       const from = before[key];
-      const rule = { 'featurize.max_features': from >= 1000 ? 100 : from + 50, 'featurize.ngrams': (from % 3) + 1, 'train.n_est': from >= 300 ? 50 : from + 10 }[key];
+      const rule = {
+        'featurize.max_features': from >= 1000 ? 100 : from + 50,
+        'featurize.ngrams': (from % 3) + 1,
+        'train.n_est': from >= 300 ? 50 : from + 10,
+      }[key];
       expect(after[key]).toBe(rule);
       expect(want.paramChanges).toEqual({ [key]: { from, to: after[key] } });
       const metrics = metricsOf(node);

@@ -24,7 +24,15 @@ beforeAll(async () => {
   await put('01-root/run.sh', '#!/bin/sh\n');
   await chmod(join(dir, 'snapshots/01-root/run.sh'), 0o755);
   await put('02-second/a.txt', '2\n');
-  await put('02-second/commit.json', JSON.stringify({ message: 'Second\n\nWith a body', author: 'Ann <ann@example.com>', committer: { name: 'Bot', email: 'bot@example.com' }, date: '2024-02-01T10:00:00Z' }));
+  await put(
+    '02-second/commit.json',
+    JSON.stringify({
+      message: 'Second\n\nWith a body',
+      author: 'Ann <ann@example.com>',
+      committer: { name: 'Bot', email: 'bot@example.com' },
+      date: '2024-02-01T10:00:00Z',
+    }),
+  );
   await put('03-feature/c.txt', 'c\n');
   await put('03-feature/commit.json', JSON.stringify({ branch: 'feature', delete: ['dir/b.txt'] }));
   await put('04-main/d.txt', 'd\n');
@@ -72,7 +80,9 @@ describe('seedFromSnapshots', () => {
     expect(show('log', '-1', '--format=%P', oid['05-merge']!)).toBe(`${oid['04-main']} ${oid['03-feature']}`);
     expect(show('show', `${oid['05-merge']}:c.txt`)).toBe('merged');
     expect(show('log', '-1', '--format=%P', oid['03-feature']!)).toBe(oid['02-second']); // a new branch forks from the previous snapshot
-    expect(show('log', '-1', '--format=%an <%ae>|%cn <%ce>|%aI|%B', oid['02-second']!)).toBe('Ann <ann@example.com>|Bot <bot@example.com>|2024-02-01T10:00:00+00:00|Second\n\nWith a body');
+    expect(show('log', '-1', '--format=%an <%ae>|%cn <%ce>|%aI|%B', oid['02-second']!)).toBe(
+      'Ann <ann@example.com>|Bot <bot@example.com>|2024-02-01T10:00:00+00:00|Second\n\nWith a body',
+    );
     expect(show('log', '-1', '--format=%s|%cI', oid['04-main']!)).toBe('04-main|2024-01-01T03:00:00+00:00'); // defaults: folder name, base date + 1 h per snapshot
   });
 

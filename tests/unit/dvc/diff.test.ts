@@ -47,7 +47,13 @@ describe('diffMetrics', () => {
     const a = [m('eval/live/metrics.json', 'avg_prec.test', 0.9249974999612706), m('s.json', 'name', 'a'), m('s.json', 'gone', 1)];
     const b = [m('eval/live/metrics.json', 'avg_prec.test', 0.9268792615819422), m('s.json', 'name', 'b'), m('s.json', 'new', 2)];
     expect(diffMetrics(a, b)).toEqual([
-      { file: 'eval/live/metrics.json', key: 'avg_prec.test', old: 0.9249974999612706, new: 0.9268792615819422, change: 0.9268792615819422 - 0.9249974999612706 },
+      {
+        file: 'eval/live/metrics.json',
+        key: 'avg_prec.test',
+        old: 0.9249974999612706,
+        new: 0.9268792615819422,
+        change: 0.9268792615819422 - 0.9249974999612706,
+      },
       { file: 's.json', key: 'gone', old: 1, new: undefined },
       { file: 's.json', key: 'name', old: 'a', new: 'b' },
       { file: 's.json', key: 'new', old: undefined, new: 2 },

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { editParams, type ParamValue } from '../../../lib/dvc';
 import { FIXTURES } from './fixture-files';
 import {
-  diffHunks, fixtureFiles, jsonParams, jsonRange, onlyRangeChanged, read, tomlParams, tomlRange, yamlParams, yamlRange,
+  diffHunks,
+  fixtureFiles,
+  jsonParams,
+  jsonRange,
+  onlyRangeChanged,
+  read,
+  tomlParams,
+  tomlRange,
+  yamlParams,
+  yamlRange,
   type Range,
 } from './params-helpers';
 
@@ -61,9 +70,7 @@ describe.each(Object.entries(FORMATS))('every leaf of every real %s file', (_nam
       for (const [r, reader] of format.readers.entries()) {
         const expected = new Map(before[r]!);
         expected.set(key, value);
-        expect(new Map([...reader(after)].map(([k, v]) => [k, norm(v)]))).toEqual(
-          new Map([...expected].map(([k, v]) => [k, norm(v)])),
-        );
+        expect(new Map([...reader(after)].map(([k, v]) => [k, norm(v)]))).toEqual(new Map([...expected].map(([k, v]) => [k, norm(v)])));
       }
     });
   }
@@ -79,9 +86,7 @@ describe('floats are spelled as Python writes them', () => {
     [0.5, '0.5'],
     [1, '1.0'],
   ])('YAML %s → %s', (value, spelled) => {
-    expect(editParams(text, 'params.yaml', [{ key: 'prepare.split', value }])).toBe(
-      text.replace('split: 0.20', `split: ${spelled}`),
-    );
+    expect(editParams(text, 'params.yaml', [{ key: 'prepare.split', value }])).toBe(text.replace('split: 0.20', `split: ${spelled}`));
   });
   const toml = read(TOML_PARAMS[0]!);
   it('TOML floats carry a point or an exponent; ints stay ints', () => {
@@ -109,7 +114,9 @@ describe('Studio commits replayed', () => {
     for (const { before, after } of hunks) {
       const old = yamlParams(before);
       const now = yamlParams(after);
-      const edits = [...now].filter(([k, v]) => JSON.stringify(norm(old.get(k))) !== JSON.stringify(norm(v))).map(([key, v]) => ({ key, value: norm(v) as ParamValue }));
+      const edits = [...now]
+        .filter(([k, v]) => JSON.stringify(norm(old.get(k))) !== JSON.stringify(norm(v)))
+        .map(([key, v]) => ({ key, value: norm(v) as ParamValue }));
       expect(edits.length).toBeGreaterThan(0);
       const beforeLines = before.split('\n');
       const afterLines = after.split('\n');

@@ -14,9 +14,7 @@ describe('JSON params edits', () => {
 
   it('keeps a minified file minified', () => {
     const text = '{"a":{"b":1,"c":[1,2],"d":"x"}}';
-    expect(edit(text, { key: 'a.c', value: [1, 2, 3] }, { key: 'a.d', value: 'say "hi"' })).toBe(
-      '{"a":{"b":1,"c":[1,2,3],"d":"say \\"hi\\""}}',
-    );
+    expect(edit(text, { key: 'a.c', value: [1, 2, 3] }, { key: 'a.d', value: 'say "hi"' })).toBe('{"a":{"b":1,"c":[1,2,3],"d":"say \\"hi\\""}}');
     expect(edit(text, { key: 'a.b', value: { x: [1] }, retype: true })).toBe('{"a":{"b":{"x":[1]},"c":[1,2],"d":"x"}}');
   });
 
@@ -27,9 +25,7 @@ describe('JSON params edits', () => {
 
   it('keeps number kinds and unicode as written', () => {
     const text = '{"f": 1.5, "i": 2, "s": "a"}';
-    expect(edit(text, { key: 'f', value: 3 }, { key: 'i', value: 3 }, { key: 's', value: 'naïve 🚀' })).toBe(
-      '{"f": 3.0, "i": 3, "s": "naïve 🚀"}',
-    );
+    expect(edit(text, { key: 'f', value: 3 }, { key: 'i', value: 3 }, { key: 's', value: 'naïve 🚀' })).toBe('{"f": 3.0, "i": 3, "s": "naïve 🚀"}');
   });
 
   it('edits the last of repeated keys, the one Python reads', () => {

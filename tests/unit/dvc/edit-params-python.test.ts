@@ -48,9 +48,7 @@ describe('Python params edits', () => {
   });
 
   it('rewrites a multi-line list one item per line', () => {
-    expect(edit(PARAMS_PY, { key: 'LAYERS', value: [32, 64, 128] })).toBe(
-      PARAMS_PY.replace('    64,\n    128,\n', '    32,\n    64,\n    128,\n'),
-    );
+    expect(edit(PARAMS_PY, { key: 'LAYERS', value: [32, 64, 128] })).toBe(PARAMS_PY.replace('    64,\n    128,\n', '    32,\n    64,\n    128,\n'));
   });
 
   it('replaces a multi-line string literal whole, in its quotes', () => {

@@ -38,10 +38,10 @@ async function editEveryParam(read: ReadFile, paths: string[]): Promise<number> 
 const snapshots = readdirSync(FIXTURES)
   .filter((project) => statSync(join(FIXTURES, project)).isDirectory())
   .flatMap((project) =>
-  readdirSync(join(FIXTURES, project))
-    .filter((snapshot) => existsSync(join(FIXTURES, project, snapshot, 'dvc.yaml')))
-    .map((snapshot) => `${project}/${snapshot}`),
-);
+    readdirSync(join(FIXTURES, project))
+      .filter((snapshot) => existsSync(join(FIXTURES, project, snapshot, 'dvc.yaml')))
+      .map((snapshot) => `${project}/${snapshot}`),
+  );
 
 describe('editParams on every param readProject reports', () => {
   it.each(snapshots)('%s', async (snapshot) => {

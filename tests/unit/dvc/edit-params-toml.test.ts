@@ -35,7 +35,7 @@ describe('TOML params edits', () => {
   });
 
   it('keeps literal strings literal while they can be, and multi-line strings multi-line', () => {
-    const text = "path = 'C:\\data'\nnote = \"\"\"\nfirst\nsecond\"\"\"\n";
+    const text = 'path = \'C:\\data\'\nnote = """\nfirst\nsecond"""\n';
     expect(edit(text, { key: 'path', value: 'D:\\x' })).toBe(text.replace("'C:\\data'", "'D:\\x'"));
     expect(edit(text, { key: 'path', value: "it's" })).toBe(text.replace("'C:\\data'", '"it\'s"'));
     const out = edit(text, { key: 'note', value: 'one\ntwo "q"' });
@@ -59,9 +59,7 @@ describe('TOML params edits', () => {
   });
 
   it('writes a mapping as a one-line inline table when retyping', () => {
-    expect(edit('opt = "adam"\n', { key: 'opt', value: { name: 'sgd', 'lr rate': 0.1 }, retype: true })).toBe(
-      'opt = { name = "sgd", "lr rate" = 0.1 }\n',
-    );
+    expect(edit('opt = "adam"\n', { key: 'opt', value: { name: 'sgd', 'lr rate': 0.1 }, retype: true })).toBe('opt = { name = "sgd", "lr rate" = 0.1 }\n');
   });
 
   it('refuses an array of tables as one value', () => {

@@ -23,9 +23,31 @@ const FORMATS: Format[] = [
 ];
 
 const STRINGS = [
-  'yes', 'no', 'on', '1e3', 'null', '~', '0x10', '2026-01-01', '1:20', '.inf', '=', '<<', '',
-  'x'.repeat(10_000), 'naïve – 日本語 🚀', ' leading space', 'a: b', '# hash', '- dash', `it's "q"`,
-  'tab\there', 'line\nbreak\n', 'back\\slash', '\u0085 nel \u2028 ls', 'bell\x07',
+  'yes',
+  'no',
+  'on',
+  '1e3',
+  'null',
+  '~',
+  '0x10',
+  '2026-01-01',
+  '1:20',
+  '.inf',
+  '=',
+  '<<',
+  '',
+  'x'.repeat(10_000),
+  'naïve – 日本語 🚀',
+  ' leading space',
+  'a: b',
+  '# hash',
+  '- dash',
+  `it's "q"`,
+  'tab\there',
+  'line\nbreak\n',
+  'back\\slash',
+  '\u0085 nel \u2028 ls',
+  'bell\x07',
 ];
 
 /** Numbers compared exactly whether a reader gave a bigint or a number. */
@@ -81,14 +103,26 @@ describe('YAML spellings, by hand', () => {
     return line.slice(key.length + 2);
   };
   it.each([
-    ['yes', "'yes'"], ['1e3', "'1e3'"], ['null', "'null'"], ['~', "'~'"], ['0x10', "'0x10'"],
-    ['2026-01-01', "'2026-01-01'"], ['=', "'='"], ['plain words', 'plain words'], ["it's", "it's"],
+    ['yes', "'yes'"],
+    ['1e3', "'1e3'"],
+    ['null', "'null'"],
+    ['~', "'~'"],
+    ['0x10', "'0x10'"],
+    ['2026-01-01', "'2026-01-01'"],
+    ['=', "'='"],
+    ['plain words', 'plain words'],
+    ["it's", "it's"],
   ])('string %s is written %s', (value, expected) => {
     expect(spelled('s', value)).toBe(expected);
   });
   it.each([
-    [1e-7, '1.0e-07'], [1e16, '1.0e+16'], [-0, '-0.0'], [1.5e-7, '1.5e-07'], [0.0001, '0.0001'],
-    [1e15, '1000000000000000.0'], [123456789.125, '123456789.125'],
+    [1e-7, '1.0e-07'],
+    [1e16, '1.0e+16'],
+    [-0, '-0.0'],
+    [1.5e-7, '1.5e-07'],
+    [0.0001, '0.0001'],
+    [1e15, '1000000000000000.0'],
+    [123456789.125, '123456789.125'],
   ])('float %s is written %s', (value, expected) => {
     expect(spelled('f', value)).toBe(expected);
   });
@@ -115,18 +149,31 @@ describe('Python spellings, by hand', () => {
   const text = 's = "abc"\nf = 0.5\ni = 1\n';
   const spelled = (key: string, value: ParamValue) => {
     const out = editParams(text, 'params.py', [{ key, value }]);
-    return out.split('\n').find((l) => l.startsWith(`${key} = `))!.slice(key.length + 3);
+    return out
+      .split('\n')
+      .find((l) => l.startsWith(`${key} = `))!
+      .slice(key.length + 3);
   };
   it.each([
-    ['yes', '"yes"'], ['', '""'], ['naïve – 日本語 🚀', '"naïve – 日本語 🚀"'], [`it's "q"`, `"it's \\"q\\""`],
-    ['tab\there', '"tab\\there"'], ['line\nbreak\n', '"line\\nbreak\\n"'], ['back\\slash', '"back\\\\slash"'],
+    ['yes', '"yes"'],
+    ['', '""'],
+    ['naïve – 日本語 🚀', '"naïve – 日本語 🚀"'],
+    [`it's "q"`, `"it's \\"q\\""`],
+    ['tab\there', '"tab\\there"'],
+    ['line\nbreak\n', '"line\\nbreak\\n"'],
+    ['back\\slash', '"back\\\\slash"'],
     // Python's tokenizer ends lines at \n and \r only: NEL and LINE SEPARATOR may stand raw.
-    ['\u0085 nel \u2028 ls', '"\u0085 nel \u2028 ls"'], ['bell\x07', '"bell\\x07"'],
+    ['\u0085 nel \u2028 ls', '"\u0085 nel \u2028 ls"'],
+    ['bell\x07', '"bell\\x07"'],
   ])('string %j is written %s', (value, expected) => {
     expect(spelled('s', value)).toBe(expected);
   });
   it.each([
-    [1e-7, '1e-07'], [1e16, '1e+16'], [-0, '-0.0'], [3, '3.0'], [5e-324, '5e-324'],
+    [1e-7, '1e-07'],
+    [1e16, '1e+16'],
+    [-0, '-0.0'],
+    [3, '3.0'],
+    [5e-324, '5e-324'],
   ])('float %s is written %s (repr)', (value, expected) => {
     expect(spelled('f', value)).toBe(expected);
   });

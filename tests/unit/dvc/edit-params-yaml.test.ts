@@ -8,9 +8,7 @@ const edit = (text: string, ...edits: Parameters<typeof editParams>[2]) => editP
 describe('YAML params edits', () => {
   it('edits inside a flow mapping, quoting a string with flow indicators', () => {
     const text = 'train: {lr: 0.01, name: "resnet", epochs: 5}\n';
-    expect(edit(text, { key: 'train.lr', value: 0.5 }, { key: 'train.name', value: 'a, b' })).toBe(
-      'train: {lr: 0.5, name: "a, b", epochs: 5}\n',
-    );
+    expect(edit(text, { key: 'train.lr', value: 0.5 }, { key: 'train.name', value: 'a, b' })).toBe('train: {lr: 0.5, name: "a, b", epochs: 5}\n');
   });
 
   it('rewrites a block list whole, at its own indentation, keeping the comment before it', () => {
@@ -81,7 +79,7 @@ describe('YAML params edits', () => {
       expect(yamlParams(out, '1.1').get('name')).toBe('line1\nline2 "q"');
     });
     it('leaves a plain string plain when it is safe, and quotes it in the prevailing style when not', () => {
-      const text = "a: plain\nb: \"x\"\nc: \"y\"\nd: 'z'\n";
+      const text = 'a: plain\nb: "x"\nc: "y"\nd: \'z\'\n';
       expect(edit(text, { key: 'a', value: 'still plain' })).toBe(text.replace('a: plain', 'a: still plain'));
       expect(edit(text, { key: 'a', value: 'on' })).toBe(text.replace('a: plain', 'a: "on"'));
     });

@@ -29,7 +29,11 @@ describe('underAnyKey', () => {
   it('selects leaves under any listed key, exact or glob', () => {
     const selected = underAnyKey(['train', 'eval.n', 'opt.*_lr']);
     expect(['train.lr', 'train.a.b', 'eval.n', 'eval.n2', 'eval.n.x', 'opt.base_lr', 'opt.mom', 'trainer'].filter(selected)).toEqual([
-      'train.lr', 'train.a.b', 'eval.n', 'eval.n.x', 'opt.base_lr',
+      'train.lr',
+      'train.a.b',
+      'eval.n',
+      'eval.n.x',
+      'opt.base_lr',
     ]);
   });
 });

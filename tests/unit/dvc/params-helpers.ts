@@ -9,7 +9,10 @@ import { FIXTURES, filesUnder } from './fixture-files';
 
 /** Absolute paths of the fixture files whose fixture-relative path passes `test`, sorted. */
 export function fixtureFiles(test: (path: string) => boolean): string[] {
-  return filesUnder(FIXTURES).filter(test).map((path) => `${FIXTURES}/${path}`).sort();
+  return filesUnder(FIXTURES)
+    .filter(test)
+    .map((path) => `${FIXTURES}/${path}`)
+    .sort();
 }
 
 export function read(path: string): string {
@@ -117,7 +120,12 @@ export function diffHunks(show: string, file: string): Hunk[] {
   return [...section.matchAll(/^@@ [^@]* @@ ?([^\n]*)\n((?:[ +\\-][^\n]*\n?)*)/gm)].map(([, context, body]) => {
     const lines = body!.split('\n').filter((l) => /^[ +-]/.test(l));
     const head = /^[ +-]\s+\S/.test(lines[0] ?? '') ? `${context}\n` : '';
-    const side = (skip: string) => head + lines.filter((l) => l[0] !== skip).map((l) => l.slice(1) + '\n').join('');
+    const side = (skip: string) =>
+      head +
+      lines
+        .filter((l) => l[0] !== skip)
+        .map((l) => l.slice(1) + '\n')
+        .join('');
     return { before: side('+'), after: side('-') };
   });
 }

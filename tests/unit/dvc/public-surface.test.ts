@@ -7,8 +7,21 @@ import * as dvc from '../../../lib/dvc';
 describe('lib/dvc public surface', () => {
   it('exports exactly the documented functions', () => {
     expect(Object.keys(dvc).sort()).toEqual([
-      'createMd5', 'diffMetrics', 'diffParams', 'dirManifest', 'dirMd5', 'dvcRemote', 'editParams', 'fileFormat',
-      'formatMetric', 'importMd5', 'md5Of', 'parseDvcConfig', 'readProject', 'remoteObjectUrl', 'rewriteOut',
+      'createMd5',
+      'diffMetrics',
+      'diffParams',
+      'dirManifest',
+      'dirMd5',
+      'dvcRemote',
+      'editParams',
+      'fileFormat',
+      'formatMetric',
+      'importMd5',
+      'md5Of',
+      'parseDvcConfig',
+      'readProject',
+      'remoteObjectUrl',
+      'rewriteOut',
     ]);
   });
 });

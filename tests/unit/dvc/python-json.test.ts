@@ -22,8 +22,6 @@ describe('pythonFloatRepr', () => {
 
 describe('pythonJsonDumps', () => {
   it('sorts keys, uses Python separators, tells int (bigint) from float (number)', () => {
-    expect(pythonJsonDumps({ b: [1n, 1, true, null], a: { y: 'é', x: '' } })).toBe(
-      '{"a": {"x": "", "y": "\\u00e9"}, "b": [1, 1.0, true, null]}',
-    );
+    expect(pythonJsonDumps({ b: [1n, 1, true, null], a: { y: 'é', x: '' } })).toBe('{"a": {"x": "", "y": "\\u00e9"}, "b": [1, 1.0, true, null]}');
   });
 });

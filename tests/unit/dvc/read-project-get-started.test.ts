@@ -24,19 +24,25 @@ describe('example-get-started main 06ea489 (DVC 3.x, metrics inside the cached e
   it('reads params, inputs, cached metrics, plots and stages', async () => {
     const repo = commit(`${G}/main-06ea489`);
     const project = await readProject(repo.read, repo.paths);
-    expect(project.params).toEqual(params([
-      ['prepare.split', 0.2, 0.2],
-      ['prepare.seed', 20170428, 20170428],
-      ['featurize.max_features', 200, 200],
-      ['featurize.ngrams', 2, 2],
-      ['train.seed', 20170428, 20170428],
-      ['train.n_est', 50, 50],
-      ['train.min_split', 0.01, 0.01],
-    ]));
+    expect(project.params).toEqual(
+      params([
+        ['prepare.split', 0.2, 0.2],
+        ['prepare.seed', 20170428, 20170428],
+        ['featurize.max_features', 200, 200],
+        ['featurize.ngrams', 2, 2],
+        ['train.seed', 20170428, 20170428],
+        ['train.n_est', 50, 50],
+        ['train.min_split', 0.01, 0.01],
+      ]),
+    );
     expect(project.inputs).toEqual([
       {
-        path: 'data/data.xml', hidden: false, dvcFile: 'data/data.xml.dvc',
-        md5: '22a1a2931c8370d3aeedd7183606fd7f', size: 14445097, hashGeneration: '3',
+        path: 'data/data.xml',
+        hidden: false,
+        dvcFile: 'data/data.xml.dvc',
+        md5: '22a1a2931c8370d3aeedd7183606fd7f',
+        size: 14445097,
+        hashGeneration: '3',
       },
       hidden('data/prepared', '153aad06d376b6595932470e459ef42a.dir', 8437363, '3', 2),
       hidden('data/features', 'f35d4cc2c552ac959ae602162b8543f3.dir', 2232588, '3', 2),
@@ -44,9 +50,7 @@ describe('example-get-started main 06ea489 (DVC 3.x, metrics inside the cached e
       hidden('eval', '80a081570c800c60b9b98ca4b3c91dd7.dir', 1292342, '3', 8),
     ]);
     expect(project.metrics).toEqual([]);
-    expect(project.cachedMetrics).toEqual([
-      { file: 'eval/metrics.json', dir: { path: 'eval', md5: '80a081570c800c60b9b98ca4b3c91dd7.dir' } },
-    ]);
+    expect(project.cachedMetrics).toEqual([{ file: 'eval/metrics.json', dir: { path: 'eval', md5: '80a081570c800c60b9b98ca4b3c91dd7.dir' } }]);
     expect(project.plots).toEqual([
       xy('ROC', 'simple', 'fpr', 'tpr', ['eval/plots/sklearn/roc/train.json', 'eval/plots/sklearn/roc/test.json']),
       xy('Confusion-Matrix', 'confusion', 'actual', 'predicted', ['eval/plots/sklearn/cm/train.json', 'eval/plots/sklearn/cm/test.json']),
@@ -62,16 +66,14 @@ describe('example-get-started baseline 0d46eb4', () => {
   it('locks the baseline featurize params and its own eval directory', async () => {
     const repo = commit(`${G}/baseline-0d46eb4`);
     const project = await readProject(repo.read, repo.paths);
-    expect(project.params.filter((p) => p.key.startsWith('featurize.'))).toEqual(params([
-      ['featurize.max_features', 100, 100],
-      ['featurize.ngrams', 1, 1],
-    ]));
-    expect(project.cachedMetrics).toEqual([
-      { file: 'eval/metrics.json', dir: { path: 'eval', md5: '756f8cb38f1864fefc00d6873da19d03.dir' } },
-    ]);
-    expect(project.inputs.find((i) => i.path === 'model.pkl')).toEqual(
-      hidden('model.pkl', 'cfa72ff6e2575c44f78f423cada5b783', 1855075, '3'),
+    expect(project.params.filter((p) => p.key.startsWith('featurize.'))).toEqual(
+      params([
+        ['featurize.max_features', 100, 100],
+        ['featurize.ngrams', 1, 1],
+      ]),
     );
+    expect(project.cachedMetrics).toEqual([{ file: 'eval/metrics.json', dir: { path: 'eval', md5: '756f8cb38f1864fefc00d6873da19d03.dir' } }]);
+    expect(project.inputs.find((i) => i.path === 'model.pkl')).toEqual(hidden('model.pkl', 'cfa72ff6e2575c44f78f423cada5b783', 1855075, '3'));
   });
 });
 
@@ -79,17 +81,15 @@ describe('example-get-started tune-hyperparams bea12fe (params + lock over main)
   it('takes the new train params and their lock', async () => {
     const repo = commit(`${G}/main-06ea489`, `${G}/random-forest-bea12fe`);
     const project = await readProject(repo.read, repo.paths);
-    expect(project.params.filter((p) => p.key.startsWith('train.'))).toEqual(params([
-      ['train.seed', 20170428, 20170428],
-      ['train.n_est', 100, 100],
-      ['train.min_split', 8, 8],
-    ]));
-    expect(project.inputs.find((i) => i.path === 'model.pkl')).toEqual(
-      hidden('model.pkl', '63cd44fd46b7f76875dc9556a2000cb5', 10322743, '3'),
+    expect(project.params.filter((p) => p.key.startsWith('train.'))).toEqual(
+      params([
+        ['train.seed', 20170428, 20170428],
+        ['train.n_est', 100, 100],
+        ['train.min_split', 8, 8],
+      ]),
     );
-    expect(project.cachedMetrics).toEqual([
-      { file: 'eval/metrics.json', dir: { path: 'eval', md5: 'ea452ca56ec7558c9387cfd5162514e7.dir' } },
-    ]);
+    expect(project.inputs.find((i) => i.path === 'model.pkl')).toEqual(hidden('model.pkl', '63cd44fd46b7f76875dc9556a2000cb5', 10322743, '3'));
+    expect(project.cachedMetrics).toEqual([{ file: 'eval/metrics.json', dir: { path: 'eval', md5: 'ea452ca56ec7558c9387cfd5162514e7.dir' } }]);
     expect(project.problems).toEqual([]);
   });
 });
@@ -98,19 +98,25 @@ describe('example-get-started Studio commit a9d6176 (PR 46, DVC 2.x lock, not re
   it('shows n_est 100 with the lock still at 50, 2.x hashes and git-tracked metrics', async () => {
     const repo = commit(`${G}/studio-commit-pr46-a9d6176`);
     const project = await readProject(repo.read, repo.paths);
-    expect(project.params).toEqual(params([
-      ['prepare.split', 0.2, 0.2],
-      ['prepare.seed', 20170428, 20170428],
-      ['featurize.max_features', 200, 200],
-      ['featurize.ngrams', 2, 2],
-      ['train.seed', 20170428, 20170428],
-      ['train.n_est', 100, 50],
-      ['train.min_split', 0.01, 0.01],
-    ]));
+    expect(project.params).toEqual(
+      params([
+        ['prepare.split', 0.2, 0.2],
+        ['prepare.seed', 20170428, 20170428],
+        ['featurize.max_features', 200, 200],
+        ['featurize.ngrams', 2, 2],
+        ['train.seed', 20170428, 20170428],
+        ['train.n_est', 100, 50],
+        ['train.min_split', 0.01, 0.01],
+      ]),
+    );
     expect(project.inputs).toEqual([
       {
-        path: 'data/data.xml', hidden: false, dvcFile: 'data/data.xml.dvc',
-        md5: '22a1a2931c8370d3aeedd7183606fd7f', size: 14445097, hashGeneration: '2',
+        path: 'data/data.xml',
+        hidden: false,
+        dvcFile: 'data/data.xml.dvc',
+        md5: '22a1a2931c8370d3aeedd7183606fd7f',
+        size: 14445097,
+        hashGeneration: '2',
       },
       hidden('data/prepared', '153aad06d376b6595932470e459ef42a.dir', 8437363, '2', 2),
       hidden('data/features', 'f35d4cc2c552ac959ae602162b8543f3.dir', 2232588, '2', 2),
@@ -141,19 +147,25 @@ describe('example-get-started 2021 layout 82cb5d1 (PR 16: stage-level metrics an
   it('reads stage metrics/plots outputs, a flat scores.json and a lock behind params.yaml', async () => {
     const repo = commit(`${G}/legacy-2021-pr16-82cb5d1`);
     const project = await readProject(repo.read, repo.paths);
-    expect(project.params).toEqual(params([
-      ['prepare.split', 0.2, 0.2],
-      ['prepare.seed', 20170428, 20170428],
-      ['featurize.max_features', 4000, 3000],
-      ['featurize.ngrams', 2, 2],
-      ['train.seed', 20170428, 20170428],
-      ['train.n_est', 100, 100],
-      ['train.min_split', 64, 64],
-    ]));
+    expect(project.params).toEqual(
+      params([
+        ['prepare.split', 0.2, 0.2],
+        ['prepare.seed', 20170428, 20170428],
+        ['featurize.max_features', 4000, 3000],
+        ['featurize.ngrams', 2, 2],
+        ['train.seed', 20170428, 20170428],
+        ['train.n_est', 100, 100],
+        ['train.min_split', 64, 64],
+      ]),
+    );
     expect(project.inputs).toEqual([
       {
-        path: 'data/data.xml', hidden: false, dvcFile: 'data/data.xml.dvc',
-        md5: 'a304afb96060aad90176268345e10355', size: 37891850, hashGeneration: '2',
+        path: 'data/data.xml',
+        hidden: false,
+        dvcFile: 'data/data.xml.dvc',
+        md5: 'a304afb96060aad90176268345e10355',
+        size: 37891850,
+        hashGeneration: '2',
       },
       hidden('data/prepared', '20b786b6e6f80e2b3fcf17827ad18597.dir', 23861319, '2', 2),
       hidden('data/features', '52c1fddf9b7b11dff75bffbeff7958d3.dir', 12730163, '2', 2),
@@ -168,10 +180,7 @@ describe('example-get-started 2021 layout 82cb5d1 (PR 16: stage-level metrics an
     ]);
     expect(project.cachedMetrics).toEqual([]);
     // Stage-level plots: the output path is the id; `cache` is not a display property.
-    expect(project.plots).toEqual([
-      xy('prc.json', 'linear', 'recall', 'precision', ['prc.json']),
-      xy('roc.json', 'linear', 'fpr', 'tpr', ['roc.json']),
-    ]);
+    expect(project.plots).toEqual([xy('prc.json', 'linear', 'recall', 'precision', ['prc.json']), xy('roc.json', 'linear', 'fpr', 'tpr', ['roc.json'])]);
     expect(project.problems).toEqual([]);
   });
 

@@ -14,7 +14,12 @@ async function withParams(content: string | Uint8Array) {
 
 function billionLaughs(): string {
   const lines = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-  for (let i = 1; i < 10; i++) lines.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+  for (let i = 1; i < 10; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -99,8 +104,16 @@ describe('hostile dvc.yaml files (DVC refuses the whole file)', () => {
     ['a foreach over a missing variable', 'stages:\n  s:\n    foreach: ${nope}\n    do:\n      cmd: x\n', /could not find 'nope'/],
     ['an interpolation of a missing key', 'stages:\n  s:\n    cmd: run ${train.lr}\n', /could not find 'train.lr'/],
     ['deeply nested ${}', `stages:\n  s:\n    cmd: "${'${'.repeat(50_000)}x${'}'.repeat(50_000)}"\n`, /invalid interpolation/],
-    ['a mapping interpolated into an output path (only cmd may unpack one)', 'vars:\n- cfg: {a: 1}\nstages:\n  s:\n    cmd: x\n    outs:\n    - out-${cfg}\n', /dict/],
-    ['a matrix of 10^10 stages', `stages:\n  s:\n    matrix:\n${Array.from({ length: 10 }, (_, i) => `      d${i}: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]`).join('\n')}\n    cmd: x\n`, /more than/],
+    [
+      'a mapping interpolated into an output path (only cmd may unpack one)',
+      'vars:\n- cfg: {a: 1}\nstages:\n  s:\n    cmd: x\n    outs:\n    - out-${cfg}\n',
+      /dict/,
+    ],
+    [
+      'a matrix of 10^10 stages',
+      `stages:\n  s:\n    matrix:\n${Array.from({ length: 10 }, (_, i) => `      d${i}: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]`).join('\n')}\n    cmd: x\n`,
+      /more than/,
+    ],
     ['an output path leaving the repository', 'stages:\n  s:\n    cmd: x\n    outs: [../../etc/passwd]\n', /outside the repository/],
     ['duplicate stage names', 'stages:\n  s:\n    cmd: x\n  s:\n    cmd: y\n', /unique|duplicate/i],
     ['an alias bomb', billionLaughs(), /alias/i],
@@ -114,7 +127,12 @@ describe('hostile dvc.yaml files (DVC refuses the whole file)', () => {
 
   it('a foreach over 10 000 items of a large body is refused, not ground through', async () => {
     const outs = Array.from({ length: 300 }, (_, i) => `      - out/\${item}/${i}.bin`).join('\n');
-    const project = await withPipeline(`stages:\n  s:\n    foreach: \${range}\n    do:\n      cmd: x\n      outs:\n${outs}\n`.replace('${range}', `[${Array.from({ length: 10_000 }, (_, i) => i).join(', ')}]`));
+    const project = await withPipeline(
+      `stages:\n  s:\n    foreach: \${range}\n    do:\n      cmd: x\n      outs:\n${outs}\n`.replace(
+        '${range}',
+        `[${Array.from({ length: 10_000 }, (_, i) => i).join(', ')}]`,
+      ),
+    );
     expect(project.problems).toEqual([{ path: 'dvc.yaml', message: expect.stringMatching(/more than .* values/) }]);
     expect(project.stages).toEqual(['good/dvc.yaml:fine']);
   });

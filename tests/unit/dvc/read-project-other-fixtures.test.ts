@@ -20,17 +20,19 @@ describe('example-get-started-experiments main afdf89b (group params, DVCLive ou
   it('reads group params as leaves with their locked sub-trees', async () => {
     const repo = commit(`${X}/main-afdf89b`);
     const project = await readProject(repo.read, repo.paths);
-    expect(project.params).toEqual(locked('params.yaml', [
-      ['base.random_seed', 42],
-      ['data_split.test_regions', ['REGION_1']],
-      ['train.valid_pct', 0.1],
-      ['train.arch', 'shufflenet_v2_x2_0'],
-      ['train.img_size', 256],
-      ['train.batch_size', 8],
-      ['train.fine_tune_args.epochs', 8],
-      ['train.fine_tune_args.base_lr', 0.01],
-      ['evaluate.n_samples_to_save', 10],
-    ]));
+    expect(project.params).toEqual(
+      locked('params.yaml', [
+        ['base.random_seed', 42],
+        ['data_split.test_regions', ['REGION_1']],
+        ['train.valid_pct', 0.1],
+        ['train.arch', 'shufflenet_v2_x2_0'],
+        ['train.img_size', 256],
+        ['train.batch_size', 8],
+        ['train.fine_tune_args.epochs', 8],
+        ['train.fine_tune_args.base_lr', 0.01],
+        ['evaluate.n_samples_to_save', 10],
+      ]),
+    );
     expect(project.inputs).toEqual([
       hidden('data/test_data', '1bb16eb1219b47a8bf711ade27c476e4.dir', 2087761, '3', 24),
       hidden('data/train_data', 'a28a7e4d342c27c1d7ad3c17ec1dfa7a.dir', 16905965, '3', 158),
@@ -49,10 +51,12 @@ describe('example-get-started-experiments main afdf89b (group params, DVCLive ou
     expect(project.plots).toEqual([stepPlot('results/train/plots/metrics'), stepPlot('results/evaluate/plots/images')]);
     expect(project.stages).toEqual(['data_split', 'train', 'evaluate', 'sagemaker']);
     // The top-level `params: [results/train/params.yaml]` names a file DVC caches, not in git.
-    expect(project.problems).toEqual([{
-      path: 'results/train/params.yaml',
-      message: "params file not in git: DVC tracks it inside 'results/train' (needed by dvc.yaml)",
-    }]);
+    expect(project.problems).toEqual([
+      {
+        path: 'results/train/params.yaml',
+        message: "params file not in git: DVC tracks it inside 'results/train' (needed by dvc.yaml)",
+      },
+    ]);
   });
 });
 
@@ -107,12 +111,8 @@ describe('example-get-started-experiments bce16d4 (after CI: three dvc.yaml, git
   it('Studio commit 5f02cf9 (its child bce16d4 changed no dvc.yaml): img_size 384, lock still 256', async () => {
     const repo = commit(`${X}/studio-run-after-cml-pr-bce16d4`, `${X}/studio-commit-5f02cf9`);
     const project = await readProject(repo.read, repo.paths);
-    expect(project.params.find((p) => p.key === 'train.img_size')).toEqual(
-      { file: 'params.yaml', key: 'train.img_size', value: 384, locked: 256 },
-    );
-    expect(project.inputs.find((i) => i.path === 'models/model.pkl')).toEqual(
-      hidden('models/model.pkl', 'cf0c77f4d1a1b222e39f83908959449a', 201335, '2'),
-    );
+    expect(project.params.find((p) => p.key === 'train.img_size')).toEqual({ file: 'params.yaml', key: 'train.img_size', value: 384, locked: 256 });
+    expect(project.inputs.find((i) => i.path === 'models/model.pkl')).toEqual(hidden('models/model.pkl', 'cf0c77f4d1a1b222e39f83908959449a', 201335, '2'));
     expect(project.metrics).toEqual([
       { file: 'results/evaluate/metrics.json', key: 'dice_multi', value: 0.8667462817565745 },
       { file: 'results/train/metrics.json', key: 'train.loss', value: 0.03061583824455738 },
@@ -127,25 +127,27 @@ describe('Deltares delta-data-control 6a17b42 (TOML params, cached metrics)', ()
   it('reads the listed TOML tables and leaves, locked nested or dotted', async () => {
     const repo = commit('Deltares-research__delta-data-control/head-6a17b42');
     const project = await readProject(repo.read, repo.paths);
-    expect(project.params).toEqual(locked('params.toml', [
-      ['data.url', 'https://www.ncei.noaa.gov/access/services/data/v1'],
-      ['data.dataset', 'daily-summaries'],
-      ['data.stations', ['USW00094728', 'USW00023174', 'USW00013874', 'USW00012960', 'USW00003017']],
-      ['data.start_date', '2023-01-01'],
-      ['data.end_date', '2023-12-31'],
-      ['data.dataTypes', ['TMAX', 'TMIN']],
-      ['clustering.n_clusters', 3],
-      ['clustering.random_state', 42],
-      ['clustering.max_iter', 300],
-      ['clustering.n_init', 12],
-      ['output.input_data', 'data/input.txt'],
-      ['output.metrics_file', 'data/metrics.json'],
-      ['output.visualization', 'data/image.png'],
-      ['visualization.figure_width', 12],
-      ['visualization.figure_height', 8],
-      ['visualization.dpi', 300],
-      ['visualization.colormap', 'viridis'],
-    ]));
+    expect(project.params).toEqual(
+      locked('params.toml', [
+        ['data.url', 'https://www.ncei.noaa.gov/access/services/data/v1'],
+        ['data.dataset', 'daily-summaries'],
+        ['data.stations', ['USW00094728', 'USW00023174', 'USW00013874', 'USW00012960', 'USW00003017']],
+        ['data.start_date', '2023-01-01'],
+        ['data.end_date', '2023-12-31'],
+        ['data.dataTypes', ['TMAX', 'TMIN']],
+        ['clustering.n_clusters', 3],
+        ['clustering.random_state', 42],
+        ['clustering.max_iter', 300],
+        ['clustering.n_init', 12],
+        ['output.input_data', 'data/input.txt'],
+        ['output.metrics_file', 'data/metrics.json'],
+        ['output.visualization', 'data/image.png'],
+        ['visualization.figure_width', 12],
+        ['visualization.figure_height', 8],
+        ['visualization.dpi', 300],
+        ['visualization.colormap', 'viridis'],
+      ]),
+    );
     expect(project.inputs).toEqual([
       hidden('data/input.txt', 'bde726256222e943d067a6f74b13451e', 1072, '3'),
       hidden('data/metrics.json', '5972874377aebc4fa54b0796c66e2061', 6302, '3'),
@@ -163,11 +165,22 @@ describe('vscode-dvc-demo f62608c (whole-file params, mixed 2.x/3.x lock, rich p
   it('reads everything', async () => {
     const repo = commit('iterative__vscode-dvc-demo/head-f62608c');
     const project = await readProject(repo.read, repo.paths);
-    expect(project.params).toEqual(locked('params.yaml', [['lr', 0.003], ['weight_decay', 0], ['epochs', 15]]));
+    expect(project.params).toEqual(
+      locked('params.yaml', [
+        ['lr', 0.003],
+        ['weight_decay', 0],
+        ['epochs', 15],
+      ]),
+    );
     expect(project.inputs).toEqual([
       {
-        path: 'data', hidden: false, dvcFile: 'data.dvc',
-        md5: 'ab3353d41bd7a24a20a31f29b64e3b3c.dir', size: 66544770, nfiles: 8, hashGeneration: '2',
+        path: 'data',
+        hidden: false,
+        dvcFile: 'data.dvc',
+        md5: 'ab3353d41bd7a24a20a31f29b64e3b3c.dir',
+        size: 66544770,
+        nfiles: 8,
+        hashGeneration: '2',
       },
       hidden('model.pt', '8dc58a5171dbd7c66e2a5b5ac5fb4095', 439367, '3'),
       hidden('training/plots', '40895fff803c7b25830fbc1dfd52ba4b.dir', 1069666, '3', 20),
@@ -187,16 +200,30 @@ describe('vscode-dvc-demo f62608c (whole-file params, mixed 2.x/3.x lock, rich p
       { id: 'Accuracy', kind: 'vega', template: 'linear', files: [tsv('train', 'acc'), tsv('test', 'acc')], xLabel: 'step', yLabel: 'accuracy' },
       { id: 'Loss', kind: 'vega', template: 'linear', files: [tsv('train', 'loss'), tsv('test', 'loss')], xLabel: 'step', yLabel: 'loss' },
       {
-        id: 'Confusion matrix', kind: 'vega', template: 'confusion',
-        files: [{ path: 'training/plots/sklearn/confusion_matrix.json', x: 'actual', y: 'predicted' }], xLabel: 'actual', yLabel: 'predicted',
+        id: 'Confusion matrix',
+        kind: 'vega',
+        template: 'confusion',
+        files: [{ path: 'training/plots/sklearn/confusion_matrix.json', x: 'actual', y: 'predicted' }],
+        xLabel: 'actual',
+        yLabel: 'predicted',
       },
       {
-        id: 'hist.csv', kind: 'vega', template: 'bar_horizontal', title: 'Histogram of Predictions',
-        files: [{ path: 'hist.csv', x: 'preds', y: 'digit' }], xLabel: 'preds', yLabel: 'digit',
+        id: 'hist.csv',
+        kind: 'vega',
+        template: 'bar_horizontal',
+        title: 'Histogram of Predictions',
+        files: [{ path: 'hist.csv', x: 'preds', y: 'digit' }],
+        xLabel: 'preds',
+        yLabel: 'digit',
       },
       {
-        id: 'probs.json', kind: 'vega', template: 'scatter', title: 'Predicted Probabilities',
-        files: [{ path: 'probs.json', x: 'actual', y: 'prob' }], xLabel: 'actual', yLabel: 'prob',
+        id: 'probs.json',
+        kind: 'vega',
+        template: 'scatter',
+        title: 'Predicted Probabilities',
+        files: [{ path: 'probs.json', x: 'actual', y: 'prob' }],
+        xLabel: 'actual',
+        yLabel: 'prob',
       },
       stepPlot('training/plots/images'),
     ]);

@@ -15,15 +15,23 @@ describe('params collection', () => {
     const p = await project({
       'dvc.yaml': 'stages:\n  fit:\n    wdir: model\n    cmd: python fit.py\n    params: [lr, opt.name]\n    outs: [out.bin]\n',
       'model/params.yaml': 'lr: 0.1\nopt:\n  name: adam\n  beta: 0.9\n',
-      'dvc.lock': 'schema: \'2.0\'\nstages:\n  fit:\n    cmd: python fit.py\n    params:\n      params.yaml:\n        lr: 0.05\n        opt.name: adam\n    outs:\n    - path: out.bin\n      hash: md5\n      md5: 0123456789abcdef0123456789abcdef\n      size: 3\n',
+      'dvc.lock':
+        "schema: '2.0'\nstages:\n  fit:\n    cmd: python fit.py\n    params:\n      params.yaml:\n        lr: 0.05\n        opt.name: adam\n    outs:\n    - path: out.bin\n      hash: md5\n      md5: 0123456789abcdef0123456789abcdef\n      size: 3\n",
     });
     expect(p.params).toEqual([
       { file: 'model/params.yaml', key: 'lr', value: 0.1, locked: 0.05 },
       { file: 'model/params.yaml', key: 'opt.name', value: 'adam', locked: 'adam' },
     ]);
-    expect(p.inputs).toEqual([{
-      path: 'model/out.bin', hidden: true, dvcFile: 'dvc.lock', md5: '0123456789abcdef0123456789abcdef', size: 3, hashGeneration: '3',
-    }]);
+    expect(p.inputs).toEqual([
+      {
+        path: 'model/out.bin',
+        hidden: true,
+        dvcFile: 'dvc.lock',
+        md5: '0123456789abcdef0123456789abcdef',
+        size: 3,
+        hashGeneration: '3',
+      },
+    ]);
     expect(p.problems).toEqual([]);
   });
 
@@ -79,7 +87,11 @@ describe('params collection', () => {
   it('YAML 1.2: `yes` is a string, `1.0e-3` and `0.20` are numbers, `~` is null', async () => {
     const p = await project({ 'params.yaml': 'flag: yes\nlr: 1.0e-3\nsplit: 0.20\nnone: ~\noct: 0o14\n' });
     expect(p.params.map((x) => [x.key, x.value])).toEqual([
-      ['flag', 'yes'], ['lr', 0.001], ['split', 0.2], ['none', null], ['oct', 12],
+      ['flag', 'yes'],
+      ['lr', 0.001],
+      ['split', 0.2],
+      ['none', null],
+      ['oct', 12],
     ]);
   });
 
@@ -114,7 +126,10 @@ describe('params collection', () => {
   // YAML/JSON integers beyond 2^53 it arrives as the nearest double, and the file's other params stay.
   it('a TOML integer beyond 2^53 does not cost the file', async () => {
     const p = await project({ 'dvc.yaml': 'params: [p.toml]\n', 'p.toml': 'seed = 9223372036854775807\nlr = 0.1\n' });
-    expect(p.params).toEqual([{ file: 'p.toml', key: 'seed', value: 9223372036854775807 }, { file: 'p.toml', key: 'lr', value: 0.1 }]);
+    expect(p.params).toEqual([
+      { file: 'p.toml', key: 'seed', value: 9223372036854775807 },
+      { file: 'p.toml', key: 'lr', value: 0.1 },
+    ]);
     expect(p.problems).toEqual([]);
   });
 
@@ -129,7 +144,7 @@ describe('params collection', () => {
 
   it('a key may be a glob over segments, as dpath.search matches it', async () => {
     const p = await project({
-      'dvc.yaml': 'stages:\n  t:\n    cmd: t\n    params:\n    - p.json: [\'train.*_lr\', \'eval.n?\']\n',
+      'dvc.yaml': "stages:\n  t:\n    cmd: t\n    params:\n    - p.json: ['train.*_lr', 'eval.n?']\n",
       'p.json': '{"train": {"base_lr": 1, "head_lr": 2, "epochs": 3}, "eval": {"n1": 4, "n22": 5}}',
     });
     expect(p.params).toEqual([
@@ -163,7 +178,8 @@ describe('nested dvc.yaml files', () => {
     const p = await project({
       'sub/dvc.yaml': 'stages:\n  fit:\n    cmd: fit\n    params: [n]\n    outs: [model.pkl]\n    metrics: [m.json]\n',
       'sub/params.yaml': 'n: 3\n',
-      'sub/dvc.lock': "schema: '2.0'\nstages:\n  fit:\n    cmd: fit\n    params:\n      params.yaml:\n        n: 2\n    outs:\n    - path: model.pkl\n      md5: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n      size: 10\n",
+      'sub/dvc.lock':
+        "schema: '2.0'\nstages:\n  fit:\n    cmd: fit\n    params:\n      params.yaml:\n        n: 2\n    outs:\n    - path: model.pkl\n      md5: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n      size: 10\n",
       'sub/m.json': '{"acc": 0.5}',
     });
     expect(p.stages).toEqual(['sub/dvc.yaml:fit']);
@@ -196,9 +212,16 @@ describe('.dvc files', () => {
     const p = await project({
       'data/raw.dvc': 'wdir: ..\nouts:\n- md5: bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\n  size: 5\n  hash: md5\n  path: raw/file.csv\n',
     });
-    expect(p.inputs).toEqual([{
-      path: 'raw/file.csv', hidden: false, dvcFile: 'data/raw.dvc', md5: 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', size: 5, hashGeneration: '3',
-    }]);
+    expect(p.inputs).toEqual([
+      {
+        path: 'raw/file.csv',
+        hidden: false,
+        dvcFile: 'data/raw.dvc',
+        md5: 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb',
+        size: 5,
+        hashGeneration: '3',
+      },
+    ]);
   });
 });
 
@@ -270,7 +293,8 @@ describe('templating: foreach, matrix, vars, ${}', () => {
   it('foreach over scalars names stages as Python prints them; ${item} works in params keys', async () => {
     const p = await project({
       'params.yaml': 'a:\n  lr: 1\nb:\n  lr: 2\n',
-      'dvc.yaml': 'stages:\n  s:\n    foreach: [3, 0.5, true, 0.00001, a]\n    do:\n      cmd: x\n  t:\n    foreach: [a, b]\n    do:\n      cmd: t\n      params:\n      - ${item}.lr\n',
+      'dvc.yaml':
+        'stages:\n  s:\n    foreach: [3, 0.5, true, 0.00001, a]\n    do:\n      cmd: x\n  t:\n    foreach: [a, b]\n    do:\n      cmd: t\n      params:\n      - ${item}.lr\n',
       'dvc.lock': "schema: '2.0'\nstages:\n  t@b:\n    cmd: t\n    params:\n      params.yaml:\n        b.lr: 1\n",
     });
     expect(p.stages).toEqual(['s@3', 's@0.5', 's@true', 's@1e-05', 's@a', 't@a', 't@b']);
@@ -471,18 +495,34 @@ describe('plots', () => {
     });
     expect(p.plots).toEqual([
       {
-        id: 'cmp', kind: 'vega', template: 'linear',
-        files: [{ path: 'a.csv', y: 'p' }, { path: 'steps.csv', x: 't' }, { path: 'a.csv', y: 'q' }], xLabel: 't', yLabel: 'y',
+        id: 'cmp',
+        kind: 'vega',
+        template: 'linear',
+        files: [
+          { path: 'a.csv', y: 'p' },
+          { path: 'steps.csv', x: 't' },
+          { path: 'a.csv', y: 'q' },
+        ],
+        xLabel: 't',
+        yLabel: 'y',
       },
       { id: 'logs/one.tsv', kind: 'vega', template: 'smooth', files: [{ path: 'logs/one.tsv', x: 'step' }], xLabel: 'step' },
       {
-        id: 'logs/special/two.tsv', kind: 'vega', template: 'linear',
-        files: [{ path: 'logs/special/two.tsv', x: 'step', y: 'v' }], xLabel: 'step', yLabel: 'v',
+        id: 'logs/special/two.tsv',
+        kind: 'vega',
+        template: 'linear',
+        files: [{ path: 'logs/special/two.tsv', x: 'step', y: 'v' }],
+        xLabel: 'step',
+        yLabel: 'v',
       },
       { id: 'dvc.yaml::same', kind: 'vega', template: 'linear', files: [{ path: 's.json', x: 'step', y: 'v' }], xLabel: 'step', yLabel: 'v' },
       {
-        id: 'sub/dvc.yaml::same', kind: 'vega', template: 'linear',
-        files: [{ path: 'sub/s.json', x: 'step', y: 'w' }], xLabel: 'step', yLabel: 'w',
+        id: 'sub/dvc.yaml::same',
+        kind: 'vega',
+        template: 'linear',
+        files: [{ path: 'sub/s.json', x: 'step', y: 'w' }],
+        xLabel: 'step',
+        yLabel: 'w',
       },
     ]);
   });

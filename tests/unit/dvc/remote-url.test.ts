@@ -62,7 +62,7 @@ describe('remoteObjectUrl: choosing and resolving remotes', () => {
   const config = [
     '[core]',
     '    remote = "main"   ',
-    "['remote \"main\"']",
+    '[\'remote "main"\']',
     '    url = https://example.com/store/  # trailing slash and a comment',
     '[remote "aws"]',
     "    url = 's3://my-bucket/dvc store'",

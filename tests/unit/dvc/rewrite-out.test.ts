@@ -13,9 +13,27 @@ const beside = (snapshot: string) => ({ dvcYaml: fixtureText(`${snapshot}/dvc.ya
 // (DVC's compute_md5) with the new out md5, md5sum'd — computed outside this code.
 describe('rewriteOut on import .dvc files (frozen, rev_lock): entry hash fields and the stage md5 change, nothing else', () => {
   it.each([
-    [`${GS}/main-06ea489/data/data.xml.dvc`, 'f5ea021eddd7b1df6de80b904cba1da6', '22a1a2931c8370d3aeedd7183606fd7f', '14445097', '66857de75a5cf85db44f66398ae8dc64'],
-    [`${GS}/legacy-2021-pr16-82cb5d1/data/data.xml.dvc`, 'a7cd139231cc35ed63541ce3829b96db', 'a304afb96060aad90176268345e10355', '37891850', '638b1a6494ae0bd7ff38e067808c0f45'],
-    [`${GS}/studio-commit-pr46-a9d6176/data/data.xml.dvc`, '22466731a568fe3bce1ce30913573880', '22a1a2931c8370d3aeedd7183606fd7f', '14445097', 'c536308c2615f83e6e97cd43d27add39'],
+    [
+      `${GS}/main-06ea489/data/data.xml.dvc`,
+      'f5ea021eddd7b1df6de80b904cba1da6',
+      '22a1a2931c8370d3aeedd7183606fd7f',
+      '14445097',
+      '66857de75a5cf85db44f66398ae8dc64',
+    ],
+    [
+      `${GS}/legacy-2021-pr16-82cb5d1/data/data.xml.dvc`,
+      'a7cd139231cc35ed63541ce3829b96db',
+      'a304afb96060aad90176268345e10355',
+      '37891850',
+      '638b1a6494ae0bd7ff38e067808c0f45',
+    ],
+    [
+      `${GS}/studio-commit-pr46-a9d6176/data/data.xml.dvc`,
+      '22466731a568fe3bce1ce30913573880',
+      '22a1a2931c8370d3aeedd7183606fd7f',
+      '14445097',
+      'c536308c2615f83e6e97cd43d27add39',
+    ],
   ])('%s', (path, oldStage, oldMd5, oldSize, newStage) => {
     const before = fixtureText(path);
     const after = rewriteOut(before, 'data/data.xml.dvc', 'data/data.xml', { md5: NEW, size: 8 });
@@ -194,8 +212,16 @@ describe('rewriteOut refuses clearly', () => {
   const dvc = fixtureText('iterative__vscode-dvc-demo/head-f62608c/data.dvc');
 
   it.each([
-    ['a path with no output entry (a dep only)', () => rewriteOut(lock, 'dvc.lock', 'src/train.py', { md5: NEW, size: 8 }, beside(`${GS}/main-06ea489`)), 'no output entry for src/train.py'],
-    ['a dvc.lock without its dvc.yaml (the stages\' wdir are unknown)', () => rewriteOut(lock, 'dvc.lock', 'model.pkl', { md5: NEW, size: 8 }), 'needs the dvc.yaml beside it'],
+    [
+      'a path with no output entry (a dep only)',
+      () => rewriteOut(lock, 'dvc.lock', 'src/train.py', { md5: NEW, size: 8 }, beside(`${GS}/main-06ea489`)),
+      'no output entry for src/train.py',
+    ],
+    [
+      "a dvc.lock without its dvc.yaml (the stages' wdir are unknown)",
+      () => rewriteOut(lock, 'dvc.lock', 'model.pkl', { md5: NEW, size: 8 }),
+      'needs the dvc.yaml beside it',
+    ],
     ['a malformed md5', () => rewriteOut(dvc, 'data.dvc', 'data', { md5: 'E5EB', size: 8 }), 'is not an md5'],
     ['a .dir without nfiles', () => rewriteOut(dvc, 'data.dvc', 'data', { md5: NEW_DIR, size: 8 }), 'needs nfiles'],
     ['nfiles on a file md5', () => rewriteOut(dvc, 'data.dvc', 'data', { md5: NEW, size: 8, nfiles: 1 }), 'directories (.dir md5) only'],
@@ -203,7 +229,11 @@ describe('rewriteOut refuses clearly', () => {
     ['a file that is neither .dvc nor dvc.lock', () => rewriteOut(dvc, 'dvc.yaml', 'data', { md5: NEW, size: 8 }), 'not a .dvc file or a dvc.lock'],
     [
       'an import-url entry addressed by etag',
-      () => rewriteOut('deps:\n- path: s3://b/k\n  etag: abc\nouts:\n- etag: abc\n  md5: a304afb96060aad90176268345e10355\n  path: k\n', 'k.dvc', 'k', { md5: NEW, size: 8 }),
+      () =>
+        rewriteOut('deps:\n- path: s3://b/k\n  etag: abc\nouts:\n- etag: abc\n  md5: a304afb96060aad90176268345e10355\n  path: k\n', 'k.dvc', 'k', {
+          md5: NEW,
+          size: 8,
+        }),
       'addressed by `etag`',
     ],
     ['a path outside the repository', () => rewriteOut(dvc, 'data.dvc', '../data', { md5: NEW, size: 8 }), 'data.dvc: ../data lies outside the repository'],

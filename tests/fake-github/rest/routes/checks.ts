@@ -46,8 +46,16 @@ export const createCheckRun: Route = async (input) => {
   if (typeof name !== 'string' || name === '') throw validationFailed({ resource: 'CheckRun', code: 'missing_field', field: 'name' });
   if (typeof headSha !== 'string' || !(await input.repo.git.readCommit(headSha))) throw new RestError(422, `No commit found for SHA: ${String(headSha)}`);
   const draft: CheckRun = {
-    databaseId: 0, headSha, name, status: 'QUEUED', conclusion: null, detailsUrl: null,
-    startedAt: new Date().toISOString(), completedAt: null, workflowRunId: null, workflowName: null,
+    databaseId: 0,
+    headSha,
+    name,
+    status: 'QUEUED',
+    conclusion: null,
+    detailsUrl: null,
+    startedAt: new Date().toISOString(),
+    completedAt: null,
+    workflowRunId: null,
+    workflowName: null,
   };
   applyCheckFields(draft, input.body);
   requireConclusion(draft);
@@ -80,7 +88,11 @@ export const getCombinedStatus: Route = async (input) => {
   const all = statusesFor(input, oid);
   const latest = all.filter((s, i) => all.findIndex((o) => o.context === s.context) === i);
   const states = latest.map((s) => s.state);
-  const state = states.some((s) => s === 'ERROR' || s === 'FAILURE') ? 'failure' : states.length === 0 || states.some((s) => s === 'PENDING' || s === 'EXPECTED') ? 'pending' : 'success';
+  const state = states.some((s) => s === 'ERROR' || s === 'FAILURE')
+    ? 'failure'
+    : states.length === 0 || states.some((s) => s === 'PENDING' || s === 'EXPECTED')
+      ? 'pending'
+      : 'success';
   const url = `${input.links.repo(input.repo)}/commits/${oid}`;
   return ok({
     state,
@@ -95,7 +107,10 @@ export const getCombinedStatus: Route = async (input) => {
 
 export const listStatuses: Route = async (input) => {
   const oid = await commitOf(input, input.params.ref!);
-  return paginate(input, statusesFor(input, oid).map((s) => commitStatus(input.links, input.repo, s, true)));
+  return paginate(
+    input,
+    statusesFor(input, oid).map((s) => commitStatus(input.links, input.repo, s, true)),
+  );
 };
 
 export const listWorkflowRuns: Route = async (input) => {

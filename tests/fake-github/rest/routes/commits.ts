@@ -42,7 +42,10 @@ export const listCommits: Route = async (input) => {
 export const listCommitComments: Route = async (input) => {
   const oid = await commitOf(input, input.params.commit_sha!);
   const comments = input.repo.commitComments.filter((c) => c.commitOid === oid);
-  return paginate(input, comments.map((c) => commitComment(input.links, input.repo, c)));
+  return paginate(
+    input,
+    comments.map((c) => commitComment(input.links, input.repo, c)),
+  );
 };
 
 export const createCommitComment: Route = async (input) => {

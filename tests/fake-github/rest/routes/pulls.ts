@@ -80,7 +80,10 @@ export const createPull: Route = async (input) => {
 
 export const listIssueComments: Route = (input) => {
   const pr = pullOf(input, input.params.issue_number);
-  return paginate(input, pr.comments.map((c) => issueComment(input.links, input.repo, pr.number, c)));
+  return paginate(
+    input,
+    pr.comments.map((c) => issueComment(input.links, input.repo, pr.number, c)),
+  );
 };
 
 export const createIssueComment: Route = (input) => {
@@ -106,4 +109,3 @@ export const updateIssueComment: Route = (input) => {
   comment.updatedAt = new Date().toISOString();
   return ok(issueComment(input.links, input.repo, pr.number, comment));
 };
-

@@ -85,9 +85,7 @@ export function contentEntry(links: Links, repo: Repository, ref: string, entry:
 /** raw.githubusercontent.com on github.com; `<host>/<owner>/<repo>/raw/<ref>/<path>` on GHES. */
 function rawUrl(links: Links, repo: Repository, ref: string, path: string): string {
   const tail = `${ref}/${encodePath(path)}`;
-  return links.web === 'https://github.com'
-    ? `https://raw.githubusercontent.com/${repo.owner}/${repo.name}/${tail}`
-    : `${links.repoHtml(repo)}/raw/${tail}`;
+  return links.web === 'https://github.com' ? `https://raw.githubusercontent.com/${repo.owner}/${repo.name}/${tail}` : `${links.repoHtml(repo)}/raw/${tail}`;
 }
 
 export function encodePath(path: string): string {

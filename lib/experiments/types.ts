@@ -1,4 +1,8 @@
 import type { CachedMetric, Metric, MetricChange, Param, ParamChange, Problem } from '../dvc';
+import type { CiStatus } from './ci-status';
+import type { CmlReport } from './cml-reports';
+
+export type { CiStatus, CmlReport };
 
 /** `owner/name` on the configured GitHub host. */
 export interface RepoRef {
@@ -59,29 +63,31 @@ export interface ExperimentRow {
   stages: string[];
   /** What could not be read: files lib/dvc rejected, files over the size limit, paths the listing missed. */
   problems: Problem[];
+  /** CI of this commit: state and the checks behind it (`partial` without check runs: fine-grained token). */
   ci?: CiStatus;
+  /** The newest CML report on this commit, and the older ones. */
   report?: CmlReport;
+  otherReports?: CmlReport[];
+  /** Set on a run whose results sit on another commit: `metrics`, `metricChanges`, `unreproduced` are then that commit's. */
   resultsFrom?: ResultsFrom;
+  /** Results commits folded into this row, newest first. */
   folded?: string[];
+  /** Set on a results commit: the run whose row shows it (drawn small, expandable). */
+  foldedInto?: string;
+  /** The message says `[skip studio]`: an input commit whose results follow on another commit. */
+  declaredInput?: boolean;
   remoteMetrics?: Metric[];
   remoteNotes?: Problem[];
 }
 
-/**
- * Extension points of parts 2 and 3: declared open here so that rows typed now accept them;
- * the issues that fill them give their exact shape (replace `unknown` with it).
- */
-export interface CiStatus {
-  state: 'pending' | 'success' | 'failure' | 'error' | 'neutral';
-  [detail: string]: unknown;
-}
-export interface CmlReport {
-  url: string;
-  [detail: string]: unknown;
-}
+/** The commit whose results a run's row shows, when CI put them on another commit (part 2). */
 export interface ResultsFrom {
+  /** The newest results commit of the run (a `cml pr` squash, a follow-up push). */
   sha: string;
-  [detail: string]: unknown;
+  /** Its page on GitHub. */
+  url: string;
+  /** Its message or pull request names the run the way `cml pr` does ("CML PR for <sha8>"): shown, never decisive. */
+  viaCmlPr: boolean;
 }
 
 /** The answer for one page view. `dvc: false`: the repository has no DVC project (no rows). */

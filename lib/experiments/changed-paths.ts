@@ -58,7 +58,10 @@ interface Pending {
  * For each pair of root trees (`before` = the parent's, `after` = the commit's), the file paths
  * that differ; undefined for a pair that needed more than `MAX_ROUNDS` requests.
  */
-export async function changedPathsBetween(pairs: Map<string, { before: string; after: string }>, fetchTrees: FetchTrees): Promise<Map<string, string[] | undefined>> {
+export async function changedPathsBetween(
+  pairs: Map<string, { before: string; after: string }>,
+  fetchTrees: FetchTrees,
+): Promise<Map<string, string[] | undefined>> {
   const found = new Map<string, string[] | undefined>([...pairs.keys()].map((k) => [k, []]));
   const known = new Map<string, TreeEntry[]>();
   let pending: Pending[] = [...pairs].map(([key, p]) => ({ key, prefix: '', before: p.before, after: p.after }));
@@ -86,7 +89,14 @@ export async function changedPathsBetween(pairs: Map<string, { before: string; a
 }
 
 /** Compares one level; subtrees whose entries came nested are compared at once, the others wait for the next request. */
-function compare(p: Pending, before: TreeEntry[], after: TreeEntry[], found: Map<string, string[] | undefined>, next: Pending[], known: Map<string, TreeEntry[]>) {
+function compare(
+  p: Pending,
+  before: TreeEntry[],
+  after: TreeEntry[],
+  found: Map<string, string[] | undefined>,
+  next: Pending[],
+  known: Map<string, TreeEntry[]>,
+) {
   const old = new Map(before.map((e) => [e.name, e]));
   const now = new Map(after.map((e) => [e.name, e]));
   for (const name of new Set([...old.keys(), ...now.keys()])) {

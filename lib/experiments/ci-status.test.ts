@@ -52,7 +52,14 @@ describe('ciFromRollup: GraphQL check runs and commit statuses', () => {
   });
 
   it('lists every check with its name, state and link (the run page, else the details URL)', () => {
-    const lint: RollupContext = { __typename: 'CheckRun', name: 'lint', status: 'COMPLETED', conclusion: 'SUCCESS', detailsUrl: 'https://ci.example/lint', url: '' };
+    const lint: RollupContext = {
+      __typename: 'CheckRun',
+      name: 'lint',
+      status: 'COMPLETED',
+      conclusion: 'SUCCESS',
+      detailsUrl: 'https://ci.example/lint',
+      url: '',
+    };
     const status = ciFromRollup([run('train', 'IN_PROGRESS', null), lint, ctx('jenkins', 'SUCCESS')]);
     expect(status.checks).toEqual([
       { name: 'train', state: 'running', url: 'https://github.com/o/r/runs/train' },

@@ -36,7 +36,8 @@ export interface StatusLike {
 
 /** What the fallback needs of a REST `workflow-run`. */
 export interface WorkflowRunLike {
-  id: number;
+  /** Octokit types it `number | bigint`; only compared. */
+  id: number | bigint;
   name?: string | null;
   head_sha: string;
   status: string | null;
@@ -96,11 +97,10 @@ export function ciActive(status: CiStatus): boolean {
 
 /** From `statusCheckRollup.contexts.nodes` (null: the commit has no checks). */
 export function ciFromRollup(contexts: RollupContext[] | null): CiStatus {
-  const checks = (contexts ?? []).map(
-    (c): CiCheck =>
-      c.__typename === 'CheckRun'
-        ? { name: c.name, state: checkRunState(c.status, c.conclusion), url: c.url || c.detailsUrl }
-        : { name: c.context, state: statusState(c.state), url: c.targetUrl },
+  const checks = (contexts ?? []).map((c): CiCheck =>
+    c.__typename === 'CheckRun'
+      ? { name: c.name, state: checkRunState(c.status, c.conclusion), url: c.url || c.detailsUrl }
+      : { name: c.context, state: statusState(c.state), url: c.targetUrl },
   );
   return { state: overallState(checks), checks, partial: false };
 }

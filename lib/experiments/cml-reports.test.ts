@@ -61,7 +61,9 @@ describe('reportsForCommits: commit comments, PR comments and CML check runs, ne
     const reports = reportsForCommits({
       shas: [B, A],
       commitComments: new Map([[A, [commitComment, { ...commitComment, url: 'x', body: 'no report' }]]]),
-      pullRequests: [{ comments: [edited, comment('LGTM', '2023-05-01T12:00:00Z', 3), comment(`eval${mark()}`, '2023-05-01T11:30:00Z', 4)], commits: prCommits }],
+      pullRequests: [
+        { comments: [edited, comment('LGTM', '2023-05-01T12:00:00Z', 3), comment(`eval${mark()}`, '2023-05-01T11:30:00Z', 4)], commits: prCommits },
+      ],
       checkRuns: new Map([
         [
           A,
@@ -81,7 +83,13 @@ describe('reportsForCommits: commit comments, PR comments and CML check runs, ne
       ],
     });
     expect(reports.get(B)).toEqual({
-      report: { url: 'https://github.com/o/r/pull/1#issuecomment-4', author: 'github-actions', time: '2023-05-01T11:30:00Z', tie: 'approximate', source: 'pr-comment' },
+      report: {
+        url: 'https://github.com/o/r/pull/1#issuecomment-4',
+        author: 'github-actions',
+        time: '2023-05-01T11:30:00Z',
+        tie: 'approximate',
+        source: 'pr-comment',
+      },
       others: [],
     });
   });

@@ -112,7 +112,10 @@ export function prCommentCommit(
   }
   const posted = Date.parse(comment.createdAt);
   const before = prCommits.filter((c) => Date.parse(c.committedDate) <= posted);
-  const newest = before.reduce<(typeof before)[number] | undefined>((a, c) => (!a || Date.parse(c.committedDate) >= Date.parse(a.committedDate) ? c : a), undefined);
+  const newest = before.reduce<(typeof before)[number] | undefined>(
+    (a, c) => (!a || Date.parse(c.committedDate) >= Date.parse(a.committedDate) ? c : a),
+    undefined,
+  );
   return newest ? { sha: newest.oid, tie: 'approximate' } : undefined;
 }
 

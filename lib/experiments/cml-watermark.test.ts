@@ -2,7 +2,8 @@ import { cmlWatermark } from './index';
 
 // Bodies as CML wrote them (dvc-studio-cml §4.1–4.2: iterative/cml src/watermark.js and its tests,
 // the history of src/cml.js, and the real comments quoted in cml#1431 / #1439).
-const REPORT = '# CML Report\n## Metrics and Params\n### main → workspace\n\n| Path | Metric | HEAD | workspace | Change |\n|---|---|---|---|---|\n| eval/metrics.json | avg_prec | 0.9 | 0.92 | 0.02 |';
+const REPORT =
+  '# CML Report\n## Metrics and Params\n### main → workspace\n\n| Path | Metric | HEAD | workspace | Change |\n|---|---|---|---|---|\n| eval/metrics.json | avg_prec | 0.9 | 0.92 | 0.02 |';
 const SVG_V02 = `${REPORT} \n\n  ![CML watermark](https://raw.githubusercontent.com/iterative/cml/master/assets/watermark.svg)`;
 const SVG_V08 = `${REPORT}\n\n![CML watermark](https://raw.githubusercontent.com/iterative/cml/master/assets/watermark.svg)`;
 const SVG_EARLY_BRANCH = `${REPORT} \n\n  ![CML watermark](https://raw.githubusercontent.com/iterative/cml/watermark-comment/assets/watermark.svg)`;

@@ -57,7 +57,10 @@ export interface LivePullRequestNode {
 }
 
 /** The pull requests of a `livePullRequestsSelection` answer (inside `repository`). */
-export function livePullRequests(repository: { livePr?: LivePullRequestNode | null; liveRef?: { associatedPullRequests: { nodes: LivePullRequestNode[] } } | null }): LivePullRequestNode[] {
+export function livePullRequests(repository: {
+  livePr?: LivePullRequestNode | null;
+  liveRef?: { associatedPullRequests: { nodes: LivePullRequestNode[] } } | null;
+}): LivePullRequestNode[] {
   return repository.livePr ? [repository.livePr] : (repository.liveRef?.associatedPullRequests.nodes ?? []);
 }
 

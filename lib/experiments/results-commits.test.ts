@@ -99,7 +99,8 @@ describe('isResultsCommit: the rule is what the commit changed', () => {
 describe('[skip studio] input commits', () => {
   const DATA = 'outs:\n- md5: 22a1a2931c8370d3aeedd7183606fd7f\n  size: 14445097\n  hash: md5\n  path: data.xml\n';
   const files = {
-    'dvc.yaml': 'stages:\n  train:\n    cmd: python train.py\n    deps: [data/data.xml, train.py]\n    params: [train.n_est]\n    metrics: [{scores.json: {cache: false}}]\n',
+    'dvc.yaml':
+      'stages:\n  train:\n    cmd: python train.py\n    deps: [data/data.xml, train.py]\n    params: [train.n_est]\n    metrics: [{scores.json: {cache: false}}]\n',
     'params.yaml': 'train:\n  n_est: 100\n',
     'data/data.xml.dvc': DATA,
     'scores.json': '{"auc": 0.5}',
@@ -166,7 +167,11 @@ describe('cmlPrHint: what `cml pr` writes names the run commit (a hint, not the 
     expect(cmlPrHint('CML PR for 5f02cf9a [skip ci]')).toBe('5f02cf9a');
     expect(cmlPrHint('CML PR for 5f02cf9a [skip ci] (#120)')).toBe('5f02cf9a');
     expect(cmlPrHint('CML PR for main-15dd333 55a940f6 (#194)')).toBe('55a940f6');
-    expect(cmlPrHint('Automated commits for https://github.com/iterative/example-get-started-experiments/commit/5f02cf9ad5f51d69da881f6d789be22832fcde9c created by CML.')).toBe(RUN);
+    expect(
+      cmlPrHint(
+        'Automated commits for https://github.com/iterative/example-get-started-experiments/commit/5f02cf9ad5f51d69da881f6d789be22832fcde9c created by CML.',
+      ),
+    ).toBe(RUN);
     expect(cmlPrHint('Update params.yaml:train.img_size')).toBeUndefined();
   });
 });

@@ -73,12 +73,7 @@ function isResultPath(path: string, roots: string[]): boolean {
 /** Params and data inputs (the outputs of `.dvc` files) the same at both commits. */
 export function sameInputs(before: Project, after: Project): boolean {
   if (diffParams(before.params, after.params).length > 0) return false;
-  const data = (p: Project) =>
-    new Map(
-      p.inputs
-        .filter((i) => !i.hidden)
-        .map((i) => [i.path, `${i.md5 ?? ''}:${i.size ?? ''}:${i.nfiles ?? ''}`]),
-    );
+  const data = (p: Project) => new Map(p.inputs.filter((i) => !i.hidden).map((i) => [i.path, `${i.md5 ?? ''}:${i.size ?? ''}:${i.nfiles ?? ''}`]));
   const a = data(before);
   const b = data(after);
   return a.size === b.size && [...a].every(([path, hash]) => b.get(path) === hash);

@@ -291,8 +291,7 @@ export function refModel(scope: Scope, qualifiedName: string, oid: string) {
           .filter(
             (pr) =>
               // "A list of pull requests with this ref as the head ref" (GitHub's schema).
-              qualifiedName === `refs/heads/${pr.headRefName}` &&
-              (!args.states || args.states.includes(pr.state)),
+              qualifiedName === `refs/heads/${pr.headRefName}` && (!args.states || args.states.includes(pr.state)),
           )
           .map((pr) => pullRequestModel(scope, pr)),
         args,

@@ -69,7 +69,13 @@ export async function seedStudioRuns(store: Store, root: string): Promise<Studio
   await git.updateRef('refs/heads/main', base, null);
 
   const studioBranch = `main-${base.slice(0, 7)}`;
-  const studio = await commit(base, 'Update params.yaml:train.img_size', at(10, STUDIO), at(10, STUDIO_BOT), add([['params.yaml', text(before, 'params.yaml')]]));
+  const studio = await commit(
+    base,
+    'Update params.yaml:train.img_size',
+    at(10, STUDIO),
+    at(10, STUDIO_BOT),
+    add([['params.yaml', text(before, 'params.yaml')]]),
+  );
   await git.updateRef(`refs/heads/${studioBranch}`, studio, null);
   const sha8 = studio.slice(0, 8);
 
@@ -88,16 +94,32 @@ export async function seedStudioRuns(store: Store, root: string): Promise<Studio
 
   // The older pattern: `[skip studio]` input, then results pushed back to the same branch.
   const skipBranch = 'try-img-512';
-  const input = await commit(base, 'Try img_size 512 [skip studio]', at(30, STUDIO), at(30, STUDIO), add([['params.yaml', text(before, 'params.yaml').replace('img_size: 384', 'img_size: 512')]]));
+  const input = await commit(
+    base,
+    'Try img_size 512 [skip studio]',
+    at(30, STUDIO),
+    at(30, STUDIO),
+    add([['params.yaml', text(before, 'params.yaml').replace('img_size: 384', 'img_size: 512')]]),
+  );
   const lock512 = text(after, 'dvc.lock').replace(/img_size: 384/g, 'img_size: 512');
-  const results = await commit(input, 'Results of the last experiment', at(40, OLIVAW), at(40, OLIVAW), add([
-    ['dvc.lock', lock512],
-    ['results/train/metrics.json', text(after, 'results/train/metrics.json').replace(/"dice_multi": [0-9.]+/, '"dice_multi": 0.9512')],
-    ['results/train/report.md', '# Training report\n'],
-  ]));
-  const followUp = await commit(results, 'Refresh evaluation', at(50, OLIVAW), at(50, OLIVAW), add([
-    ['results/evaluate/metrics.json', text(after, 'results/evaluate/metrics.json').replace(/"dice_multi": [0-9.]+/, '"dice_multi": 0.9433')],
-  ]));
+  const results = await commit(
+    input,
+    'Results of the last experiment',
+    at(40, OLIVAW),
+    at(40, OLIVAW),
+    add([
+      ['dvc.lock', lock512],
+      ['results/train/metrics.json', text(after, 'results/train/metrics.json').replace(/"dice_multi": [0-9.]+/, '"dice_multi": 0.9512')],
+      ['results/train/report.md', '# Training report\n'],
+    ]),
+  );
+  const followUp = await commit(
+    results,
+    'Refresh evaluation',
+    at(50, OLIVAW),
+    at(50, OLIVAW),
+    add([['results/evaluate/metrics.json', text(after, 'results/evaluate/metrics.json').replace(/"dice_multi": [0-9.]+/, '"dice_multi": 0.9433')]]),
+  );
   await git.updateRef(`refs/heads/${skipBranch}`, followUp, null);
 
   const repository = store.addRepository({ owner: 'iterative', name: 'example-get-started-experiments', git });

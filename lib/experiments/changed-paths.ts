@@ -14,8 +14,11 @@ export interface TreeEntry {
   entries?: TreeEntry[];
 }
 
-/** Fetches trees by oid, each with its entries nested `depth` levels. */
-export type FetchTrees = (oids: string[], depth: number) => Promise<Map<string, TreeEntry[]>>;
+/**
+ * Fetches trees by git expression — a tree oid, or `<commit>:` for a commit's root tree — each
+ * with its entries nested `depth` levels.
+ */
+export type FetchTrees = (revs: string[], depth: number) => Promise<Map<string, TreeEntry[]>>;
 
 /** Levels fetched per request: deep enough for `results/evaluate/plots/images/x.png` in one go. */
 export const TREE_DEPTH = 5;
@@ -28,21 +31,21 @@ export function treeSelection(depth: number): string {
   return `entries { name oid type${inner} }`;
 }
 
-/** One query with an alias per tree oid: `t0: object(oid: "…") { ... on Tree { entries { … } } }`. */
-export function treesQuery(oids: string[], depth: number): string {
-  const aliases = oids.map((oid, i) => `t${i}: object(oid: "${oid}") { ... on Tree { ${treeSelection(depth)} } }`);
+/** One query with an alias per tree: `t0: object(expression: "…") { ... on Tree { entries { … } } }`. */
+export function treesQuery(revs: string[], depth: number): string {
+  const aliases = revs.map((rev, i) => `t${i}: object(expression: ${JSON.stringify(rev)}) { ... on Tree { ${treeSelection(depth)} } }`);
   return `query Trees($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { ${aliases.join(' ')} } }`;
 }
 
 /** Turns a `treesQuery` answer back into entries, with GraphQL's `object` nesting folded into `entries`. */
-export function treesFromAnswer(oids: string[], repository: Record<string, unknown>): Map<string, TreeEntry[]> {
+export function treesFromAnswer(revs: string[], repository: Record<string, unknown>): Map<string, TreeEntry[]> {
   type Raw = { name: string; oid: string; type: string; object?: { entries?: Raw[] } | null };
   const convert = (raw: Raw[]): TreeEntry[] =>
     raw.map((e) => ({ name: e.name, oid: e.oid, type: e.type, ...(e.object?.entries ? { entries: convert(e.object.entries) } : {}) }));
   const out = new Map<string, TreeEntry[]>();
-  oids.forEach((oid, i) => {
+  revs.forEach((rev, i) => {
     const tree = repository[`t${i}`] as { entries?: Raw[] } | null | undefined;
-    if (tree?.entries) out.set(oid, convert(tree.entries));
+    if (tree?.entries) out.set(rev, convert(tree.entries));
   });
   return out;
 }
@@ -55,8 +58,9 @@ interface Pending {
 }
 
 /**
- * For each pair of root trees (`before` = the parent's, `after` = the commit's), the file paths
- * that differ; undefined for a pair that needed more than `MAX_ROUNDS` requests.
+ * For each pair of trees (`before` = the parent's, `after` = the commit's: `<sha>:` names a
+ * commit's root tree), the file paths that differ; undefined for a pair that needed more than
+ * `MAX_ROUNDS` requests or whose tree GitHub did not give.
  */
 export async function changedPathsBetween(
   pairs: Map<string, { before: string; after: string }>,

@@ -237,7 +237,8 @@ describe('changedPathsBetween: tree reads over GraphQL against git diff-tree', (
         .filter(Boolean)
         .sort();
     const commits = [w.squash, w.results, w.followUp, w.studio];
-    const pairs = new Map(commits.map((sha) => [sha, { before: rev(`${sha}^^{tree}`), after: rev(`${sha}^{tree}`) }]));
+    // Root trees named as GitHub's expressions do (`<commit>:`), and one by its oid.
+    const pairs = new Map(commits.map((sha) => [sha, { before: `${rev(`${sha}^`)}:`, after: sha === w.studio ? rev(`${sha}^{tree}`) : `${sha}:` }]));
     const found = await changedPathsBetween(pairs, graphqlTrees(client(), repo));
     for (const sha of commits) expect([sha, found.get(sha)?.sort()]).toEqual([sha, oracle(sha)]);
     expect(found.get(w.squash)).toContain('results/evaluate/plots/images/REGION_1-24_1136_2160_0_1024.png');

@@ -18,9 +18,11 @@ const COMMENT_FIELDS = 'url body createdAt updatedAt author { login }';
 
 /**
  * Selected on every `Commit` of the page. `status` is the commit statuses alone, which a
- * fine-grained token can read when `statusCheckRollup.contexts` is forbidden to it.
+ * fine-grained token can read when `statusCheckRollup.contexts` is forbidden to it. `url` and
+ * `message` do not change, but are few bytes and needed with the rest (`[skip studio]`, links).
  */
 export const LIVE_COMMIT_FIELDS = `
+  url message
   statusCheckRollup { contexts(first: ${CONTEXTS}) { nodes { __typename
     ... on CheckRun { name status conclusion detailsUrl url startedAt completedAt }
     ... on StatusContext { context state targetUrl } } } }
@@ -43,6 +45,8 @@ export function livePullRequestsSelection(list: { ref: string } | { pr: number }
 
 export interface LiveCommitNode {
   oid: string;
+  url: string;
+  message: string;
   statusCheckRollup: { contexts: { nodes: (RollupContext & { startedAt?: string | null; completedAt?: string | null })[] } } | null;
   status: { contexts: StatusLike[] } | null;
   comments: { nodes: CommentLike[] };
@@ -81,6 +85,8 @@ export function isForbiddenRollup(problem: ProblemLike): boolean {
 export interface LiveData {
   ci: CiStatus;
   reports?: CommitReports;
+  url: string;
+  message: string;
 }
 
 export interface LiveInput {
@@ -109,7 +115,7 @@ export function liveOfPage(input: LiveInput): Map<string, LiveData> {
       ? ciFromFallback(c.oid, input.workflowRuns ?? [], c.status?.contexts ?? [])
       : ciFromRollup(c.statusCheckRollup?.contexts.nodes ?? null);
     const r = reports.get(c.oid);
-    out.set(c.oid, { ci, ...(r ? { reports: r } : {}) });
+    out.set(c.oid, { ci, url: c.url, message: c.message, ...(r ? { reports: r } : {}) });
   }
   return out;
 }

@@ -20,10 +20,21 @@ import type { CommitList, RepoRef } from './types';
  * request a page, and the tree reads behind `changedPathsBetween`.
  */
 
+/** Inside `repository { … }`: the live fields of commits by oid (aliases `live0…`) and the page's pull requests. */
+export function liveSelection(shas: string[], list: CommitList): string {
+  const commits = shas.map((sha, i) => `live${i}: object(oid: ${JSON.stringify(sha)}) { ... on Commit { oid ${LIVE_COMMIT_FIELDS} } }`);
+  return `${commits.join(' ')} ${livePullRequestsSelection(list)}`;
+}
+
+/** The commits and pull requests of a `liveSelection` answer (the `repository` object). */
+export function liveFromSelection(shas: string[], repository: Record<string, unknown>): { commits: LiveCommitNode[]; pullRequests: LivePullRequestNode[] } {
+  const commits = shas.map((_, i) => repository[`live${i}`] as LiveCommitNode | null | undefined).filter((c): c is LiveCommitNode => !!c);
+  return { commits, pullRequests: livePullRequests(repository) };
+}
+
 /** The live fields of a set of commits by oid, and the page's pull requests, in one query. */
 export function liveQuery(shas: string[], list: CommitList): string {
-  const commits = shas.map((sha, i) => `c${i}: object(oid: ${JSON.stringify(sha)}) { ... on Commit { oid ${LIVE_COMMIT_FIELDS} } }`);
-  return `query Live($owner: String!, $name: String!) { rateLimit { remaining resetAt } repository(owner: $owner, name: $name) { ${commits.join(' ')} ${livePullRequestsSelection(list)} } }`;
+  return `query Live($owner: String!, $name: String!) { rateLimit { remaining resetAt } repository(owner: $owner, name: $name) { ${liveSelection(shas, list)} } }`;
 }
 
 export interface LiveAnswer {
@@ -36,16 +47,13 @@ export interface LiveAnswer {
 
 /** Refreshes the live data of `shas` (one GraphQL request; one REST request more for a fine-grained token). */
 export async function fetchLive(client: GitHubClient, repo: RepoRef, list: CommitList, shas: string[]): Promise<LiveAnswer> {
-  type Repo = Record<string, unknown> & { livePr?: LivePullRequestNode | null; liveRef?: { associatedPullRequests: { nodes: LivePullRequestNode[] } } | null };
-  const { data, errors } = await client.graphql<{ rateLimit?: { remaining: number; resetAt: string }; repository: Repo }>(
+  const { data, errors } = await client.graphql<{ rateLimit?: { remaining: number; resetAt: string }; repository: Record<string, unknown> }>(
     liveQuery(shas, list),
     { owner: repo.owner, name: repo.name },
     { tolerate: isForbiddenRollup, what: `${repo.owner}/${repo.name}` },
   );
-  const commits = shas.map((_, i) => data.repository[`c${i}`] as LiveCommitNode | null).filter((c): c is LiveCommitNode => c !== null);
-  const pullRequests = livePullRequests(data.repository);
   return {
-    ...(await liveFromAnswer(client, repo, list, { commits, pullRequests, problems: errors })),
+    ...(await liveFromAnswer(client, repo, list, { ...liveFromSelection(shas, data.repository), problems: errors })),
     ...(data.rateLimit ? { rateLimit: data.rateLimit } : {}),
   };
 }

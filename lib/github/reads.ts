@@ -1,4 +1,4 @@
-import type { GitHubClient } from './client';
+import type { GitHubClient, GraphQLProblem } from './client';
 
 /** A repository on the client's host. */
 export interface RepoName {
@@ -55,11 +55,22 @@ function toFile(entry: RawEntry | undefined): FileAnswer {
 }
 
 /**
+ * More of the same repository carried by a files request, so it costs no request of its own:
+ * `selection` goes inside `repository { … }`, its answer (and any error `tolerate` let through)
+ * to `take`.
+ */
+export interface RideAlong {
+  selection: string;
+  tolerate?: (problem: GraphQLProblem) => boolean;
+  take(repository: Record<string, unknown>, problems: GraphQLProblem[]): void;
+}
+
+/**
  * Many files at many commits in ONE GraphQL request, blob text inline: for each ask, the commit's
  * parents and a `file(path:)` per path (and, if asked, the same at its first parent). Paths and
  * oids travel as variables, each distinct path once.
  */
-export async function readFilesAt(client: GitHubClient, repo: RepoName, asks: FilesAsk[]): Promise<Map<string, FilesAnswer>> {
+export async function readFilesAt(client: GitHubClient, repo: RepoName, asks: FilesAsk[], extra?: RideAlong): Promise<Map<string, FilesAnswer>> {
   const pathVar = new Map<string, string>();
   const variables: Record<string, unknown> = { owner: repo.owner, name: repo.name };
   const declared = ['$owner: String!', '$name: String!'];
@@ -81,8 +92,12 @@ export async function readFilesAt(client: GitHubClient, repo: RepoName, asks: Fi
     const parentFiles = ask.firstParentToo ? ` first: parents(first: 1) { nodes { oid ${files} parents(first: ${MAX_PARENTS}) { nodes { oid } } } }` : '';
     return `c${i}: object(oid: $c${i}) { ... on Commit { oid parents(first: ${MAX_PARENTS}) { nodes { oid } } ${files}${parentFiles} } }`;
   });
-  const query = `query CommitFiles(${declared.join(', ')}) { repository(owner: $owner, name: $name) { ${selections.join(' ')} } } ${BLOB_FIELDS}`;
-  const { data } = await client.graphql<{ repository: Record<string, RawCommit | null> }>(query, variables, { what: `${repo.owner}/${repo.name}` });
+  const query = `query CommitFiles(${declared.join(', ')}) { repository(owner: $owner, name: $name) { ${selections.join(' ')} ${extra?.selection ?? ''} } } ${BLOB_FIELDS}`;
+  const { data, errors } = await client.graphql<{ repository: Record<string, RawCommit | null> }>(query, variables, {
+    what: `${repo.owner}/${repo.name}`,
+    ...(extra?.tolerate ? { tolerate: extra.tolerate } : {}),
+  });
+  extra?.take(data.repository, errors);
   const answers = new Map<string, FilesAnswer>();
   asks.forEach((ask, i) => {
     const raw = data.repository[`c${i}`];

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createGitHubClient } from '../github/client';
 import { enterpriseHost } from '../github/host';
 import { startFakeGitHub, type FakeGitHub } from '../../tests/fake-github/app';
-import { seedStudioRuns, type StudioRuns } from '../../tests/fake-github/seed/studio-runs';
+import { addStudioTokens, seedStudioRuns, STUDIO_TOKENS, type StudioRuns } from '../../tests/fake-github/seed/studio-runs';
 import { changedPathsBetween } from './changed-paths';
 import { followActive } from './follow';
 import { fetchLive, graphqlTrees } from './live-fetch';
@@ -13,18 +13,14 @@ import { fetchLive, graphqlTrees } from './live-fetch';
 let fake: FakeGitHub;
 let w: StudioRuns;
 const repo = { owner: 'iterative', name: 'example-get-started-experiments' };
-const client = (token = 'ghp_classic') => createGitHubClient({ host: enterpriseHost(fake.url), token, sleep: async () => {} });
+const client = (token: string = STUDIO_TOKENS.classic) => createGitHubClient({ host: enterpriseHost(fake.url), token, sleep: async () => {} });
 const apiLog = () => fake.server.log.filter((r) => r.site === 'api');
 const mark = (fragment: string, label = '') => `\n\n![](https://cml.dev/watermark.png${fragment} "CML watermark${label}")`;
 
 beforeAll(async () => {
   fake = await startFakeGitHub();
   w = await seedStudioRuns(fake.store, fake.root);
-  fake.tokens.add('ghp_classic', 'octocat', { kind: 'classic', scopes: ['repo'] });
-  fake.tokens.add('github_pat_fg', 'octocat', {
-    kind: 'fine-grained',
-    permissions: { contents: 'read', metadata: 'read', statuses: 'read', actions: 'read', pull_requests: 'read' },
-  });
+  addStudioTokens(fake.store);
 });
 afterAll(async () => {
   await fake?.close();
@@ -155,7 +151,7 @@ describe('CI status from the fake', () => {
       conclusion: 'success',
     });
     fake.store.addStatus(r, { sha, context: 'deploy/runner', state: 'SUCCESS', targetUrl: 'https://ci.example/runner' });
-    const { live, fallbackRequests } = await fetchLive(client('github_pat_fg'), repo, { ref: w.studioBranch }, [w.squash, sha]);
+    const { live, fallbackRequests } = await fetchLive(client(STUDIO_TOKENS.fineGrained), repo, { ref: w.studioBranch }, [w.squash, sha]);
     expect(live.get(sha)!.ci).toEqual({
       state: 'succeeded',
       checks: [

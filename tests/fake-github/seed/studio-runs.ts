@@ -145,3 +145,14 @@ export async function seedStudioRuns(store: Store, root: string): Promise<Studio
   });
   return { repository, base, studioBranch, studio, cmlBranch, cmlCommit, squash, studioPr, cmlPr, skipBranch, input, results, followUp };
 }
+
+/** A classic `repo` token and a fine-grained one with every permission a reader of CI can have (none for checks: GitHub offers none). */
+export const STUDIO_TOKENS = { classic: 'ghp_classic', fineGrained: 'github_pat_fg' } as const;
+
+export function addStudioTokens(store: Store): void {
+  store.tokens.add(STUDIO_TOKENS.classic, store.defaultUser.login, { kind: 'classic', scopes: ['repo'] });
+  store.tokens.add(STUDIO_TOKENS.fineGrained, store.defaultUser.login, {
+    kind: 'fine-grained',
+    permissions: { contents: 'read', metadata: 'read', statuses: 'read', actions: 'read', pull_requests: 'read' },
+  });
+}

@@ -1,5 +1,4 @@
-import { ciActive } from './ci-status';
-import type { LiveData } from './live-query';
+import { ciActive, type CiStatus } from './ci-status';
 
 /**
  * Follows the commits of an open page whose CI is queued or running until it finishes, so a
@@ -8,11 +7,14 @@ import type { LiveData } from './live-query';
  * left (the signal) or nothing is moving. Every wait goes through the injected `sleep`.
  */
 
-export interface FollowOptions {
-  /** Asks GitHub again for these commits' live data (`fetchLive`). */
-  refresh: (shas: string[]) => Promise<{ live: Map<string, LiveData>; rateLimit?: { remaining: number; resetAt: string } }>;
+/** Anything that says a commit's CI: live data, or a whole row. */
+export type Followed = { ci?: CiStatus | undefined };
+
+export interface FollowOptions<T extends Followed> {
+  /** Asks GitHub again for these commits (`fetchLive`, or the page's rows again). */
+  refresh: (shas: string[]) => Promise<{ items: Map<string, T>; rateLimit?: { remaining: number; resetAt: string } }>;
   /** Called with each answer, so the page redraws the rows it names. */
-  onLive: (live: Map<string, LiveData>) => void;
+  onUpdate: (items: Map<string, T>) => void;
   sleep: (ms: number) => Promise<void>;
   now: () => number;
   /** Aborted when the page is left. */
@@ -28,35 +30,37 @@ export const FOLLOW_FIRST_DELAY_MS = 15_000;
 export const FOLLOW_MAX_DELAY_MS = 300_000;
 export const FOLLOW_RESERVE_POINTS = 500;
 
-/** The commits of `live` worth following: some check still queued or running. */
-export function activeShas(live: Map<string, LiveData>): string[] {
-  return [...live].filter(([, d]) => ciActive(d.ci)).map(([sha]) => sha);
+/** The commits worth following: some check still queued or running. */
+export function activeShas(items: Map<string, Followed>): string[] {
+  return [...items].filter(([, d]) => d.ci !== undefined && ciActive(d.ci)).map(([sha]) => sha);
 }
 
 /** Runs until nothing is active or the signal aborts; resolves then. A failed refresh stops the following (the page keeps what it has). */
-export async function followActive(initial: Map<string, LiveData>, options: FollowOptions): Promise<void> {
+export async function followActive<T extends Followed>(initial: Map<string, T>, options: FollowOptions<T>): Promise<void> {
   const first = options.firstDelayMs ?? FOLLOW_FIRST_DELAY_MS;
   const max = options.maxDelayMs ?? FOLLOW_MAX_DELAY_MS;
   const reserve = options.reservePoints ?? FOLLOW_RESERVE_POINTS;
   let active = activeShas(initial);
-  let delay = first;
+  let backoff = first;
+  let wait = first;
   let last = fingerprint(initial, active);
   while (active.length > 0 && !options.signal.aborted) {
-    await options.sleep(delay);
+    await options.sleep(wait);
     if (options.signal.aborted) return;
     const answer = await options.refresh(active);
     if (options.signal.aborted) return;
-    options.onLive(answer.live);
-    const next = fingerprint(answer.live, active);
-    delay = next === last ? Math.min(delay * 2, max) : first;
+    options.onUpdate(answer.items);
+    const next = fingerprint(answer.items, active);
+    backoff = next === last ? Math.min(backoff * 2, max) : first;
     last = next;
-    active = activeShas(answer.live);
+    active = activeShas(answer.items);
     const rate = answer.rateLimit;
-    if (rate && rate.remaining < reserve) delay = Math.max(delay, Date.parse(rate.resetAt) - options.now());
+    // Under the reserve, the next wait lasts until the limit resets; the backoff itself goes on.
+    wait = rate && rate.remaining < reserve ? Math.max(backoff, Date.parse(rate.resetAt) - options.now()) : backoff;
   }
 }
 
-/** What a refresh can change: each followed commit's checks and reports. */
-function fingerprint(live: Map<string, LiveData>, shas: string[]): string {
-  return JSON.stringify(shas.map((sha) => live.get(sha) ?? null));
+/** What a refresh can change: each followed commit's checks, reports, results. */
+function fingerprint(items: Map<string, Followed>, shas: string[]): string {
+  return JSON.stringify(shas.map((sha) => items.get(sha) ?? null));
 }

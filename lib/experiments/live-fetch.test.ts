@@ -183,8 +183,8 @@ describe('followActive: a queued run completes on the fake', () => {
     const seen: string[] = [];
     const controller = new AbortController();
     await followActive(first.live, {
-      refresh: (shas) => fetchLive(c, repo, { ref: w.cmlBranch }, shas),
-      onLive: (live) => seen.push(live.get(sha)!.ci.checks.find((k) => k.name === 'runner-job')!.state),
+      refresh: async (shas) => ({ items: (await fetchLive(c, repo, { ref: w.cmlBranch }, shas)).live }),
+      onUpdate: (live) => seen.push(live.get(sha)!.ci.checks.find((k) => k.name === 'runner-job')!.state),
       sleep: async (ms) => {
         waits.push(ms);
         // Time passes on the fake: the runner picks the job up, then finishes it.
@@ -208,11 +208,11 @@ describe('followActive: a queued run completes on the fake', () => {
     const controller = new AbortController();
     let refreshes = 0;
     await followActive(first.live, {
-      refresh: (shas) => {
+      refresh: async (shas) => {
         refreshes++;
-        return fetchLive(c, repo, { ref: 'main' }, shas);
+        return { items: (await fetchLive(c, repo, { ref: 'main' }, shas)).live };
       },
-      onLive: () => {},
+      onUpdate: () => {},
       sleep: async () => {
         if (refreshes === 2) controller.abort();
       },

@@ -6,7 +6,7 @@ import { fetchLive, graphqlTrees, type LiveAnswer } from './live-fetch';
 import type { LiveData } from './live-query';
 import { cmlPrHint, declaresInput, foldResults, sameInputs, type CommitFacts } from './results-commits';
 import type { CmlReport } from './cml-reports';
-import type { CommitList, ExperimentRow, RepoRef } from './types';
+import type { CommitList, ExperimentRow, PartTwoRequests, RepoRef } from './types';
 
 /**
  * Part 2 over a page's rows: each row's CI and CML report, and results that CI put on another
@@ -27,15 +27,6 @@ export interface PartTwoPage {
   projects: ReadonlyMap<string, Project>;
   /** The page query's live answer, when it carried the live fields. */
   live?: Omit<LiveAnswer, 'rateLimit'>;
-}
-
-export interface PartTwoRequests {
-  /** GraphQL requests for live data (0 when the page's query carried it). */
-  live: number;
-  /** REST requests of the fine-grained fallback (counted apart). */
-  fallback: number;
-  /** GraphQL tree reads for results commits (first view only). */
-  trees: number;
 }
 
 export async function addCiAndResults(

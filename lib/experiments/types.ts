@@ -92,3 +92,13 @@ export interface ResultsFrom {
 
 /** The answer for one page view. `dvc: false`: the repository has no DVC project (no rows). */
 export type RowsResult = { dvc: true; rows: ExperimentRow[] } | { dvc: false; rows: [] };
+
+/** Part 2's requests of one page view. */
+export interface PartTwoRequests {
+  /** GraphQL requests for CI, comments and PRs (0 when a files wave carried them). */
+  live: number;
+  /** REST requests of the fine-grained fallback (counted apart). */
+  fallback: number;
+  /** GraphQL tree reads for results commits (first view only). */
+  trees: number;
+}

@@ -36,6 +36,30 @@ export const selectors = {
     variants: ['[data-testid="list-view-item-metadata"]', '[data-testid="list-view-item-main-content"]'],
     dom: 'ListView metadata area holding the short SHA and CI badge (§3.1 Metadata area, GitHub-internal CommitRow, 2026-05). Fallback: the main content area (author line) of the same row. Checked 2026-08.',
   },
+  rowActions: {
+    pages: BOTH_LISTS,
+    within: 'row',
+    variants: ['[data-testid="list-view-item-action-bar-container"]', '[data-testid="list-view-item-metadata"]'],
+    dom: 'ListView right-side action bar: copy SHA, browse repository, view code; collapses into `overflow-menu-anchor` on narrow viewports (§3.1 Right-side actions). Fallback: the metadata area. Checked 2026-08.',
+  },
+  rowTitle: {
+    pages: BOTH_LISTS,
+    within: 'row',
+    variants: ['[data-testid="list-view-item-title-container"]', 'h4.markdown-title'],
+    dom: 'ListView title container holding the message heading and the description toggle (§3.1 Row, GH-internal list-view tests). Fallback: the title heading itself. Checked 2026-08.',
+  },
+  commitList: {
+    pages: BOTH_LISTS,
+    within: 'page',
+    variants: ['div:has(> .Timeline-Item)', '[data-testid="commits-list"]', 'ul[data-listview-component="items-list"]'],
+    dom: 'The element holding the day groups (`.Timeline-Item`, inside `prc-Timeline-*` on both lists; §3.1 Day group / list, §3.2). Fallbacks: the PR tab\'s `div[data-testid="commits-list"]`, then the first day group\'s list. Checked 2026-08.',
+  },
+  signedInUser: {
+    pages: BOTH_LISTS,
+    within: 'page',
+    variants: ['meta[name="user-login"][content]'],
+    dom: 'GitHub\'s `<meta name="user-login">` in every page head, empty when signed out (refined-github `getLoggedInUser`). Checked 2026-08.',
+  },
   commitsData: {
     pages: ['repo-commits'],
     within: 'page',

@@ -1,0 +1,45 @@
+import type { Baseline, DeltaMode, Goal } from '../../lib/experiments/deltas';
+import type { PageColumns } from '../../lib/experiments/columns';
+import type { ExperimentRow } from '../../lib/experiments/types';
+
+/** What a user chose for a repository's list, remembered per repository. */
+export interface OverlaySettings {
+  /** Chosen metric columns (`<file>:<key>`); undefined until the user picks (then the page's first few). */
+  metrics?: string[];
+  params?: string[];
+  baseline: Baseline;
+  deltaMode: DeltaMode;
+  /** Goals the user set, by metric id; others follow `defaultGoal`. */
+  goals: Record<string, Goal>;
+}
+
+export const DEFAULT_SETTINGS: OverlaySettings = { baseline: { kind: 'parent' }, deltaMode: 'absolute', goals: {} };
+
+/** The one line the header says when the page's data cannot be shown (instead of a message per row). */
+export interface Notice {
+  kind: 'signed-out' | 'wrong-account' | 'rate-limited' | 'not-found' | 'failed';
+  text: string;
+  /** A button after the text: `sign-in` opens Commit Lab's sign-in page. */
+  action?: 'sign-in';
+}
+
+/** Everything every host of a page draws from; one object, replaced on each change. */
+export interface OverlayView {
+  phase: 'loading' | 'ready' | 'failed';
+  rows: ReadonlyMap<string, ExperimentRow>;
+  columns: PageColumns;
+  /** Chosen columns resolved against the page (the defaults until the user picks). */
+  metricIds: string[];
+  paramIds: string[];
+  settings: OverlaySettings;
+  notices: Notice[];
+  /** SHAs on the page, in order (for the baseline choice). */
+  shas: string[];
+  repo: { owner: string; name: string };
+}
+
+export interface OverlayActions {
+  setSettings(next: OverlaySettings): void;
+  refresh(): void;
+  openRun(sha: string, opener: HTMLElement): void;
+}

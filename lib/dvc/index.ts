@@ -3,6 +3,7 @@
 
 // Reading a project at a commit (issue 6).
 export { readProject } from './read-project';
+export { READER_VERSION } from './reader-version';
 export type {
   CachedMetric,
   DataObject,

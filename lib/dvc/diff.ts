@@ -1,5 +1,5 @@
-import { compareText, deepEqual } from './compare';
-import { pyFloat, pyNumber } from './py-number';
+import { compareText, deepEqual } from './python/compare';
+import { pyFloat, pyNumber } from './python/py-number';
 import type { DataValue, Metric, MetricValue, Param } from './types';
 
 /** DVC's metrics precision (`dvc/commands/metrics.py` `DEFAULT_PRECISION`). */

@@ -1,6 +1,9 @@
-import type { HashGeneration } from './md5';
+/**
+ * How an entry's md5 was computed: `'3'` — DVC 3.x, md5 of the raw bytes, entry carries
+ * `hash: md5`; `'2'` — DVC 2.x ("md5-dos2unix"), entry has no `hash` field.
+ */
+export type HashGeneration = '2' | '3';
 
-export type { HashGeneration };
 /** A value as a params/metrics/dvc.yaml parser yields it (JSON-shaped). */
 export type DataValue = string | number | boolean | null | DataValue[] | { [key: string]: DataValue };
 export type DataObject = { [key: string]: DataValue };

@@ -1,8 +1,8 @@
-import { fileFormat, type FileFormat } from '../format';
+import { fileFormat, type FileFormat } from '../files/format';
 import { findLeaf, type Leaf, type LeafReader } from './leaf';
 import { jsonLeaves } from './json';
 import { pythonLeaves } from './python';
-import { applySplices, type Splice } from '../text-splice';
+import { applySplices, type Splice } from './text-splice';
 import { tomlLeaves } from './toml';
 import { checkWritable, floatValue, sameValue, writtenKind, type ParamValue } from './value';
 import { yamlLeaves } from './yaml';

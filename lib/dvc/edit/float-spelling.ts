@@ -3,7 +3,7 @@
  * JavaScript's `String(1e-7)` is `1e-7`, which PyYAML reads as a *string* (its float pattern
  * needs a `.` and a signed exponent) — hence this.
  */
-import { pythonFloat } from '../python-float';
+import { pythonFloat } from '../python/python-float';
 
 /**
  * PyYAML's float representer (`SafeRepresenter.represent_float`): `repr(x).lower()`, with `.0`

@@ -1,6 +1,6 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { exactInt } from '../exact-int';
-import { pythonFloat } from '../python-float';
+import { exactInt } from '../python/exact-int';
+import { pythonFloat } from '../python/python-float';
 import { COLON_FLOW, flowCollection, type FlowPunctuation } from './flow-collection';
 import type { Leaf } from './leaf';
 import { listLayout, writeList } from './list-layout';

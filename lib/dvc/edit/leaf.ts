@@ -1,4 +1,4 @@
-import type { Splice } from '../text-splice';
+import type { Splice } from './text-splice';
 import type { ParamValue, ValueKind } from './value';
 
 /** One value of a params file as an editor sees it: where it is and how to rewrite it. */

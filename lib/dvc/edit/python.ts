@@ -1,13 +1,13 @@
 import { parser } from '@lezer/python';
 import type { SyntaxNode, Tree } from '@lezer/common';
-import { isPythonFloat } from '../python-literal';
-import { readPythonParams, type PythonParamLeaf } from '../python-params';
-import { pythonFloat } from '../python-float';
+import { isPythonFloat } from '../python/python-literal';
+import { readPythonParams, type PythonParamLeaf } from '../files/python-params';
+import { pythonFloat } from '../python/python-float';
 import { COLON_FLOW, flowCollection } from './flow-collection';
 import type { Leaf } from './leaf';
 import { listLayout, writeList } from './list-layout';
 import { commonNumberKind, elementKind, floatValue, intDigits, type ParamValue, type ValueKind } from './value';
-import { children } from '../syntax-nodes';
+import { children } from '../python/syntax-nodes';
 
 interface Quote {
   char: '"' | "'";

@@ -1,11 +1,11 @@
 import { parseTOML } from 'toml-eslint-parser';
 import type { AST } from 'toml-eslint-parser';
-import { exactInt } from '../exact-int';
-import { pythonFloat } from '../python-float';
+import { exactInt } from '../python/exact-int';
+import { pythonFloat } from '../python/python-float';
 import { flowCollection, type FlowPunctuation } from './flow-collection';
 import type { Leaf } from './leaf';
 import { listLayout, writeList } from './list-layout';
-import { lineBreakAt } from '../text-splice';
+import { lineBreakAt } from './text-splice';
 import { commonNumberKind, elementKind, floatValue, intDigits, type ParamValue, type ValueKind } from './value';
 
 type TOMLContentNode = AST.TOMLContentNode;

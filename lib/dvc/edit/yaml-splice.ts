@@ -1,6 +1,6 @@
 import { visit, type Document, type Scalar } from 'yaml';
 import { pyyamlFloat } from './float-spelling';
-import { lineBreakAt, type Splice } from '../text-splice';
+import { lineBreakAt, type Splice } from './text-splice';
 import { COLON_FLOW, flowCollection } from './flow-collection';
 import { floatValue, intDigits, type ParamValue, type ValueKind } from './value';
 import { yamlString, type QuoteStyle, type ScalarStyle } from './yaml-scalar';

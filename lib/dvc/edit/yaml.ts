@@ -1,8 +1,8 @@
-import { duplicateKey } from '../yaml-duplicate-key';
+import { duplicateKey } from '../files/yaml-duplicate-key';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Scalar, type YAMLSeq } from 'yaml';
 import type { Leaf } from './leaf';
 import { listLayout, writeList } from './list-layout';
-import { columnOf, lineBreakAt, type Splice } from '../text-splice';
+import { columnOf, lineBreakAt, type Splice } from './text-splice';
 import { common, commonNumberKind, elementKind, type ParamValue, type ValueKind } from './value';
 import type { ScalarStyle } from './yaml-scalar';
 import { prevailingQuote, replaceScalar, scalarKind, yamlValue, type YamlPlace } from './yaml-splice';

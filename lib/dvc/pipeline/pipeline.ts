@@ -6,7 +6,7 @@ import { ResolveError, resolveDeep } from './interpolate';
 import { dirname, joinPath } from '../paths';
 import type { Pipeline, Scope, Stage, TopPlot } from './model';
 import type { FileStore } from '../files/store';
-import type { DataObject, DataValue } from '../types';
+import type { DataValue } from '../types';
 
 function stringList(value: DataValue | undefined, dir: string, at: string): string[] {
   return expectList(value, at).map((entry, i) => repoPath(dir, expectString(entry, `${at}[${i}]`), `${at}[${i}]`));

@@ -1,5 +1,5 @@
-import { weight, type Budget } from './budget';
-import { tracker, withVars, type Context, type TrackedVars } from './context';
+import { weight } from './budget';
+import { tracker, withVars, type Context } from './context';
 import { PipelineError, STAGE_KEYS, expectList, expectObject, expectString, outputEntry, rejectExtraKeys, repoPath } from './dvc-yaml-schema';
 import { interpolate, resolveDeep, toStr } from './interpolate';
 import { isExternal, joinPath } from '../paths';

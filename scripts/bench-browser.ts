@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
 import { launchWithExtension, routeGitHub } from '../tests/e2e/browser';
-import { startTestGitHub } from '../tests/fake-github/pages/test-repos';
+import { startTestGitHub } from '../tests/fake-github/worlds/test-repos';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, '.output');

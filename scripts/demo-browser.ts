@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { launchWithExtension, routeGitHub } from '../tests/e2e/browser';
-import { DEMO_OWNER, DEMO_REPO, startDemoGitHub } from '../tests/fake-github/demo-source';
+import { DEMO_OWNER, DEMO_REPO, startDemoGitHub } from '../tests/fake-github/worlds/demo-source';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const LIST = `https://github.com/${DEMO_OWNER}/${DEMO_REPO}/commits/main`;

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { gitPageSource } from '../../tests/fake-github/pages/git-source';
 import { renderPage } from '../../tests/fake-github/pages/render';
 import type { PageSource } from '../../tests/fake-github/pages/source';
-import { seedTestRepo } from '../../tests/fake-github/pages/test-repos';
+import { seedTestRepo } from '../../tests/fake-github/worlds/test-repos';
 import { Store } from '../../tests/fake-github/store';
 import { CELL_ATTRIBUTE, startOverlay, type CellTarget } from './overlay';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { graphqlOperationName } from './graphql-operation';
+import { graphqlOperationName } from './operation';
 
 describe('graphqlOperationName', () => {
   it.each([

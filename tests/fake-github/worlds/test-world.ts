@@ -2,13 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Octokit } from '@octokit/rest';
-import { GitRepo, type Person } from '../git/repo.ts';
-import { graphqlHandler } from '../graphql/handler.ts';
-import { withContract, type ContractLog } from '../openapi/checked.ts';
-import { startServer, type FakeServer } from '../server.ts';
-import { Store, type Repository } from '../store.ts';
-import type { TokenRegistry } from '../tokens.ts';
-import { createRestApi } from './index.ts';
+import { GitRepo, type Person } from '../git/repo';
+import { graphqlHandler } from '../graphql/handler';
+import { withContract, type ContractLog } from '../openapi/checked';
+import { startServer, type FakeServer } from '../server';
+import { Store, type Repository } from '../store';
+import type { TokenRegistry } from '../tokens';
+import { createRestApi } from '../rest/index';
 
 /**
  * A small world for the REST tests, every value chosen by hand:

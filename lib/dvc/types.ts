@@ -8,6 +8,11 @@ export type HashGeneration = '2' | '3';
 export type DataValue = string | number | boolean | null | DataValue[] | { [key: string]: DataValue };
 export type DataObject = { [key: string]: DataValue };
 
+/** The one "is it a mapping" check: an object that is neither `null` nor a list. */
+export function isObject(value: unknown): value is DataObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** Gives a file's content at the commit, `null` when absent. A rejection is a transport failure. */
 export type ReadFile = (path: string) => Promise<string | Uint8Array | null>;
 

@@ -1,4 +1,4 @@
-import { isObject } from '../flatten';
+import { isObject } from '../types';
 import { dirname, joinPath } from '../paths';
 import { parseYaml } from '../files/parse-yaml';
 

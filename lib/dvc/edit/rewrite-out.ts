@@ -22,7 +22,7 @@ interface ScalarPair {
 const OTHER_ADDRESS_KEYS = ['etag', 'checksum', 'version_id', 'files', 'cloud'];
 
 /** A repo-relative path joined from `parts`; a path that leaves the repository names no output. */
-function repoPath(file: string, ...parts: string[]): string {
+function outputPath(file: string, ...parts: string[]): string {
   const path = joinPath(...parts);
   if (path === null) throw new Error(`${file}: ${parts.join('/')} lies outside the repository`);
   return path;
@@ -58,7 +58,7 @@ export interface RewriteContext {
 /** Output entries with the directory their `path` is relative to. */
 function outEntries(doc: Document, file: string, context: RewriteContext): { map: YAMLMap; base: string }[] {
   const root = doc.contents;
-  const fileDir = dirname(repoPath(file, file));
+  const fileDir = dirname(outputPath(file, file));
   if (file === 'dvc.lock' || file.endsWith('/dvc.lock')) {
     if (context.dvcYaml === undefined) throw new Error(`${file}: needs the dvc.yaml beside it, whose stages' wdir its paths are relative to`);
     const dirOf = lockStageDirs(context.dvcYaml, file);
@@ -70,14 +70,14 @@ function outEntries(doc: Document, file: string, context: RewriteContext): { map
   }
   if (file.endsWith('.dvc')) {
     const wdir = isMap(root) ? root.get('wdir') : undefined;
-    const base = repoPath(file, fileDir, typeof wdir === 'string' ? wdir : '');
+    const base = outputPath(file, fileDir, typeof wdir === 'string' ? wdir : '');
     return seqMaps(root, 'outs').map((map) => ({ map, base }));
   }
   throw new Error(`${file}: not a .dvc file or a dvc.lock`);
 }
 
 function findOut(doc: Document, file: string, path: string, context: RewriteContext): YAMLMap {
-  const target = repoPath(file, path);
+  const target = outputPath(file, path);
   const matches = outEntries(doc, file, context).filter(({ map, base }) => {
     const own = map.get('path');
     return typeof own === 'string' && joinPath(base, own) === target;
@@ -168,7 +168,7 @@ function parse(text: string, file: string): Document {
  * Throws with a readable message when the entry is missing, ambiguous or not md5-addressed.
  */
 export function rewriteOut(text: string, file: string, path: string, hash: OutHash, context: RewriteContext = {}): string {
-  const where = `${file}: ${repoPath(file, path)}`;
+  const where = `${file}: ${outputPath(file, path)}`;
   checkHash(hash, where);
   const entry = findOut(parse(text, file), file, path, context);
   const rewritten = applySplices(text, entrySplices(text, entry, hash, where));

@@ -2,7 +2,8 @@ import { fileFormat } from './format';
 import { nestLeaves } from '../flatten';
 import { parseJson } from './parse-json';
 import { parseToml } from './parse-toml';
-import { errorMessage, parseYaml, type Parsed } from './parse-yaml';
+import { errorMessage } from './error-message';
+import { parseYaml, type Parsed } from './parse-yaml';
 import { readPythonParams, type PyValue } from './python-params';
 import type { DataValue } from '../types';
 

@@ -1,4 +1,5 @@
-import { errorMessage, type Parsed } from './parse-yaml';
+import { errorMessage } from './error-message';
+import type { Parsed } from './parse-yaml';
 import type { DataValue } from '../types';
 
 // Python's json module reads (and DVCLive writes) NaN, Infinity and -Infinity; JSON.parse refuses them.

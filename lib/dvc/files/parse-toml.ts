@@ -1,6 +1,7 @@
 import { parse, TomlDate } from 'smol-toml';
 import type { DataValue } from '../types';
-import { errorMessage, type Parsed } from './parse-yaml';
+import { errorMessage } from './error-message';
+import type { Parsed } from './parse-yaml';
 
 /**
  * TOML 1.0; dates become their TOML text (DVC's tomlkit keeps them as datetimes, not numbers).

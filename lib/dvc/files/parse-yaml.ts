@@ -1,9 +1,13 @@
 import { parseDocument } from 'yaml';
 import { duplicateKey } from './yaml-duplicate-key';
 import type { DataValue } from '../types';
+import { errorMessage } from './error-message';
 
-/** Aliases a document may expand before we call it an alias bomb (the yaml package's default). */
-const MAX_YAML_ALIASES = 100;
+/**
+ * Aliases a document may expand before we call it an alias bomb (the yaml package's default): the
+ * one limit, for the reader and the editor alike.
+ */
+export const MAX_YAML_ALIASES = 100;
 
 export type Parsed = { value: DataValue } | { error: string };
 
@@ -39,11 +43,4 @@ function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
   return line;
-}
-
-/** One line for a problem: parsers' multi-line messages (with source excerpts) cut to their first line. */
-export function errorMessage(e: unknown): string {
-  // A stack overflow inside a parser: the document nests deeper than any real one.
-  if (e instanceof RangeError || (e instanceof Error && e.name === 'RangeError')) return 'too deeply nested';
-  return (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
 }

@@ -3,6 +3,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { exactInt } from '../python/exact-int';
 import { evalPythonNumber, evalPythonString, isPythonFloat } from '../python/python-literal';
 import { children } from '../python/syntax-nodes';
+import { errorMessage } from './error-message';
 
 /** A value a Python params file can give: what `ast.literal_eval` yields, tuples as arrays. */
 export type PyValue = null | boolean | number | bigint | string | PyValue[] | { [key: string]: PyValue };
@@ -79,8 +80,7 @@ function collectAssignment(node: SyntaxNode, onlySelf: boolean, into: Group, tex
     into.set(name, entryFor(values, text));
   } catch (e) {
     if (e instanceof NotLiteral) return;
-    const reason = e instanceof Error ? e.message : String(e);
-    throw new Error(`Python syntax error on line ${lineOf(text, node.from)}: ${reason}`);
+    throw new Error(`Python syntax error on line ${lineOf(text, node.from)}: ${errorMessage(e)}`);
   }
 }
 

@@ -1,5 +1,6 @@
 import { md5Of } from './md5';
-import { compareCodePoints, pythonJsonDumps } from '../python/python-json';
+import { compareCodePoints } from '../python/compare';
+import { pythonJsonDumps } from '../python/python-json';
 
 export interface DirEntry {
   /** POSIX path of the file inside the directory. */

@@ -1,11 +1,11 @@
 import type { Budget } from './budget';
 import { PipelineError, expectList } from './dvc-yaml-schema';
-import { flattenLeaves, isObject } from '../flatten';
+import { flattenLeaves } from '../flatten';
 import { lookup, type Tracker } from './interpolate';
 import { Origins, layeredGet, overlay } from './layers';
 import { joinPath } from '../paths';
 import type { FileStore } from '../files/store';
-import type { DataObject, DataValue } from '../types';
+import { isObject, type DataObject, type DataValue } from '../types';
 
 /** The templating context of one dvc.yaml: what `${...}` can name. */
 export interface Context {

@@ -1,6 +1,5 @@
-import { isObject } from '../flatten';
 import { joinPath } from '../paths';
-import type { DataObject, DataValue } from '../types';
+import { isObject, type DataObject, type DataValue } from '../types';
 
 /** A shape DVC's schema (`dvc/schema.py`) or resolver rejects; DVC refuses the whole dvc.yaml then. */
 export class PipelineError extends Error {}

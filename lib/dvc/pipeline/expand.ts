@@ -1,12 +1,11 @@
 import type { Context } from './context';
 import { PipelineError, expectObject, rejectExtraKeys } from './dvc-yaml-schema';
-import { isObject } from '../flatten';
 import { interpolate, resolveDeep, toStr } from './interpolate';
 import { overlay } from './layers';
 import type { Scope, Stage } from './model';
 import { resolveStage } from './stage';
 import type { FileStore } from '../files/store';
-import type { DataObject, DataValue } from '../types';
+import { isObject, type DataObject, type DataValue } from '../types';
 
 /** More stages than any real pipeline has; a `matrix` that multiplies past it is refused, not expanded. */
 export const MAX_STAGES = 10_000;

@@ -1,7 +1,7 @@
-import { flattenLeaves, isObject } from '../flatten';
+import { flattenLeaves } from '../flatten';
 import { layeredGet } from './layers';
-import { pyNumber } from '../python/py-number';
-import type { DataObject, DataValue } from '../types';
+import { numberStr } from '../python/python-float';
+import { isObject, type DataObject, type DataValue } from '../types';
 
 /** A `${...}` that cannot be resolved; DVC refuses the whole dvc.yaml then. */
 export class ResolveError extends Error {}
@@ -69,7 +69,7 @@ export function lookup(context: DataObject, expression: string, track?: Tracker)
 /** `dvc.parsing.interpolate.to_str` for the scalar types DVC lets into a string. */
 export function toStr(value: DataValue): string {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'number') return pyNumber(value);
+  if (typeof value === 'number') return numberStr(value);
   if (value === null) return 'None';
   if (typeof value === 'string') return value;
   throw new ResolveError(`cannot interpolate data of type '${Array.isArray(value) ? 'list' : 'dict'}'`);

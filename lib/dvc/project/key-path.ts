@@ -1,6 +1,5 @@
-import { isObject } from '../flatten';
 import { isGlob, segmentMatches } from './glob';
-import type { DataObject, DataValue } from '../types';
+import { isObject, type DataObject, type DataValue } from '../types';
 
 /**
  * Whether a dotted leaf lies under a params key as DVC selects it (`dpath.search(config, key,

@@ -1,8 +1,7 @@
 import { cacheIndex } from './cache-index';
-import { isObject } from '../flatten';
 import type { Pipeline } from '../pipeline/model';
 import type { FileStore } from '../files/store';
-import type { CachedMetric, DataValue, Input, Metric } from '../types';
+import { isObject, type CachedMetric, type DataValue, type Input, type Metric } from '../types';
 
 /**
  * `dvc metrics show`'s reading of one file (`_extract_metrics` + `flatten`): numbers, strings and

@@ -1,11 +1,11 @@
 import { cacheIndex } from './cache-index';
-import { flattenLeaves, isObject } from '../flatten';
+import { flattenLeaves } from '../flatten';
 import { keyExists, underAnyKey } from './key-path';
 import { joinPath } from '../paths';
 import type { Pipeline } from '../pipeline/model';
 import type { FileStore } from '../files/store';
 import type { LockStage } from './tracked';
-import type { DataValue, Input, Param } from '../types';
+import { isObject, type DataValue, type Input, type Param } from '../types';
 
 type CacheLookup = ReturnType<typeof cacheIndex>;
 

@@ -1,9 +1,8 @@
 import { PLOT_PROPS } from '../pipeline/dvc-yaml-schema';
-import { isObject } from '../flatten';
 import { joinPath } from '../paths';
 import type { Pipeline } from '../pipeline/model';
 import type { FileStore } from '../files/store';
-import type { DataObject, DataValue, Plot, PlotFile, VegaPlot } from '../types';
+import { isObject, type DataObject, type DataValue, type Plot, type PlotFile, type VegaPlot } from '../types';
 
 /** `dvc_render.ImageRenderer.EXTENSIONS`: shown as they are, not through a template. */
 const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.gif', '.png', '.svg'];

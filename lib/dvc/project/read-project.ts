@@ -1,4 +1,4 @@
-import { compareText } from '../python/compare';
+import { compareCodePoints } from '../python/compare';
 import { MAX_IGNORE_RULES, ignoreFiles, ignoredBy, parseIgnore } from './dvcignore';
 import { collectInputs } from './inputs';
 import { collectMetrics } from './metrics';
@@ -33,7 +33,7 @@ function inSubRepo(paths: string[]): (path: string) => boolean {
 function rootFirst(a: string, b: string): number {
   if (a === 'dvc.yaml') return -1;
   if (b === 'dvc.yaml') return 1;
-  return compareText(a, b);
+  return compareCodePoints(a, b);
 }
 
 async function loadLocks(store: FileStore, pipelines: Pipeline[]): Promise<Map<string, Map<string, LockStage>>> {
@@ -133,6 +133,6 @@ export async function readProject(read: ReadFile, paths: string[]): Promise<Proj
   const { metrics, cachedMetrics } = await collectMetrics(store, pipelines, inputs);
   const plots = collectPlots(store, pipelines);
   const stages = pipelines.flatMap((p) => p.stages.map((s) => s.address));
-  const problems = [...store.problems].sort((a, b) => compareText(a.path, b.path));
+  const problems = [...store.problems].sort((a, b) => compareCodePoints(a.path, b.path));
   return { params, inputs, metrics, cachedMetrics, plots, stages, problems };
 }

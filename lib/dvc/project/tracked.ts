@@ -1,6 +1,5 @@
-import { isObject } from '../flatten';
 import type { OutputKind } from '../pipeline/model';
-import type { DataObject, DataValue, HashGeneration } from '../types';
+import { isObject, type DataObject, type DataValue, type HashGeneration } from '../types';
 
 /** One output entry as a `.dvc` file or a `dvc.lock` records it. */
 export interface TrackedEntry {

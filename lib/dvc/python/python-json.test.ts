@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { pythonFloatRepr, pythonJsonDumps } from './python-json';
+import { jsonDumpsFloat } from './python-float';
+import { pythonJsonDumps } from './python-json';
 
 // Expected strings: Python 3 repr()/json.dumps(sort_keys=True) of the same values.
-describe('pythonFloatRepr', () => {
+describe('jsonDumpsFloat', () => {
   it.each([
     [0.2, '0.2'],
     [1e-5, '1e-05'],
@@ -16,7 +17,7 @@ describe('pythonFloatRepr', () => {
     [2.5e300, '2.5e+300'],
     [Infinity, 'Infinity'],
   ])('%s → %s', (value, repr) => {
-    expect(pythonFloatRepr(value)).toBe(repr);
+    expect(jsonDumpsFloat(value)).toBe(repr);
   });
 });
 

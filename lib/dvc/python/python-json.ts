@@ -1,4 +1,5 @@
-import { pythonFloat } from './python-float';
+import { compareCodePoints } from './compare';
+import { jsonDumpsFloat } from './python-float';
 
 /**
  * A value as Python's `json` module sees it. `bigint` is a Python `int`, `number` a Python
@@ -6,24 +7,6 @@ import { pythonFloat } from './python-float';
  * YAML with `intAsBigInt`).
  */
 export type PythonJsonValue = null | boolean | bigint | number | string | readonly PythonJsonValue[] | { readonly [key: string]: PythonJsonValue };
-
-/** UTF-16 unit → a key that orders like code points: surrogates (astral) after U+E000..U+FFFF. */
-function codePointRank(unit: number): number {
-  if (unit >= 0xe000) return unit - 0x800;
-  if (unit >= 0xd800) return unit + 0x2000;
-  return unit;
-}
-
-/** Python sorts `str` by code point; JavaScript's default sort compares UTF-16 units. */
-export function compareCodePoints(a: string, b: string): number {
-  const shared = Math.min(a.length, b.length);
-  for (let i = 0; i < shared; i += 1) {
-    const left = a.charCodeAt(i);
-    const right = b.charCodeAt(i);
-    if (left !== right) return codePointRank(left) - codePointRank(right);
-  }
-  return a.length - b.length;
-}
 
 const SHORT_ESCAPES: Record<string, string> = {
   '"': '\\"',
@@ -49,13 +32,6 @@ function encodeString(value: string): string {
   return `${out}"`;
 }
 
-/** A float as `json.dumps` writes it: its repr, and `NaN`/`Infinity` (`allow_nan=True`) for the rest. */
-export function pythonFloatRepr(value: number): string {
-  if (Number.isNaN(value)) return 'NaN';
-  if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
-  return pythonFloat(value);
-}
-
 /**
  * `json.dumps(value, sort_keys=True)` with Python's defaults (separators `", "` and `": "`,
  * `ensure_ascii`, NaN/Infinity allowed): the bytes DVC hashes for `.dir` manifests and stage md5s.
@@ -65,7 +41,7 @@ export function pythonJsonDumps(value: PythonJsonValue): string {
   if (value === true) return 'true';
   if (value === false) return 'false';
   if (typeof value === 'bigint') return value.toString();
-  if (typeof value === 'number') return pythonFloatRepr(value);
+  if (typeof value === 'number') return jsonDumpsFloat(value);
   if (typeof value === 'string') return encodeString(value);
   if (Array.isArray(value)) return `[${value.map(pythonJsonDumps).join(', ')}]`;
   const record = value as { readonly [key: string]: PythonJsonValue };

@@ -1,7 +1,7 @@
 // The public surface of lib/dvc: pure DVC semantics, no GitHub, no browser, no node: modules.
 // Every path taken or given is repo-relative POSIX, normalised, without a trailing `/`.
 
-// Reading a project at a commit (issue 6).
+// Reading a project at a commit.
 export { readProject } from './project/read-project';
 export type {
   CachedMetric,
@@ -23,11 +23,11 @@ export { diffParams, diffMetrics, formatMetric, type DiffOptions, type ParamChan
 /** Which of DVC's four loaders reads a params or metrics file (the editor picks the same one). */
 export { fileFormat, type FileFormat } from './files/format';
 
-// Editing params files byte-minimally (issue 7).
+// Editing params files byte-minimally.
 export { editParams, type ParamEdit } from './edit/edit-params';
 export type { ParamValue } from './edit/value';
 
-// Hashes, `.dvc`/`dvc.lock` entries and remote objects (issue 8).
+// Hashes, `.dvc`/`dvc.lock` entries and remote objects.
 export { createMd5, md5Of, type Md5Hasher } from './hash/md5';
 export type { HashGeneration } from './types';
 /** `dirManifest` gives the bytes of the `.dir` object itself, which is uploaded beside the files. */

@@ -54,7 +54,7 @@ export interface Metric {
 }
 
 /**
- * A declared metrics file that is not in git. The issue sketched `{ file, md5, dir? }`, but a lock
+ * A declared metrics file that is not in git. A lock
  * records an md5 only for an output itself: a file inside a tracked directory output (as
  * example-get-started's `eval/metrics.json` inside `eval`) has no md5 in any file of the commit —
  * it is in the directory's `.dir` manifest, in the remote. So it is one or the other:
@@ -73,7 +73,7 @@ export interface PlotFile {
 
 /**
  * A plot as `dvc plots show` renders it. `kind` is DVC's renderer type (`vega` or `image`, as in
- * `dvc plots show --json`), which the issue's sketch lacked: an image (png/jpg/jpeg/gif/svg) is
+ * `dvc plots show --json`): an image (png/jpg/jpeg/gif/svg) is
  * shown as it is, so it has no template, axes or labels.
  */
 export type Plot = VegaPlot | ImagePlot;

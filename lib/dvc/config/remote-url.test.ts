@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDvcConfig, remoteObjectUrl } from '..';
 import { fixtureText } from '../testing/fixture-files';
 
-// Object layout (reference §2.5, dvc-objects `_oid_parts`): 3.x `<url>/files/md5/ab/cdef…`,
+// Object layout (dvc-objects `_oid_parts`): 3.x `<url>/files/md5/ab/cdef…`,
 // 2.x `<url>/ab/cdef…`, `.dir` suffix kept. Hashes are the real ones from each project's files.
 describe('remoteObjectUrl for every .dvc/config in the fixtures', () => {
   it('example-get-started main (public-s3 = https://remote.dvc.org/get-started)', () => {

@@ -100,7 +100,7 @@ describe('floats are spelled as Python writes them', () => {
 
 // Studio's own commits: the same edits, applied to the file before the commit, must give the
 // file after it. Studio also rewrote lines whose values did not change (a stray CRLF, the
-// indentation of a list: reference §1.2, 7de668e); we leave those bytes alone.
+// indentation of a list: 7de668e); we leave those bytes alone.
 describe('Studio commits replayed', () => {
   const commits = fixtureFiles((p) => p.includes('commits/') && p.endsWith('.txt'))
     .map((path) => ({ path, hunks: diffHunks(read(path), 'params.yaml') }))

@@ -48,7 +48,7 @@ describe('rewriteOut on import .dvc files (frozen, rev_lock): entry hash fields 
 });
 
 describe('rewriteOut on add-style .dvc files', () => {
-  it('3.x file (dvc add, example-get-started b1a30e6 data/data.xml.dvc, reference §2.4)', () => {
+  it('3.x file (dvc add, example-get-started b1a30e6 data/data.xml.dvc)', () => {
     const before = 'outs:\n- md5: 22a1a2931c8370d3aeedd7183606fd7f\n  size: 14445097\n  hash: md5\n  path: data.xml\n';
     expect(rewriteOut(before, 'data/data.xml.dvc', 'data/data.xml', { md5: NEW, size: 8 })).toBe(
       `outs:\n- md5: ${NEW}\n  size: 8\n  hash: md5\n  path: data.xml\n`,

@@ -6,7 +6,7 @@ import { FIXTURES } from '../testing/fixture-files';
 import { memoryRepo } from '../testing/memory-repo';
 
 // Real files with bytes changed, deterministically: whatever the damage, readProject resolves, and
-// (issue 6) a bad file never hides what the other files give: what the damaged file cannot
+// a bad file never hides what the other files give: what the damaged file cannot
 // influence stays exactly as the undamaged commit gives it. (This dvc.yaml has no `${...}`, so
 // params.yaml decides params only.)
 

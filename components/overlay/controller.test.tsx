@@ -96,10 +96,11 @@ async function page(reply: ExperimentsReply, saved: OverlaySettings | null = nul
 }
 
 const shadow = (host: Element) => host.shadowRoot!;
+const fetched = { waves: 1, rawReads: 0 };
 
 describe('the overlay draws rows from the background’s answer', () => {
   it('shows the metric value as dvc prints it, its change against the parent, and the changed param with its unreproduced mark', async () => {
-    const { hosts, deps } = await page({ ok: true, result: { dvc: true, rows: await rows() } });
+    const { hosts, deps } = await page({ ok: true, result: { dvc: true, rows: await rows(), fetched } });
     expect(deps.askRows).toHaveBeenCalledWith({ repo: { owner: 'iterative', name: 'example-get-started' }, list: { ref: '' }, shas: [RUN, PARENT] });
     const cell = shadow(hosts[0]!.cell);
     const metric = cell.querySelector(`[data-metric="${METRICS_FILE}:avg_prec.test"]`)!;
@@ -119,7 +120,7 @@ describe('the overlay draws rows from the background’s answer', () => {
   });
 
   it('switches to percent and to a chosen baseline, and remembers the choice for the repository', async () => {
-    const { hosts, header, saves } = await page({ ok: true, result: { dvc: true, rows: await rows() } });
+    const { hosts, header, saves } = await page({ ok: true, result: { dvc: true, rows: await rows(), fetched } });
     const selects = shadow(header).querySelectorAll('select');
     const mode = [...selects].find((s) => [...s.options].some((o) => o.value === 'percent'))!;
     mode.value = 'percent';
@@ -139,7 +140,7 @@ describe('the overlay draws rows from the background’s answer', () => {
     const payload = '<img src=x onerror="globalThis.pwned=1"><script>globalThis.pwned=1</script>';
     run!.metrics = [{ file: `${payload}.json`, key: payload, value: payload }];
     run!.paramChanges = [{ file: payload, key: payload, old: payload, new: 1 }];
-    const { hosts } = await page({ ok: true, result: { dvc: true, rows: [run!, parent!] } });
+    const { hosts } = await page({ ok: true, result: { dvc: true, rows: [run!, parent!], fetched } });
     const cell = shadow(hosts[0]!.cell);
     expect(cell.querySelector('img, script')).toBeNull();
     expect(cell.querySelector('.cl-value')!.textContent).toBe(payload);
@@ -169,7 +170,7 @@ describe('the overlay draws rows from the background’s answer', () => {
   });
 
   it('says once when the token’s account is not the one signed in to GitHub', async () => {
-    const { header } = await page({ ok: true, result: { dvc: true, rows: await rows() }, login: 'someone-else' }, null, 'octocat');
+    const { header } = await page({ ok: true, result: { dvc: true, rows: await rows(), fetched }, login: 'someone-else' }, null, 'octocat');
     const notices = shadow(header).querySelectorAll('.cl-notice-wrong-account');
     expect(notices).toHaveLength(1);
     expect(notices[0]!.textContent).toContain('someone-else');
@@ -196,7 +197,7 @@ describe('the overlay draws rows from the background’s answer', () => {
     controller.onRows(list, [{ element, sha: RUN }]);
     await vi.waitFor(() => expect(answer).toBeDefined());
     expect(shadow(cell).querySelectorAll('.cl-cell.cl-skeleton')).toHaveLength(2);
-    answer({ ok: true, result: { dvc: true, rows: await rows() } });
+    answer({ ok: true, result: { dvc: true, rows: await rows(), fetched } });
     await vi.waitFor(() => expect(shadow(cell).querySelectorAll('.cl-cell[data-metric]')).toHaveLength(2));
   });
 });

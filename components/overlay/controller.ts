@@ -1,7 +1,7 @@
 import { h, render, type ComponentChild } from 'preact';
 import { chosenColumns, DEFAULT_METRIC_COLUMNS, defaultChoice, pageColumns } from '../../lib/experiments/columns';
-import type { CommitList, ExperimentRow } from '../../lib/experiments/types';
-import type { ExperimentsReply, Requests } from '../../lib/messages';
+import type { CommitList, ExperimentRow, RowsRequest } from '../../lib/experiments/types';
+import type { ExperimentsReply } from '../../lib/messages';
 import type { CellTarget } from '../../lib/page/overlay';
 import { CELL_ATTRIBUTE } from '../../lib/page/overlay';
 import { pageRefOf } from '../../lib/page/page-ref';
@@ -16,7 +16,7 @@ import { DEFAULT_SETTINGS, type Notice, type OverlaySettings, type OverlayView }
 
 export interface ControllerDeps {
   document: Document;
-  askRows(request: Requests['experiments']): Promise<ExperimentsReply>;
+  askRows(request: RowsRequest): Promise<ExperimentsReply>;
   loadSettings(repo: string): Promise<OverlaySettings | null>;
   saveSettings(repo: string, settings: OverlaySettings): Promise<void>;
   /** Who GitHub's page says is signed in (empty when signed out). */
@@ -37,7 +37,7 @@ export function createController(deps: ControllerDeps) {
   const hosts = new Map<HTMLElement, () => ComponentChild>();
   const noDvc = new Set<string>();
   const settingsByRepo = new Map<string, OverlaySettings>();
-  let page: { key: string; list: CommitListPage; request: Requests['experiments']; ref: string } | undefined;
+  let page: { key: string; list: CommitListPage; request: RowsRequest; ref: string } | undefined;
   let phase: OverlayView['phase'] = 'loading';
   let rows = new Map<string, ExperimentRow>();
   let notices: Notice[] = [];
@@ -74,9 +74,14 @@ export function createController(deps: ControllerDeps) {
       else render(node(), shadowOf(host));
     }
   };
+  /** Draws a host now and on every change; what it returns undoes that (the overlay calls it when the host goes). */
   const attach = (host: HTMLElement, node: () => ComponentChild) => {
     hosts.set(host, node);
     render(node(), shadowOf(host));
+    return () => {
+      hosts.delete(host);
+      render(null, shadowOf(host));
+    };
   };
 
   const actions = {
@@ -180,17 +185,17 @@ export function createController(deps: ControllerDeps) {
     },
 
     renderCell(host: HTMLElement, target: CellTarget) {
-      attach(host, () => h(RowCells, { view: currentView, sha: target.row.sha }));
+      return attach(host, () => h(RowCells, { view: currentView, sha: target.row.sha }));
     },
     renderRun(host: HTMLElement, target: CellTarget) {
-      attach(host, () => h(RunButton, { sha: target.row.sha, onRun: actions.openRun }));
+      return attach(host, () => h(RunButton, { sha: target.row.sha, onRun: actions.openRun }));
     },
     renderReport(host: HTMLElement, target: CellTarget) {
-      attach(host, () => h(ReportIcon, { row: currentView.rows.get(target.row.sha) }));
+      return attach(host, () => h(ReportIcon, { row: currentView.rows.get(target.row.sha) }));
     },
     renderHeader(host: HTMLElement) {
       const cellLeft = () => deps.document.querySelector(`[${CELL_ATTRIBUTE}]`)?.getBoundingClientRect().left;
-      attach(host, () => h(Header, { view: currentView, actions, onSignIn: deps.openSignIn, cellLeft }));
+      return attach(host, () => h(Header, { view: currentView, actions, onSignIn: deps.openSignIn, cellLeft }));
     },
   };
 }

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { storage } from 'wxt/utils/storage';
-import { ask } from '../../components/ask';
+import { ask } from '../../lib/messages';
 import { createController } from '../../components/overlay/controller';
 import { openRunDialog } from '../../components/overlay/run-dialog';
 import type { OverlaySettings } from '../../components/overlay/view';
@@ -18,7 +18,7 @@ export default defineContentScript({
     const log = (message: string) => console.info(`[Commit Lab] ${message}`);
     const controller = createController({
       document,
-      askRows: (request) => ask({ type: 'experiments', ...request }),
+      askRows: (request) => ask<'experiments'>({ type: 'experiments', ...request }),
       loadSettings: (repo) => storage.getItem<OverlaySettings>(settingsKey(repo)),
       saveSettings: (repo, settings) => storage.setItem(settingsKey(repo), settings),
       pageLogin: () => query(document, selectors.signedInUser)?.getAttribute('content') || undefined,
@@ -31,7 +31,7 @@ export default defineContentScript({
           opener,
           signal: ctx.signal,
         }),
-      openSignIn: () => void ask({ type: 'open-sign-in' }),
+      openSignIn: () => void ask<'open-sign-in'>({ type: 'open-sign-in' }),
       log,
     });
     const overlay = startOverlay({

@@ -2,10 +2,9 @@
 // lands (issue 20) it shows the commit and its params, read-only; that issue replaces this file.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ask } from '../../components/ask';
 import { CLOSE_MESSAGE } from '../../components/overlay/run-dialog';
 import '../../components/primer-page.css';
-import type { ExperimentsReply } from '../../lib/messages';
+import { ask, type ExperimentsReply } from '../../lib/messages';
 
 const query = new URLSearchParams(location.search);
 const [owner, repo, sha, ref] = ['owner', 'repo', 'sha', 'ref'].map((name) => query.get(name) ?? '');
@@ -18,7 +17,7 @@ addEventListener('keydown', (event) => {
 function RunPage() {
   const [reply, setReply] = useState<ExperimentsReply>();
   useEffect(() => {
-    void ask({ type: 'experiments', repo: { owner: owner!, name: repo! }, list: { ref: ref || sha! }, shas: [sha!] }).then(setReply, (e: unknown) =>
+    void ask<'experiments'>({ type: 'experiments', repo: { owner: owner!, name: repo! }, list: { ref: ref || sha! }, shas: [sha!] }).then(setReply, (e: unknown) =>
       setReply({ ok: false, error: { kind: 'unavailable', message: String(e) } }),
     );
   }, []);

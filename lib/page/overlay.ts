@@ -20,16 +20,17 @@ export interface RowSlot {
   anchor: Selector;
   /** Where in the anchor: first child (`prepend`) or last (`append`). */
   at: 'prepend' | 'append';
-  render(host: HTMLElement, target: CellTarget): void;
+  /** Fills the host; returns what undoes it, like `renderCell`. */
+  render(host: HTMLElement, target: CellTarget): () => void;
 }
 
-/** The attribute of the header host, carrying the list it was drawn for. */
+/** The attribute of the header host, carrying the repository it was drawn for. */
 export const HEADER_ATTRIBUTE = 'data-commit-lab-header';
 
 export interface HeaderSlot {
   /** The list container the header goes before. */
   anchor: Selector;
-  render(host: HTMLElement, list: CommitListPage): void;
+  render(host: HTMLElement, list: CommitListPage): () => void;
 }
 
 export interface OverlayOptions {
@@ -41,8 +42,11 @@ export interface OverlayOptions {
    * `ctx.isValid`, which then aborts `signal`). Orphaned scripts must stop touching the page.
    */
   isValid?: () => boolean;
-  /** Fills a freshly created, empty cell host for one row. */
-  renderCell(host: HTMLElement, target: CellTarget): void;
+  /**
+   * Fills a freshly created, empty cell host for one row; returns what undoes it (unmounts the UI,
+   * drops its listeners and requests), called once when that cell is removed, by us or by GitHub.
+   */
+  renderCell(host: HTMLElement, target: CellTarget): () => void;
   /** More hosts per row (the Run button in the action bar, the report icon by the title), each kept like the cell. */
   slots?: readonly RowSlot[];
   /** One host just before the list (the header), drawn when the list's rows are first seen. */
@@ -88,10 +92,22 @@ export function startOverlay(options: OverlayOptions): { navigating(url: URL): v
   /** A navigation to a commit list is under way: watch for its rows before the location changes. */
   let awaitingList = false;
   const nextFrame = options.nextFrame ?? ((callback: () => void) => requestAnimationFrame(callback));
+  /** Every cell drawn and not yet disposed, with what undoes its rendering. */
+  const drawn = new Map<Element, () => void>();
+  const dispose = (cell: Element) => {
+    const undo = drawn.get(cell);
+    drawn.delete(cell);
+    undo?.();
+  };
+  /** Cells that left the document with their row (GitHub re-rendered or navigated away). */
+  const disposeDetached = () => {
+    for (const cell of drawn.keys()) if (!cell.isConnected) dispose(cell);
+  };
 
   const scan = () => {
     frameRequested = false;
     if (signal.aborted || !(options.isValid?.() ?? true)) return;
+    disposeDetached();
     const url = document.location.href;
     const list = commitListOf(url);
     if (list) awaitingList = false;
@@ -112,7 +128,11 @@ export function startOverlay(options: OverlayOptions): { navigating(url: URL): v
     }
     if (options.suppressed?.(list)) return removeHosts();
     const where = describeList(document, list);
-    for (const row of rows) markAll({ row, list, where });
+    for (const row of rows) {
+      const target = { row, list, where };
+      mark(target);
+      for (const slot of options.slots ?? []) markSlot(slot, target);
+    }
     if (options.header) markHeader(options.header, list);
     options.onRows?.(list, rows);
   };
@@ -126,17 +146,16 @@ export function startOverlay(options: OverlayOptions): { navigating(url: URL): v
     const { element, sha } = target.row;
     const cells = element.querySelectorAll(`[${CELL_ATTRIBUTE}]`);
     if (cells.length === 1 && cells[0]!.getAttribute(CELL_ATTRIBUTE) === sha) return;
-    cells.forEach((cell) => cell.remove());
+    cells.forEach((cell) => {
+      cell.remove();
+      dispose(cell);
+    });
     const anchor = query(element, selectors.rowMetadata);
     if (!anchor) return logOnce('anchor', `no place for a cell (${selectors.rowMetadata.variants.join(' | ')}) in commit rows on ${document.location.href}`);
     const host = document.createElement('span');
     host.setAttribute(CELL_ATTRIBUTE, sha);
-    options.renderCell(host, target);
+    drawn.set(host, options.renderCell(host, target));
     anchor.prepend(host);
-  };
-  const markAll = (target: CellTarget) => {
-    mark(target);
-    for (const slot of options.slots ?? []) markSlot(slot, target);
   };
 
   const markSlot = (slot: RowSlot, target: CellTarget) => {
@@ -144,30 +163,34 @@ export function startOverlay(options: OverlayOptions): { navigating(url: URL): v
     const { element, sha } = target.row;
     const hosts = element.querySelectorAll(`[${attribute}]`);
     if (hosts.length === 1 && hosts[0]!.getAttribute(attribute) === sha) return;
-    hosts.forEach((host) => host.remove());
+    hosts.forEach(remove);
     const anchor = query(element, slot.anchor);
     if (!anchor) return logOnce(`slot-${slot.name}`, `no place for ${slot.name} (${slot.anchor.variants.join(' | ')}) in commit rows on ${document.location.href}`);
     const host = document.createElement('span');
     host.setAttribute(attribute, sha);
-    slot.render(host, target);
+    drawn.set(host, slot.render(host, target));
     anchor[slot.at](host);
   };
 
   const markHeader = (header: HeaderSlot, list: CommitListPage) => {
     const key = `${list.owner}/${list.repo}`;
     const existing = document.querySelectorAll(`[${HEADER_ATTRIBUTE}]`);
-    if (existing.length === 1 && existing[0]!.getAttribute(HEADER_ATTRIBUTE) === key && existing[0]!.isConnected) return;
-    existing.forEach((host) => host.remove());
+    if (existing.length === 1 && existing[0]!.getAttribute(HEADER_ATTRIBUTE) === key) return;
+    existing.forEach(remove);
     const anchor = query(document, header.anchor);
     if (!anchor) return logOnce('header', `no place for the header (${header.anchor.variants.join(' | ')}) on ${document.location.href}`);
     const host = document.createElement('div');
     host.setAttribute(HEADER_ATTRIBUTE, key);
-    header.render(host, list);
+    drawn.set(host, header.render(host, list));
     anchor.before(host);
   };
 
+  const remove = (host: Element) => {
+    host.remove();
+    dispose(host);
+  };
   const hostSelector = [CELL_ATTRIBUTE, HEADER_ATTRIBUTE, ...(options.slots ?? []).map((slot) => `data-commit-lab-${slot.name}`)].map((name) => `[${name}]`).join(',');
-  const removeHosts = () => document.querySelectorAll(hostSelector).forEach((host) => host.remove());
+  const removeHosts = () => document.querySelectorAll(hostSelector).forEach(remove);
 
   const observer = new MutationObserver(scheduleScan);
   let observing = false;
@@ -185,6 +208,7 @@ export function startOverlay(options: OverlayOptions): { navigating(url: URL): v
     clearTimeout(missTimer);
     // A newer copy of the extension draws its own cells.
     removeHosts();
+    for (const host of drawn.keys()) dispose(host);
   });
   scan();
   return {

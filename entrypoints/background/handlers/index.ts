@@ -1,0 +1,16 @@
+import type { Handlers } from '../../../lib/messages';
+import type { BackgroundContext } from '../context';
+import { experiments } from './experiments';
+import { openSignIn } from './open-sign-in';
+import { tokenClear } from './token-clear';
+import { tokenSave } from './token-save';
+import { tokenStatus } from './token-status';
+
+/** The background's answer to each request of `MESSAGES`, one entry per type. */
+export const HANDLERS = {
+  'token-status': tokenStatus,
+  'token-save': tokenSave,
+  'token-clear': tokenClear,
+  experiments,
+  'open-sign-in': openSignIn,
+} satisfies Handlers<BackgroundContext>;

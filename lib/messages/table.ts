@@ -1,0 +1,23 @@
+import { defineMessage, noFields } from './define';
+import { parseRowsRequest, type ExperimentsReply } from './experiments';
+import type { TokenStatus } from './token-status';
+
+/**
+ * Every request the background answers, one entry each. Adding a message is one entry here and
+ * one handler in `entrypoints/background/handlers/` (the compiler asks for it).
+ */
+export const MESSAGES = {
+  /** Whether a GitHub token is stored. Anyone may ask; the token itself never leaves the background. */
+  'token-status': defineMessage<TokenStatus>()({ from: 'any', parse: noFields }),
+  /** Store a token. */
+  'token-save': defineMessage<TokenStatus>()({
+    from: 'extension-pages',
+    parse: ({ token }) => (typeof token === 'string' ? { token } : undefined),
+  }),
+  /** Forget the token. */
+  'token-clear': defineMessage<TokenStatus>()({ from: 'extension-pages', parse: noFields }),
+  /** The experiment rows of one commit-list view. Anyone may ask: rows hold only what the token can read on GitHub anyway. */
+  experiments: defineMessage<ExperimentsReply>()({ from: 'any', parse: parseRowsRequest }),
+  /** Open Commit Lab's sign-in page (the overlay's "Sign in"; content scripts cannot open it themselves). */
+  'open-sign-in': defineMessage<null>()({ from: 'any', parse: noFields }),
+};

@@ -1,5 +1,5 @@
-import type { ColumnGroup } from '../../lib/experiments/columns';
-import type { Goal } from '../../lib/experiments/deltas';
+import type { ColumnGroup } from '../../lib/experiments/columns/columns';
+import type { Goal } from '../../lib/experiments/columns/deltas';
 import type { OverlayView } from './view';
 
 /** Every metric and param of the page, grouped by file, as checkboxes; each chosen metric's goal beside it. */

@@ -1,7 +1,7 @@
 import columnsIcon from '@primer/octicons/build/svg/columns-16.svg?raw';
 import syncIcon from '@primer/octicons/build/svg/sync-16.svg?raw';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { defaultGoal, type Goal } from '../../lib/experiments/deltas';
+import { defaultGoal, type Goal } from '../../lib/experiments/columns/deltas';
 import { Octicon } from '../Octicon';
 import { ColumnPicker } from './ColumnPicker';
 import type { OverlayActions, OverlayView } from './view';

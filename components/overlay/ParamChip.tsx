@@ -1,6 +1,6 @@
 import clockIcon from '@primer/octicons/build/svg/clock-16.svg?raw';
 import { useState } from 'preact/hooks';
-import type { ParamChangeText } from '../../lib/experiments/param-text';
+import type { ParamChangeText } from '../../lib/experiments/columns/param-text';
 import { Octicon } from '../Octicon';
 
 /**

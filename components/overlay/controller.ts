@@ -1,5 +1,5 @@
 import { h, render, type ComponentChild } from 'preact';
-import { chosenColumns, DEFAULT_METRIC_COLUMNS, defaultChoice, pageColumns } from '../../lib/experiments/columns';
+import { chosenColumns, DEFAULT_METRIC_COLUMNS, defaultChoice, pageColumns } from '../../lib/experiments/columns/columns';
 import type { CommitList, ExperimentRow, RowsRequest } from '../../lib/experiments/types';
 import type { ExperimentsReply } from '../../lib/messages';
 import type { CellTarget } from '../../lib/page/overlay';

@@ -1,5 +1,5 @@
-import type { Baseline, DeltaMode, Goal } from '../../lib/experiments/deltas';
-import type { PageColumns } from '../../lib/experiments/columns';
+import type { Baseline, DeltaMode, Goal } from '../../lib/experiments/columns/deltas';
+import type { PageColumns } from '../../lib/experiments/columns/columns';
 import type { ExperimentRow } from '../../lib/experiments/types';
 
 /** What a user chose for a repository's list, remembered per repository. */

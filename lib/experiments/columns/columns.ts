@@ -1,4 +1,4 @@
-import type { ExperimentRow } from './types';
+import type { ExperimentRow } from '../types';
 
 /** A metric or param column, named as the overlay's data attributes name it: `<file>:<key>`. */
 export interface Column {

@@ -1,5 +1,5 @@
-import type { Param } from '../dvc';
-import type { ExperimentRow } from './types';
+import type { Param } from '../../dvc';
+import type { ExperimentRow } from '../types';
 
 /** A param value in a cell: strings as they are, numbers and booleans as YAML writes them, lists and maps as JSON, absent as `-`. */
 export function paramText(value: Param['value'] | undefined): string {

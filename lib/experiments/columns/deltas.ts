@@ -1,5 +1,5 @@
-import { formatMetric, type MetricValue } from '../dvc';
-import type { ExperimentRow } from './types';
+import { formatMetric, type MetricValue } from '../../dvc';
+import type { ExperimentRow } from '../types';
 
 /** Whether a bigger value of a metric is better; `neutral` colours no change. */
 export type Goal = 'higher' | 'lower' | 'neutral';

@@ -1,6 +1,6 @@
 import columnsIcon from '@primer/octicons/build/svg/columns-16.svg?raw';
 import syncIcon from '@primer/octicons/build/svg/sync-16.svg?raw';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { defaultGoal, type Goal } from '../../lib/experiments/columns/deltas';
 import { Octicon } from '../Octicon';
 import { ColumnPicker } from './ColumnPicker';
@@ -15,6 +15,13 @@ const keyOf = (id: string) => id.slice(id.lastIndexOf(':') + 1);
 export function Header({ view, actions, onSignIn, cellLeft }: { view: OverlayView; actions: OverlayActions; onSignIn(): void; cellLeft(): number | undefined }) {
   const [picking, setPicking] = useState(false);
   const titles = useRef<HTMLDivElement>(null);
+  const [, relayout] = useState(0);
+  // GitHub's layout moves the cells when the window changes width: the titles follow.
+  useEffect(() => {
+    const onResize = () => relayout((n) => n + 1);
+    addEventListener('resize', onResize);
+    return () => removeEventListener('resize', onResize);
+  }, []);
   // Titles start where the first row's cells start (measured: GitHub decides where that is).
   useLayoutEffect(() => {
     const el = titles.current;

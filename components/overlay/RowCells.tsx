@@ -43,6 +43,8 @@ export function RowCells({ view, sha }: { view: OverlayView; sha: string }) {
         <Octicon svg={kebabIcon} size={16} />
       </button>
       <span class={`cl-collapsible${open ? ' cl-open' : ''}`}>
+        {/* First: the marks vary in width, and the cells keep their columns from the right. */}
+        <Provenance row={row} />
         <StatusIcon ci={row.ci} />
         {view.metricIds.map((id) => (
           <MetricCell key={id} view={view} row={row} id={id} />
@@ -56,7 +58,6 @@ export function RowCells({ view, sha }: { view: OverlayView; sha: string }) {
           );
         })}
         <ParamChip changes={paramChangeTexts(row)} sha={sha} />
-        <Provenance row={row} />
       </span>
     </span>
   );

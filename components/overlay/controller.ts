@@ -194,7 +194,8 @@ export function createController(deps: ControllerDeps) {
       return attach(host, () => h(ReportIcon, { row: currentView.rows.get(target.row.sha) }));
     },
     renderHeader(host: HTMLElement) {
-      const cellLeft = () => deps.document.querySelector(`[${CELL_ATTRIBUTE}]`)?.getBoundingClientRect().left;
+      // Where the first row's status column starts: the titles line up from there.
+      const cellLeft = () => deps.document.querySelector(`[${CELL_ATTRIBUTE}]`)?.shadowRoot?.querySelector('.cl-status')?.getBoundingClientRect().left;
       return attach(host, () => h(Header, { view: currentView, actions, onSignIn: deps.openSignIn, cellLeft }));
     },
   };

@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { octiconPaths } from './build/octicon-paths';
 import { preactWithoutInnerHtml } from './build/preact-without-inner-html';
 
 // The release manifest asks only for storage and the two GitHub hosts. Everything else
@@ -37,5 +38,5 @@ export default defineConfig({
         }
       : {}),
   }),
-  vite: () => ({ plugins: [preact(), preactWithoutInnerHtml()] }),
+  vite: () => ({ plugins: [preact(), preactWithoutInnerHtml(), octiconPaths()] }),
 });

@@ -12,7 +12,17 @@ const keyOf = (id: string) => id.slice(id.lastIndexOf(':') + 1);
  * The slim bar above the list: what went wrong (one line each), the column titles lined up over
  * the first row's cells, and the controls (columns, baseline, delta mode, refresh).
  */
-export function Header({ view, actions, onSignIn, cellLeft }: { view: OverlayView; actions: OverlayActions; onSignIn(): void; cellLeft(): number | undefined }) {
+export function Header({
+  view,
+  actions,
+  onSignIn,
+  cellLeft,
+}: {
+  view: OverlayView;
+  actions: OverlayActions;
+  onSignIn(): void;
+  cellLeft(): number | undefined;
+}) {
   const [picking, setPicking] = useState(false);
   const titles = useRef<HTMLDivElement>(null);
   const [, relayout] = useState(0);

@@ -19,7 +19,13 @@ export function ParamChip({ changes, sha }: { changes: ParamChangeText[]; sha: s
         {first.unreproduced && <Unreproduced />}
         <span class="cl-chip-text">{first.text}</span>
         {changes.length > 1 && (
-          <button type="button" class="cl-chip-more" aria-expanded={open} aria-label={`${changes.length - 1} more params changed in ${sha.slice(0, 7)}`} onClick={() => setOpen(!open)}>
+          <button
+            type="button"
+            class="cl-chip-more"
+            aria-expanded={open}
+            aria-label={`${changes.length - 1} more params changed in ${sha.slice(0, 7)}`}
+            onClick={() => setOpen(!open)}
+          >
             +{changes.length - 1}
           </button>
         )}

@@ -99,7 +99,12 @@ function Provenance({ row }: { row: ExperimentRow }) {
         </span>
       )}
       {row.resultsFrom && (
-        <a class="cl-mark cl-results-from" href={row.resultsFrom.url} data-results-from={row.resultsFrom.sha} title={`Results from ${short(row.resultsFrom.sha)}`}>
+        <a
+          class="cl-mark cl-results-from"
+          href={row.resultsFrom.url}
+          data-results-from={row.resultsFrom.sha}
+          title={`Results from ${short(row.resultsFrom.sha)}`}
+        >
           <Octicon svg={foldIcon} size={12} />
           <span>{short(row.resultsFrom.sha)}</span>
         </a>
@@ -111,7 +116,13 @@ function Provenance({ row }: { row: ExperimentRow }) {
         </span>
       )}
       {problems.length > 0 && (
-        <span class="cl-mark cl-problem" role="img" tabIndex={0} aria-label={problems.map((p) => `${p.path}: ${p.message}`).join('; ')} title={problems.map((p) => `${p.path}: ${p.message}`).join('\n')}>
+        <span
+          class="cl-mark cl-problem"
+          role="img"
+          tabIndex={0}
+          aria-label={problems.map((p) => `${p.path}: ${p.message}`).join('; ')}
+          title={problems.map((p) => `${p.path}: ${p.message}`).join('\n')}
+        >
           <Octicon svg={alertIcon} size={12} />
         </span>
       )}

@@ -41,7 +41,9 @@ async function rows(): Promise<ExperimentRow[]> {
     parents,
     params: p.params,
     paramChanges: diffParams(q.params, p.params),
-    unreproduced: p.params.filter((x) => x.locked !== undefined && x.locked !== x.value).map((x) => ({ file: x.file, key: x.key, value: x.value, locked: x.locked })),
+    unreproduced: p.params
+      .filter((x) => x.locked !== undefined && x.locked !== x.value)
+      .map((x) => ({ file: x.file, key: x.key, value: x.value, locked: x.locked })),
     metrics: p.metrics,
     metricChanges: diffMetrics(q.metrics, p.metrics),
     cachedMetrics: p.cachedMetrics,
@@ -52,7 +54,13 @@ async function rows(): Promise<ExperimentRow[]> {
     {
       ...row(RUN, [PARENT]),
       ci: { state: 'failed', checks: [{ name: 'train', state: 'failed', url: 'https://github.com/iterative/example-get-started/runs/1' }], partial: false },
-      report: { url: 'https://github.com/iterative/example-get-started/pull/46#issuecomment-1', author: 'github-actions', time: '2023-03-13T00:00:00Z', tie: 'exact', source: 'pr-comment' },
+      report: {
+        url: 'https://github.com/iterative/example-get-started/pull/46#issuecomment-1',
+        author: 'github-actions',
+        time: '2023-03-13T00:00:00Z',
+        tie: 'exact',
+        source: 'pr-comment',
+      },
     },
     row(PARENT, [], before!, before!),
   ];
@@ -163,9 +171,15 @@ describe('the overlay draws rows from the background’s answer', () => {
     expect(signedOut.deps.openSignIn).toHaveBeenCalled();
     expect(signedOut.hosts.every((h) => shadow(h.cell).querySelector('.cl-notice, .cl-skeleton') === null)).toBe(true);
 
-    const limited = await page({ ok: false, error: { kind: 'rate-limited', message: 'GitHub’s API limit is used up until 08:00.', until: 0, limit: 'primary' } });
+    const limited = await page({
+      ok: false,
+      error: { kind: 'rate-limited', message: 'GitHub’s API limit is used up until 08:00.', until: 0, limit: 'primary' },
+    });
     expect(shadow(limited.header).querySelector('.cl-notice')!.textContent).toBe('GitHub’s API limit is used up until 08:00.');
-    const missing = await page({ ok: false, error: { kind: 'not-found', message: 'GitHub cannot find iterative/example-get-started, or your token cannot read it.' } });
+    const missing = await page({
+      ok: false,
+      error: { kind: 'not-found', message: 'GitHub cannot find iterative/example-get-started, or your token cannot read it.' },
+    });
     expect(shadow(missing.header).querySelector('.cl-notice')!.textContent).toContain('cannot find');
   });
 
@@ -177,7 +191,13 @@ describe('the overlay draws rows from the background’s answer', () => {
   });
 
   it('shows skeletons while loading, sized like the remembered columns', async () => {
-    const saved: OverlaySettings = { metrics: [`${METRICS_FILE}:avg_prec.test`, `${METRICS_FILE}:roc_auc.test`], params: [], baseline: { kind: 'parent' }, deltaMode: 'absolute', goals: {} };
+    const saved: OverlaySettings = {
+      metrics: [`${METRICS_FILE}:avg_prec.test`, `${METRICS_FILE}:roc_auc.test`],
+      params: [],
+      baseline: { kind: 'parent' },
+      deltaMode: 'absolute',
+      goals: {},
+    };
     let answer!: (reply: ExperimentsReply) => void;
     document.body.innerHTML = '';
     const controller = createController({

@@ -51,8 +51,16 @@ export function createController(deps: ControllerDeps) {
     const settings = settingsOf(repo);
     const columns = pageColumns([...rows.values()]);
     const defaults = defaultChoice(columns);
-    const metricIds = settings.metrics ? (phase === 'ready' ? chosenColumns(columns.metrics, settings.metrics).map((c) => c.id) : settings.metrics) : defaults.metrics;
-    const paramIds = settings.params ? (phase === 'ready' ? chosenColumns(columns.params, settings.params).map((c) => c.id) : settings.params) : defaults.params;
+    const metricIds = settings.metrics
+      ? phase === 'ready'
+        ? chosenColumns(columns.metrics, settings.metrics).map((c) => c.id)
+        : settings.metrics
+      : defaults.metrics;
+    const paramIds = settings.params
+      ? phase === 'ready'
+        ? chosenColumns(columns.params, settings.params).map((c) => c.id)
+        : settings.params
+      : defaults.params;
     return {
       phase,
       rows,
@@ -145,7 +153,10 @@ export function createController(deps: ControllerDeps) {
       rows = new Map(reply.result.rows.map((row) => [row.sha, row]));
       const pageLogin = deps.pageLogin();
       if (reply.login && pageLogin && reply.login.toLowerCase() !== pageLogin.toLowerCase()) {
-        notices.push({ kind: 'wrong-account', text: `Commit Lab is signed in as ${reply.login}, GitHub as ${pageLogin}: experiments show what ${reply.login} can read.` });
+        notices.push({
+          kind: 'wrong-account',
+          text: `Commit Lab is signed in as ${reply.login}, GitHub as ${pageLogin}: experiments show what ${reply.login} can read.`,
+        });
       }
     } else {
       phase = 'failed';

@@ -17,7 +17,7 @@ export function shadowOf(host: HTMLElement): ShadowRoot {
     root.adoptedStyleSheets = [sheet];
   } catch {
     // Firefox content scripts may not adopt a sheet built in their sandbox: a <style> inside the shadow root then (never in <head>).
-    const style = host.ownerDocument.createElement("style");
+    const style = host.ownerDocument.createElement('style');
     style.textContent = css;
     root.append(style);
   }

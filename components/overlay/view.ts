@@ -1,17 +1,8 @@
-import type { Baseline, DeltaMode, Goal } from '../../lib/experiments/columns/deltas';
+import type { OverlaySettings } from '../../lib/messages';
 import type { PageColumns } from '../../lib/experiments/columns/columns';
 import type { ExperimentRow } from '../../lib/experiments/types';
 
-/** What a user chose for a repository's list, remembered per repository. */
-export interface OverlaySettings {
-  /** Chosen metric columns (`<file>:<key>`); undefined until the user picks (then the page's first few). */
-  metrics?: string[];
-  params?: string[];
-  baseline: Baseline;
-  deltaMode: DeltaMode;
-  /** Goals the user set, by metric id; others follow `defaultGoal`. */
-  goals: Record<string, Goal>;
-}
+export type { OverlaySettings };
 
 export const DEFAULT_SETTINGS: OverlaySettings = { baseline: { kind: 'parent' }, deltaMode: 'absolute', goals: {} };
 

@@ -1,4 +1,5 @@
 import type { RowsRequest, RowsResult } from '../../lib/experiments/types';
+import type { OverlaySettingsStore } from './overlay-settings';
 import type { TokenStore } from './token-store';
 
 /** What the background's handlers work with. */
@@ -9,4 +10,5 @@ export interface BackgroundContext {
   /** The token's login when known, so a page can say it is not the account GitHub shows. */
   login?(): Promise<string | undefined>;
   openSignIn(): Promise<void>;
+  settings: OverlaySettingsStore;
 }

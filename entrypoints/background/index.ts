@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { BackgroundContext } from './context';
 import { handleMessage } from './handle-message';
+import { overlaySettings } from './overlay-settings';
 import { rowsSource } from './rows';
 import { tokenStore } from './token-store';
 
@@ -9,6 +10,7 @@ const context: BackgroundContext = {
   tokens: tokenStore,
   rows: rowsSource(tokenStore),
   openSignIn: () => browser.runtime.openOptionsPage(),
+  settings: overlaySettings,
 };
 
 export default defineBackground(() => {

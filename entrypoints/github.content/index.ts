@@ -1,14 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { storage } from 'wxt/utils/storage';
 import { ask } from '../../lib/messages';
 import { createController } from '../../components/overlay/controller';
 import { openRunDialog } from '../../components/overlay/run-dialog';
-import type { OverlaySettings } from '../../components/overlay/view';
 import { startOverlay } from '../../lib/page/overlay';
 import { query, selectors } from '../../lib/page/selectors';
-
-const settingsKey = (repo: string) => `local:overlay-settings:${repo}` as const;
 
 export default defineContentScript({
   // All of github.com, not just commit lists: GitHub reaches them by soft navigation, which
@@ -19,8 +15,8 @@ export default defineContentScript({
     const controller = createController({
       document,
       askRows: (request) => ask<'experiments'>({ type: 'experiments', ...request }),
-      loadSettings: (repo) => storage.getItem<OverlaySettings>(settingsKey(repo)),
-      saveSettings: (repo, settings) => storage.setItem(settingsKey(repo), settings),
+      loadSettings: (repo) => ask<'overlay-settings-get'>({ type: 'overlay-settings-get', repo }),
+      saveSettings: (repo, settings) => ask<'overlay-settings-set'>({ type: 'overlay-settings-set', repo, settings }).then(() => undefined),
       pageLogin: () => query(document, selectors.signedInUser)?.getAttribute('content') || undefined,
       openRun: ({ owner, repo, sha, ref, login }, opener) =>
         openRunDialog({

@@ -17,8 +17,9 @@ addEventListener('keydown', (event) => {
 function RunPage() {
   const [reply, setReply] = useState<ExperimentsReply>();
   useEffect(() => {
-    void ask<'experiments'>({ type: 'experiments', repo: { owner: owner!, name: repo! }, list: { ref: ref || sha! }, shas: [sha!] }).then(setReply, (e: unknown) =>
-      setReply({ ok: false, error: { kind: 'unavailable', message: String(e) } }),
+    void ask<'experiments'>({ type: 'experiments', repo: { owner: owner!, name: repo! }, list: { ref: ref || sha! }, shas: [sha!] }).then(
+      setReply,
+      (e: unknown) => setReply({ ok: false, error: { kind: 'unavailable', message: String(e) } }),
     );
   }, []);
   const row = reply?.ok ? reply.result.rows[0] : undefined;

@@ -6,7 +6,8 @@ import type { GitHubErrorInfo } from '../github/errors';
  * or a GitHub failure as plain data. `login` is the token's account when the background knows it,
  * so the page can say once that it is not the account signed in to GitHub.
  */
-export type ExperimentsReply = { ok: true; result: RowsResult; login?: string } | { ok: false; error: GitHubErrorInfo | { kind: 'signed-out'; message: string } };
+export type ExperimentsReply =
+  { ok: true; result: RowsResult; login?: string } | { ok: false; error: GitHubErrorInfo | { kind: 'signed-out'; message: string } };
 
 const isName = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 const SHA = /^[0-9a-f]{40}$/;
@@ -19,6 +20,7 @@ export function parseRowsRequest({ repo, list, shas }: Readonly<Record<string, u
   const l = list as { ref?: unknown; pr?: unknown } | undefined;
   if (!r || !isName(r.owner) || !isName(r.name) || !l) return undefined;
   if (!Array.isArray(shas) || shas.length > MAX_SHAS || !shas.every((sha) => typeof sha === 'string' && SHA.test(sha))) return undefined;
-  const parsed: CommitList | undefined = typeof l.ref === 'string' ? { ref: l.ref } : Number.isSafeInteger(l.pr) && (l.pr as number) > 0 ? { pr: l.pr as number } : undefined;
+  const parsed: CommitList | undefined =
+    typeof l.ref === 'string' ? { ref: l.ref } : Number.isSafeInteger(l.pr) && (l.pr as number) > 0 ? { pr: l.pr as number } : undefined;
   return parsed && { repo: { owner: r.owner, name: r.name }, list: parsed, shas: shas as string[] };
 }

@@ -1,5 +1,6 @@
 import { defineMessage, noFields } from './define';
 import { parseRowsRequest, type ExperimentsReply } from './experiments';
+import { parseOverlaySettings, parseRepoName, type OverlaySettings } from './overlay-settings';
 import type { TokenStatus } from './token-status';
 
 /**
@@ -20,4 +21,19 @@ export const MESSAGES = {
   experiments: defineMessage<ExperimentsReply>()({ from: 'any', parse: parseRowsRequest }),
   /** Open Commit Lab's sign-in page (the overlay's "Sign in"; content scripts cannot open it themselves). */
   'open-sign-in': defineMessage<null>()({ from: 'any', parse: noFields }),
+  /** A repository's overlay settings (null until first chosen). Kept by the background: the content script stays small. */
+  'overlay-settings-get': defineMessage<OverlaySettings | null>()({
+    from: 'any',
+    parse: ({ repo }) => {
+      const name = parseRepoName(repo);
+      return name ? { repo: name } : undefined;
+    },
+  }),
+  'overlay-settings-set': defineMessage<null>()({
+    from: 'any',
+    parse: ({ repo, settings }) => {
+      const [name, parsed] = [parseRepoName(repo), parseOverlaySettings(settings)];
+      return name && parsed ? { repo: name, settings: parsed } : undefined;
+    },
+  }),
 };

@@ -165,7 +165,8 @@ export function startOverlay(options: OverlayOptions): { navigating(url: URL): v
     if (hosts.length === 1 && hosts[0]!.getAttribute(attribute) === sha) return;
     hosts.forEach(remove);
     const anchor = query(element, slot.anchor);
-    if (!anchor) return logOnce(`slot-${slot.name}`, `no place for ${slot.name} (${slot.anchor.variants.join(' | ')}) in commit rows on ${document.location.href}`);
+    if (!anchor)
+      return logOnce(`slot-${slot.name}`, `no place for ${slot.name} (${slot.anchor.variants.join(' | ')}) in commit rows on ${document.location.href}`);
     const host = document.createElement('span');
     host.setAttribute(attribute, sha);
     drawn.set(host, slot.render(host, target));
@@ -189,7 +190,9 @@ export function startOverlay(options: OverlayOptions): { navigating(url: URL): v
     host.remove();
     dispose(host);
   };
-  const hostSelector = [CELL_ATTRIBUTE, HEADER_ATTRIBUTE, ...(options.slots ?? []).map((slot) => `data-commit-lab-${slot.name}`)].map((name) => `[${name}]`).join(',');
+  const hostSelector = [CELL_ATTRIBUTE, HEADER_ATTRIBUTE, ...(options.slots ?? []).map((slot) => `data-commit-lab-${slot.name}`)]
+    .map((name) => `[${name}]`)
+    .join(',');
   const removeHosts = () => document.querySelectorAll(hostSelector).forEach(remove);
 
   const observer = new MutationObserver(scheduleScan);

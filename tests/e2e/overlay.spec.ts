@@ -109,7 +109,9 @@ test('column picker, baseline and delta mode change the cells and survive a relo
   await expect.poll(async () => Object.values((await readRows(page))[1]!.metrics).every((m) => m.delta === null)).toBe(true);
 
   await page.reload();
-  await expect.poll(async () => (await readRows(page)).some((r) => Object.values(r.metrics).some((m) => m.delta?.endsWith('%'))), { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(async () => (await readRows(page)).some((r) => Object.values(r.metrics).some((m) => m.delta?.endsWith('%'))), { timeout: 30_000 })
+    .toBe(true);
   expect((await readRows(page))[0]!.metrics[first]).toBeUndefined();
   await expect(page.locator('[data-commit-lab-header]').getByLabel('Compare with')).toHaveValue(baseline);
 });
@@ -141,7 +143,11 @@ test('without a token: one line at the header with a sign-in button, GitHub’s 
   await expect(header.getByRole('status')).toHaveCount(1);
   await expect(page.locator('li[data-testid="commit-row-item"]')).toHaveCount(35);
   // Styles live in shadow roots: nothing of ours in <head> (GitHub's Turbo would reload the page).
-  expect(await page.locator('head style, head link[rel="stylesheet"]').evaluateAll((els) => els.filter((el) => /cl-|commit-lab/.test(el.textContent ?? '') || /chrome-extension:/.test(el.getAttribute('href') ?? '')).length)).toBe(0);
+  expect(
+    await page
+      .locator('head style, head link[rel="stylesheet"]')
+      .evaluateAll((els) => els.filter((el) => /cl-|commit-lab/.test(el.textContent ?? '') || /chrome-extension:/.test(el.getAttribute('href') ?? '')).length),
+  ).toBe(0);
   await page.getByRole('link', { name: 'Older' }).click();
   await expect(page).toHaveURL(/after=/);
 });

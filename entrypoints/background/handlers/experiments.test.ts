@@ -4,6 +4,7 @@ import type { RowsRequest, RowsResult } from '../../../lib/experiments/types';
 import { NotFoundError, RateLimitedError } from '../../../lib/github/errors';
 import type { BackgroundContext } from '../context';
 import { handleMessage } from '../handle-message';
+import { overlaySettings } from '../overlay-settings';
 import { tokenStore } from '../token-store';
 
 const ORIGIN = 'chrome-extension://abcdefghijklmnop/';
@@ -14,7 +15,7 @@ const noDvc: RowsResult = { dvc: false, rows: [] };
 
 function context(overrides: Partial<BackgroundContext> = {}): BackgroundContext & { asked: RowsRequest[] } {
   const asked: RowsRequest[] = [];
-  return { asked, tokens: tokenStore, rows: async (r) => (asked.push(r), noDvc), openSignIn: async () => undefined, ...overrides };
+  return { asked, tokens: tokenStore, settings: overlaySettings, rows: async (r) => (asked.push(r), noDvc), openSignIn: async () => undefined, ...overrides };
 }
 const ask = (ctx: BackgroundContext, message: unknown = request) => handleMessage(message, githubTab, ORIGIN, ctx);
 
@@ -54,5 +55,28 @@ describe('experiments (from a content script on github.com)', () => {
     let opened = 0;
     expect(await ask(context({ openSignIn: async () => void opened++ }), { type: 'open-sign-in' })).toBeNull();
     expect(opened).toBe(1);
+  });
+});
+
+describe('overlay settings', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('are kept per repository in storage.local, and malformed ones are refused', async () => {
+    const ctx = context();
+    const settings = { metrics: ['m.json:acc'], baseline: { kind: 'commit', sha }, deltaMode: 'percent', goals: { 'm.json:acc': 'higher' } };
+    expect(await ask(ctx, { type: 'overlay-settings-get', repo: 'acme/egs' })).toBeNull();
+    expect(await ask(ctx, { type: 'overlay-settings-set', repo: 'acme/egs', settings })).toBeNull();
+    expect(await ask(ctx, { type: 'overlay-settings-get', repo: 'acme/egs' })).toEqual(settings);
+    expect(await ask(ctx, { type: 'overlay-settings-get', repo: 'acme/other' })).toBeNull();
+    expect(await fakeBrowser.storage.local.get('overlay-settings:acme/egs')).toEqual({ 'overlay-settings:acme/egs': settings });
+    for (const bad of [
+      { ...settings, deltaMode: 'log' },
+      { ...settings, baseline: { kind: 'commit', sha: 'x' } },
+      { ...settings, goals: { a: 'up' } },
+      { ...settings, metrics: [1] },
+    ]) {
+      expect(ask(ctx, { type: 'overlay-settings-set', repo: 'acme/egs', settings: bad })).toBeUndefined();
+    }
+    expect(ask(ctx, { type: 'overlay-settings-get', repo: '../x' })).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import type { Handlers } from '../../../lib/messages';
 import type { BackgroundContext } from '../context';
 import { experiments } from './experiments';
 import { openSignIn } from './open-sign-in';
+import { overlaySettingsGet, overlaySettingsSet } from './overlay-settings';
 import { tokenClear } from './token-clear';
 import { tokenSave } from './token-save';
 import { tokenStatus } from './token-status';
@@ -13,4 +14,6 @@ export const HANDLERS = {
   'token-clear': tokenClear,
   experiments,
   'open-sign-in': openSignIn,
+  'overlay-settings-get': overlaySettingsGet,
+  'overlay-settings-set': overlaySettingsSet,
 } satisfies Handlers<BackgroundContext>;

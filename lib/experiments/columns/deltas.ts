@@ -24,7 +24,8 @@ export function metricValue(row: ExperimentRow, file: string, key: string): Metr
   return find(row.metrics) ?? find(row.remoteMetrics);
 }
 
-const numeric = (value: MetricValue | undefined): number | undefined => (typeof value === 'boolean' ? Number(value) : typeof value === 'number' ? value : undefined);
+const numeric = (value: MetricValue | undefined): number | undefined =>
+  typeof value === 'boolean' ? Number(value) : typeof value === 'number' ? value : undefined;
 
 /**
  * A row's change of one metric: against its parent, DVC's own `change` (`dvc metrics diff`);
@@ -32,7 +33,15 @@ const numeric = (value: MetricValue | undefined): number | undefined => (typeof 
  * as `formatMetric` prints numbers, percent deltas relative to the old value (none from 0).
  * Undefined when either side has no number, or for the baseline row itself.
  */
-export function metricDelta(row: ExperimentRow, baseline: Baseline, baselineRow: ExperimentRow | undefined, file: string, key: string, mode: DeltaMode, goal: Goal): Delta | undefined {
+export function metricDelta(
+  row: ExperimentRow,
+  baseline: Baseline,
+  baselineRow: ExperimentRow | undefined,
+  file: string,
+  key: string,
+  mode: DeltaMode,
+  goal: Goal,
+): Delta | undefined {
   let old: number | undefined;
   let change: number | undefined;
   if (baseline.kind === 'parent') {
@@ -55,6 +64,6 @@ export function metricDelta(row: ExperimentRow, baseline: Baseline, baselineRow:
     text = `${change > 0 ? '+' : ''}${formatMetric(change)}`;
   }
   const rounded = Number(change.toFixed(5));
-  const tone = goal === 'neutral' || rounded === 0 ? 'neutral' : (rounded > 0) === (goal === 'higher') ? 'better' : 'worse';
+  const tone = goal === 'neutral' || rounded === 0 ? 'neutral' : rounded > 0 === (goal === 'higher') ? 'better' : 'worse';
   return { text, tone };
 }

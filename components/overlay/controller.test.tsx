@@ -109,7 +109,7 @@ const fetched = { waves: 1, rawReads: 0 };
 describe('the overlay draws rows from the background’s answer', () => {
   it('shows the metric value as dvc prints it, its change against the parent, and the changed param with its unreproduced mark', async () => {
     const { hosts, deps } = await page({ ok: true, result: { dvc: true, rows: await rows(), fetched } });
-    expect(deps.askRows).toHaveBeenCalledWith({ repo: { owner: 'iterative', name: 'example-get-started' }, list: { ref: '' }, shas: [RUN, PARENT] });
+    expect(deps.askRows).toHaveBeenCalledWith({ repo: { owner: 'iterative', name: 'example-get-started' }, list: { ref: 'HEAD' }, shas: [RUN, PARENT] });
     const cell = shadow(hosts[0]!.cell);
     const metric = cell.querySelector(`[data-metric="${METRICS_FILE}:avg_prec.test"]`)!;
     // dvc metrics show rounds to 5 decimals; the change is new - old.
@@ -164,7 +164,7 @@ describe('the overlay draws rows from the background’s answer', () => {
   });
 
   it('says why there is no data once, at the header: signed out (with a sign-in button), rate limited, not found', async () => {
-    const signedOut = await page({ ok: false, error: { kind: 'signed-out', message: 'Not signed in.' } });
+    const signedOut = await page({ ok: false, error: { kind: 'no-token', message: 'Not signed in.' } });
     const notice = shadow(signedOut.header).querySelectorAll('.cl-notice');
     expect(notice).toHaveLength(1);
     shadow(signedOut.header).querySelector<HTMLButtonElement>('.cl-notice button')!.click();

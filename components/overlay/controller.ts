@@ -115,7 +115,7 @@ export function createController(deps: ControllerDeps) {
   const noticeOf = (reply: Extract<ExperimentsReply, { ok: false }>): Notice => {
     const { error } = reply;
     switch (error.kind) {
-      case 'signed-out':
+      case 'no-token':
         return { kind: 'signed-out', text: 'Sign in to Commit Lab to see experiments here: GitHub’s GraphQL API needs a token.', action: 'sign-in' };
       case 'rate-limited':
         return { kind: 'rate-limited', text: error.message };
@@ -172,7 +172,7 @@ export function createController(deps: ControllerDeps) {
     /** The overlay found these rows: ask for their data when they are a new set. */
     onRows(list: CommitListPage, found: readonly CommitRow[]) {
       const shas = found.map((r) => r.sha);
-      const ref = list.kind === 'pr-commits' ? '' : (pageRefOf(deps.document)?.name ?? '');
+      const ref = list.kind === 'pr-commits' ? '' : (pageRefOf(deps.document)?.name ?? 'HEAD');
       const commitList: CommitList = list.kind === 'pr-commits' ? { pr: list.number } : { ref };
       const key = JSON.stringify([list.owner, list.repo, commitList, shas]);
       if (page?.key === key) return;

@@ -3,8 +3,7 @@
 
 // Reading a project at a commit.
 export { readProject } from './project/read-project';
-/** The version of the reading rules: caches of anything read with them key their entries by it. */
-export { READER_VERSION } from './reader-version';
+export { READER_VERSION } from './project/reader-version';
 export type {
   CachedMetric,
   DataObject,

@@ -1,26 +1,32 @@
-import type { CommitList, RowsRequest, RowsResult } from '../experiments/types';
+import type { RowsRequest, RowsResult } from '../experiments/types';
 import type { GitHubErrorInfo } from '../github/errors';
 
-/**
- * A page view's rows, or why there are none: `signed-out` (no token: GitHub's GraphQL needs one)
- * or a GitHub failure as plain data. `login` is the token's account when the background knows it,
- * so the page can say once that it is not the account signed in to GitHub.
- */
+/** Why there are no rows: GitHub's typed error, or no token to ask with. */
+export type ExperimentsFailure = GitHubErrorInfo | { kind: 'no-token'; message: string };
+
+/** The `experiments` reply: the page's rows, or the one error the whole page view met. */
 export type ExperimentsReply =
-  { ok: true; result: RowsResult; login?: string } | { ok: false; error: GitHubErrorInfo | { kind: 'signed-out'; message: string } };
+  /** `login`: the token's account when the background knows it (the signed-in account state fills it), so the page can say once that it is not GitHub's. */
+  { ok: true; result: RowsResult; login?: string } | { ok: false; error: ExperimentsFailure };
 
-const isName = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+/** A commit list shows at most 35 rows a page; a little room, and no more, for a list GitHub may lengthen. */
+const MAX_SHAS = 100;
+const NAME = /^[A-Za-z0-9_.-]{1,100}$/;
 const SHA = /^[0-9a-f]{40}$/;
-/** GitHub lists 35 commits a page, a pull request up to 250: a request for more is not a page view. */
-const MAX_SHAS = 250;
 
-/** The fields of an `experiments` request, from an untrusted message. */
-export function parseRowsRequest({ repo, list, shas }: Readonly<Record<string, unknown>>): RowsRequest | undefined {
-  const r = repo as { owner?: unknown; name?: unknown } | undefined;
-  const l = list as { ref?: unknown; pr?: unknown } | undefined;
-  if (!r || !isName(r.owner) || !isName(r.name) || !l) return undefined;
-  if (!Array.isArray(shas) || shas.length > MAX_SHAS || !shas.every((sha) => typeof sha === 'string' && SHA.test(sha))) return undefined;
-  const parsed: CommitList | undefined =
-    typeof l.ref === 'string' ? { ref: l.ref } : Number.isSafeInteger(l.pr) && (l.pr as number) > 0 ? { pr: l.pr as number } : undefined;
-  return parsed && { repo: { owner: r.owner, name: r.name }, list: parsed, shas: shas as string[] };
+/** `{repo, list, shas}` from a content script, which runs beside GitHub's page: every field checked. */
+export function parseExperiments({ repo, list, shas }: Readonly<Record<string, unknown>>): RowsRequest | undefined {
+  if (typeof repo !== 'object' || repo === null || typeof list !== 'object' || list === null || !Array.isArray(shas)) return undefined;
+  const { owner, name } = repo as Record<string, unknown>;
+  if (typeof owner !== 'string' || typeof name !== 'string' || !NAME.test(owner) || !NAME.test(name)) return undefined;
+  if (shas.length === 0 || shas.length > MAX_SHAS || !shas.every((s) => typeof s === 'string' && SHA.test(s))) return undefined;
+  const { ref, pr } = list as Record<string, unknown>;
+  const parsedList =
+    typeof ref === 'string' && ref.length > 0 && ref.length <= 255
+      ? { ref }
+      : Number.isSafeInteger(pr) && (pr as number) > 0
+        ? { pr: pr as number }
+        : undefined;
+  if (!parsedList) return undefined;
+  return { repo: { owner, name }, list: parsedList, shas: [...new Set(shas as string[])] };
 }

@@ -1,5 +1,5 @@
 import { defineMessage, noFields } from './define';
-import { parseRowsRequest, type ExperimentsReply } from './experiments';
+import { parseExperiments, type ExperimentsReply } from './experiments';
 import { parseOverlaySettings, parseRepoName, type OverlaySettings } from './overlay-settings';
 import type { TokenStatus } from './token-status';
 
@@ -17,8 +17,8 @@ export const MESSAGES = {
   }),
   /** Forget the token. */
   'token-clear': defineMessage<TokenStatus>()({ from: 'extension-pages', parse: noFields }),
-  /** The experiment rows of one commit-list view. Anyone may ask: rows hold only what the token can read on GitHub anyway. */
-  experiments: defineMessage<ExperimentsReply>()({ from: 'any', parse: parseRowsRequest }),
+  /** The experiment rows of one commit-page view (`{repo, list, shas}`), or the typed error it met. */
+  experiments: defineMessage<ExperimentsReply>()({ from: 'any', parse: parseExperiments }),
   /** Open Commit Lab's sign-in page (the overlay's "Sign in"; content scripts cannot open it themselves). */
   'open-sign-in': defineMessage<null>()({ from: 'any', parse: noFields }),
   /** A repository's overlay settings (null until first chosen). Kept by the background: the content script stays small. */

@@ -10,6 +10,7 @@ test.beforeAll(({ mnist }) => {
 const LIST = 'https://github.com/acme/mnist/commits/main';
 const ROW = selectors.commitRow.variants[0];
 const CELL = `[${CELL_ATTRIBUTE}]`;
+/** These tests set no token: every cell says so, once the background answered. */
 
 /** Each row's SHA (from its commit link) and the SHAs of the cells inside it. */
 async function rowsAndCells(page: Page) {

@@ -1,18 +1,14 @@
-import type { ExperimentsReply, Request } from '../../../lib/messages';
+import { rowsFor } from '../../../lib/experiments/rows';
 import { GitHubError } from '../../../lib/github/errors';
+import type { ExperimentsReply, Request } from '../../../lib/messages';
 import type { BackgroundContext } from '../context';
 
-/**
- * A commit-list view's rows. Without a token nothing is asked of GitHub (its GraphQL needs one);
- * GitHub failures become their plain `GitHubErrorInfo`, which the overlay says in one line;
- * anything else is a bug and rejects.
- */
-export async function experiments({ repo, list, shas }: Request<'experiments'>, context: BackgroundContext): Promise<ExperimentsReply> {
-  if ((await context.tokens.get()) === null) return { ok: false, error: { kind: 'signed-out', message: 'Not signed in to Commit Lab.' } };
+/** Rows for one commit-page view; a GitHub failure is the reply's typed error (the page shows it once), anything else throws. */
+export async function experiments(request: Request<'experiments'>, { github }: BackgroundContext): Promise<ExperimentsReply> {
+  const context = await github.experiments();
+  if (!context) return { ok: false, error: { kind: 'no-token', message: 'Set a GitHub token in Commit Lab’s options to see experiments here.' } };
   try {
-    const result = await context.rows({ repo, list, shas });
-    const login = await context.login?.();
-    return login ? { ok: true, result, login } : { ok: true, result };
+    return { ok: true, result: await rowsFor(context, request) };
   } catch (error) {
     if (error instanceof GitHubError) return { ok: false, error: error.info() };
     throw error;

@@ -6,6 +6,7 @@ import { idbCache } from '../cache';
 import type { GitHubClient } from '../github/client';
 import { DVC_FIXTURES } from '../../tests/shared-fixtures';
 import { addCiAndResults } from './ci-and-results';
+import type { CiStatus } from './ci-status';
 import type { LiveData } from './live-query';
 import type { ExperimentRow } from './types';
 
@@ -46,7 +47,7 @@ function row(sha: string, parents: string[], p: Project, parent: Project): Exper
   };
 }
 
-const none = { state: 'none', checks: [], partial: false } as const;
+const none: CiStatus = { state: 'none', checks: [], partial: false };
 const live = (sha: string, message: string, extra: Partial<LiveData> = {}): [string, LiveData] => [
   sha,
   { ci: none, url: `https://github.com/${repo.owner}/${repo.name}/commit/${sha}`, message, ...extra },
@@ -76,7 +77,7 @@ describe('addCiAndResults on the real Studio run', () => {
     } as const;
     const rows = [row(SQUASH, [RUN], squash, run), row(RUN, [BASE], run, base)];
     expect(rows[1]!.unreproduced.map((u) => [u.key, u.value, u.locked])).toEqual([['train.img_size', 384, 256]]);
-    const ci = { state: 'succeeded', checks: [{ name: 'runner-job', state: 'succeeded', url: 'https://github.com/o/r/runs/1' }], partial: false } as const;
+    const ci: CiStatus = { state: 'succeeded', checks: [{ name: 'runner-job', state: 'succeeded', url: 'https://github.com/o/r/runs/1' }], partial: false };
     const out = await addCiAndResults(
       { client: noClient, cache },
       {

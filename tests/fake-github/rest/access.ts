@@ -1,14 +1,15 @@
-import type { ServedOperation } from '../openapi/served.ts';
-import type { Repository, Store } from '../store.ts';
-import type { PermissionLevel, RepoPermission, TokenRecord } from '../tokens.ts';
-import { notFound, RestError } from './errors.ts';
+import type { ServedOperation } from '../openapi/served';
+import type { Repository, Store } from '../store';
+import type { PermissionLevel, RepoPermission, TokenRecord } from '../tokens';
+import { notFound, RestError } from './errors';
 
 /**
  * Who may call what, as GitHub decides it. Sources: GitHub's docs (scopes-for-oauth-apps,
  * permissions-required-for-fine-grained-personal-access-tokens, "troubleshooting the REST API":
  * 404 instead of 403 where a 403 would reveal a private resource), the recorded
- * `x-accepted-oauth-scopes` values in ../shared/fixtures/github-api, and the observed answers
- * for fine-grained tokens on check runs (reference/github-api.md §1c).
+ * `x-accepted-oauth-scopes` values in tests/fixtures/github-api, and the observed answers
+ * for fine-grained tokens on check runs
+ * (tests/fixtures/github-api/rest-and-graphql-error-shapes.observed.json).
  */
 export interface AccessRule {
   /** Role the token's user needs on the repository; absent for routes not on a repository. */

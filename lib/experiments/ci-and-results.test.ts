@@ -6,8 +6,8 @@ import { idbCache } from '../cache';
 import type { GitHubClient } from '../github/client';
 import { DVC_FIXTURES } from '../../tests/shared-fixtures';
 import { addCiAndResults } from './ci-and-results';
-import type { CiStatus } from './ci-status';
-import type { LiveData } from './live-query';
+import type { CiStatus } from './ci/ci-status';
+import type { LiveData } from './ci/live-query';
 import type { ExperimentRow } from './types';
 
 // The real Studio commit 5f02cf9 and the squash bce16d4 of CML's PR (example-get-started-experiments

@@ -1,6 +1,6 @@
 import type { CachedMetric, Metric, MetricChange, Param, ParamChange, Problem } from '../dvc';
-import type { CiStatus } from './ci-status';
-import type { CmlReport } from './cml-reports';
+import type { CiStatus } from './ci/ci-status';
+import type { CmlReport } from './ci/cml-reports';
 
 export type { CiStatus, CmlReport };
 

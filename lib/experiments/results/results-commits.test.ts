@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readProject, type Project } from '../dvc';
-import { DVC_FIXTURES } from '../../tests/shared-fixtures';
+import { readProject, type Project } from '../../dvc';
+import { DVC_FIXTURES } from '../../../tests/shared-fixtures';
 import { cmlPrHint, declaresInput, foldResults, isResultsCommit, type CommitFacts } from './results-commits';
 
 // The real Studio → CI → `cml pr` chain of iterative/example-get-started-experiments (fixtures

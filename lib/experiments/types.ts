@@ -91,7 +91,16 @@ export interface ResultsFrom {
 }
 
 /** The answer for one page view. `dvc: false`: the repository has no DVC project (no rows). */
-export type RowsResult = { dvc: true; rows: ExperimentRow[] } | { dvc: false; rows: [] };
+export type RowsResult = { dvc: true; rows: ExperimentRow[]; fetched: FetchStats } | { dvc: false; rows: [] };
+
+/**
+ * What answering took beyond the cache: GraphQL waves (0 when warm) and raw reads of blobs GitHub
+ * cut at 512,000 bytes; and part 2's requests (`PartTwoRequests`).
+ */
+export interface FetchStats extends PartTwoRequests {
+  waves: number;
+  rawReads: number;
+}
 
 /** Part 2's requests of one page view. */
 export interface PartTwoRequests {

@@ -1,6 +1,8 @@
+import type { GitHubSession } from './github-session';
 import type { TokenStore } from './token-store';
 
 /** What the background's handlers work with. */
 export interface BackgroundContext {
   tokens: TokenStore;
+  github: GitHubSession;
 }

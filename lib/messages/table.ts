@@ -1,4 +1,5 @@
 import { defineMessage, noFields } from './define';
+import { parseExperiments, type ExperimentsReply } from './experiments';
 import type { TokenStatus } from './token-status';
 
 /**
@@ -15,4 +16,6 @@ export const MESSAGES = {
   }),
   /** Forget the token. */
   'token-clear': defineMessage<TokenStatus>()({ from: 'extension-pages', parse: noFields }),
+  /** The experiment rows of one commit-page view (`{repo, list, shas}`), or the typed error it met. */
+  experiments: defineMessage<ExperimentsReply>()({ from: 'any', parse: parseExperiments }),
 };

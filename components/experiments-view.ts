@@ -1,5 +1,6 @@
 import { h, render } from 'preact';
-import type { CommitList } from '../lib/experiments/types';
+import { followActive } from '../lib/experiments/ci/follow';
+import type { CommitList, ExperimentRow } from '../lib/experiments/types';
 import type { ExperimentsReply, Reply, Request } from '../lib/messages';
 import type { CellTarget } from '../lib/page/overlay';
 import { RowCell, type CellState } from './RowCell';
@@ -12,6 +13,17 @@ interface View {
   hosts: Map<string, Set<{ host: HTMLElement; where: string }>>;
   asked: Set<string>;
   pending: string[];
+  /** Aborted when the page view ends: its rows with CI still queued or running stop being refreshed. */
+  left: AbortController;
+}
+
+/** Waits `ms`, or less if the page view ends first. */
+function sleepUnless(signal: AbortSignal): (ms: number) => Promise<void> {
+  return (ms) =>
+    new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+    });
 }
 
 /**
@@ -40,12 +52,37 @@ export function experimentsView(ask: (request: Request<'experiments'>) => Promis
       draw(view, sha);
     }
   };
+  /**
+   * Rows whose CI is queued or running are asked for again while the page view lasts (the same
+   * request: the background answers SHA data from its cache and revalidates CI, comments and
+   * results in one request), with backoff, so a status turns green without a reload.
+   */
+  const follow = (view: View, request: Request<'experiments'>, rows: ExperimentRow[]) => {
+    const { signal } = view.left;
+    let latest: ExperimentsReply | undefined;
+    void followActive(new Map(rows.map((r) => [r.sha, r])), {
+      refresh: async () => {
+        latest = await ask(request);
+        if (!latest.ok || !latest.result.dvc) throw new Error('refresh failed');
+        return { items: new Map(latest.result.rows.map((r) => [r.sha, r])) };
+      },
+      onUpdate: () => latest && !signal.aborted && answered(view, request.shas, latest),
+      sleep: sleepUnless(signal),
+      now: () => Date.now(),
+      signal,
+    }).catch(() => undefined); // a failed refresh ends the following; the cells keep what they show
+  };
   const send = (key: string, view: View, target: CellTarget) => {
     const shas = view.pending.splice(0);
     if (shas.length === 0) return;
     const { owner, repo } = target.list;
-    ask({ type: 'experiments', repo: { owner, name: repo }, list: listOf(target), shas }).then(
-      (reply) => views.get(key) === view && answered(view, shas, reply),
+    const request: Request<'experiments'> = { type: 'experiments', repo: { owner, name: repo }, list: listOf(target), shas };
+    ask(request).then(
+      (reply) => {
+        if (views.get(key) !== view) return;
+        answered(view, shas, reply);
+        if (reply.ok && reply.result.dvc) follow(view, request, reply.result.rows);
+      },
       (error: unknown) => views.get(key) === view && answered(view, shas, { ok: false, error: { kind: 'unavailable', message: String(error) } }),
     );
   };
@@ -54,9 +91,10 @@ export function experimentsView(ask: (request: Request<'experiments'>) => Promis
     renderCell(host: HTMLElement, target: CellTarget, viewKey: string): () => void {
       let view = views.get(viewKey);
       if (!view) {
-        // A new page view: the previous one's cells are gone with its page.
+        // A new page view: the previous one's cells are gone with its page, and its following stops.
+        for (const old of views.values()) old.left.abort();
         views.clear();
-        views.set(viewKey, (view = { states: new Map(), hosts: new Map(), asked: new Set(), pending: [] }));
+        views.set(viewKey, (view = { states: new Map(), hosts: new Map(), asked: new Set(), pending: [], left: new AbortController() }));
       }
       const { sha } = target.row;
       const entry = { host, where: target.where };

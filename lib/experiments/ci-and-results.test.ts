@@ -1,10 +1,9 @@
 import 'fake-indexeddb/auto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffMetrics, diffParams, readProject, type Project } from '../dvc';
 import { idbCache } from '../cache';
 import type { GitHubClient } from '../github/client';
-import { DVC_FIXTURES } from '../../tests/shared-fixtures';
+import { DVC_FIXTURES, fixtureTexts } from '../../tests/shared-fixtures';
 import { addCiAndResults } from './ci-and-results';
 import type { CiStatus } from './ci/ci-status';
 import type { LiveData } from './ci/live-query';
@@ -18,15 +17,6 @@ const SQUASH = 'bce16d4e79a586b49dfd225a62c6a0794028a413';
 const BASE = '15dd333aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
 const repo = { owner: 'iterative', name: 'example-get-started-experiments' };
 
-function folderFiles(root: string, dir = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of readdirSync(join(root, dir))) {
-    const rel = dir ? `${dir}/${name}` : name;
-    if (statSync(join(root, rel)).isDirectory()) Object.assign(out, folderFiles(root, rel));
-    else out[rel] = readFileSync(join(root, rel), 'utf8');
-  }
-  return out;
-}
 const project = (files: Record<string, string>) => readProject(async (p) => files[p] ?? null, Object.keys(files));
 
 /** A part-1 row as DESIGN defines it: the project at the commit against its first parent's. */
@@ -56,8 +46,8 @@ const noClient = {} as GitHubClient; // every answer is given: a request would t
 
 describe('addCiAndResults on the real Studio run', () => {
   it('the run shows the squash’s metrics against its parent, the squash is folded, nothing fetched', async () => {
-    const squashFiles = folderFiles(join(EXP, 'studio-run-after-cml-pr-bce16d4'));
-    const runFiles = { ...squashFiles, ...folderFiles(join(EXP, 'studio-commit-5f02cf9')) };
+    const squashFiles = fixtureTexts(join(EXP, 'studio-run-after-cml-pr-bce16d4'));
+    const runFiles = { ...squashFiles, ...fixtureTexts(join(EXP, 'studio-commit-5f02cf9')) };
     const baseFiles = { ...runFiles, 'params.yaml': runFiles['params.yaml']!.replace('img_size: 384', 'img_size: 256') };
     const [base, run, squash] = await Promise.all([project(baseFiles), project(runFiles), project(squashFiles)]);
     const cache = idbCache({ name: 'ci-and-results' });

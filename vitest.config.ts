@@ -13,6 +13,8 @@ export default defineConfig({
       'entrypoints/**/*.test.{ts,tsx}',
       'tests/fake-github/**/*.test.ts',
     ],
+    // @actions/workflow-parser imports its JSON schemas without an import attribute, which Node refuses: let Vite load it.
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
     restoreMocks: true,
     unstubGlobals: true,
     testTimeout: 30_000,

@@ -212,7 +212,8 @@ export class FakeCi {
       if (p.busy || !this.due(p)) continue;
       if (p.run.workflowRun.status === 'queued') {
         this.setStatus(p.run, 'in_progress');
-        p.endAt = this.now() + this.timing.runMs;
+        // The job starts when its queue time is over, however late the clock is looked at.
+        p.endAt = p.startAt + this.timing.runMs;
         this.schedule(p.endAt);
         if (!this.due(p)) continue;
       }

@@ -87,7 +87,15 @@ interface Rollup {
     object: {
       statusCheckRollup: {
         state: string;
-        contexts: { nodes: { __typename: string; name: string; status: string; conclusion: string | null; checkSuite: { workflowRun: { databaseId: number; event: string } | null } }[] };
+        contexts: {
+          nodes: {
+            __typename: string;
+            name: string;
+            status: string;
+            conclusion: string | null;
+            checkSuite: { workflowRun: { databaseId: number; event: string } | null };
+          }[];
+        };
       } | null;
     };
   };
@@ -119,12 +127,17 @@ describe('the fake CI (GitHub Actions running DVC and CML)', () => {
 
     // Queued: one workflow run and its job's check run, nothing else on the commit.
     let runs = await rest<Runs>(f, `/actions/runs?head_sha=${sha}`);
-    expect(runs.workflow_runs).toMatchObject([{ name: 'Commit Lab', path: '.github/workflows/commit-lab.yml', event: 'push', status: 'queued', conclusion: null, head_branch: 'main' }]);
+    expect(runs.workflow_runs).toMatchObject([
+      { name: 'Commit Lab', path: '.github/workflows/commit-lab.yml', event: 'push', status: 'queued', conclusion: null, head_branch: 'main' },
+    ]);
     const runId = runs.workflow_runs[0]!.id;
     let checks = await rest<Checks>(f, `/commits/${sha}/check-runs`);
     expect(checks.check_runs).toMatchObject([{ name: 'train', status: 'queued', conclusion: null, check_suite: { id: runId } }]);
     expect(checks.check_runs[0]!.details_url).toMatch(new RegExp(`/${OWNER}/${NAME}/actions/runs/${runId}/job/${checks.check_runs[0]!.id}$`));
-    expect((await rollup(f, sha))!).toMatchObject({ state: 'PENDING', contexts: { nodes: [{ __typename: 'CheckRun', name: 'train', status: 'QUEUED', conclusion: null }] } });
+    expect((await rollup(f, sha))!).toMatchObject({
+      state: 'PENDING',
+      contexts: { nodes: [{ __typename: 'CheckRun', name: 'train', status: 'QUEUED', conclusion: null }] },
+    });
     // Actions reports through check runs only: the commit has no statuses, so the combined status is pending and empty.
     expect(await rest<{ state: string; total_count: number }>(f, `/commits/${sha}/status`)).toMatchObject({ state: 'pending', total_count: 0 });
 
@@ -164,11 +177,19 @@ describe('the fake CI (GitHub Actions running DVC and CML)', () => {
     expect(git(dir, 'rev-parse', `${merged}^{tree}`)).toBe(git(dir, 'rev-parse', `${results}^{tree}`));
     expect(git(dir, 'diff', '--name-only', sha, merged).trim().split('\n')).toEqual(['dvc.lock', 'metrics.json']);
     expect(git(dir, 'rev-list', `${before}..${merged}`).trim().split('\n')).toEqual([merged, sha]);
-    const pulls = await rest<{ number: number; title: string; state: string; merged_at: string | null; head: { ref: string }; base: { ref: string }; user: { login: string } }[]>(
-      f,
-      '/pulls?state=all',
-    );
-    expect(pulls).toMatchObject([{ number: 1, title: `CML PR for main ${sha8}`, state: 'closed', head: { ref: `main-cml-pr-${sha8}` }, base: { ref: 'main' }, user: { login: 'github-actions[bot]' } }]);
+    const pulls = await rest<
+      { number: number; title: string; state: string; merged_at: string | null; head: { ref: string }; base: { ref: string }; user: { login: string } }[]
+    >(f, '/pulls?state=all');
+    expect(pulls).toMatchObject([
+      {
+        number: 1,
+        title: `CML PR for main ${sha8}`,
+        state: 'closed',
+        head: { ref: `main-cml-pr-${sha8}` },
+        base: { ref: 'main' },
+        user: { login: 'github-actions[bot]' },
+      },
+    ]);
     expect(pulls[0]!.merged_at).not.toBeNull();
 
     // The results are the model's: metrics.json as evaluate.py writes it, dvc.lock hashing what was run.
@@ -177,7 +198,9 @@ describe('the fake CI (GitHub Actions running DVC and CML)', () => {
     expect(metricsJson).toBe(Buffer.from(expected.file).toString());
     expect(JSON.parse(metricsJson)).toEqual(expected.metrics);
     expect(JSON.parse(metricsJson)).not.toEqual(JSON.parse(git(dir, 'show', `${before}:metrics.json`)));
-    const lock = parse(git(dir, 'show', `${merged}:dvc.lock`)) as { stages: Record<string, { params?: unknown; deps: { path: string; md5: string }[]; outs: { path: string; md5: string; size: number }[] }> };
+    const lock = parse(git(dir, 'show', `${merged}:dvc.lock`)) as {
+      stages: Record<string, { params?: unknown; deps: { path: string; md5: string }[]; outs: { path: string; md5: string; size: number }[] }>;
+    };
     expect(lock.stages.train!.params).toEqual({ 'params.yaml': { 'train.max_depth': 2, 'train.n_est': 4, 'train.seed': 42 } });
     expect(lock.stages.train!.deps.find((d) => d.path === 'data/iris.csv')!.md5).toBe(md5(IRIS));
     expect(lock.stages.evaluate!.outs).toEqual([{ path: 'metrics.json', hash: 'md5', md5: md5(metricsJson), size: Buffer.byteLength(metricsJson) }]);
@@ -216,7 +239,8 @@ describe('the fake CI (GitHub Actions running DVC and CML)', () => {
     const clock = manualClock(T0);
     const f = await start({ timing: { queuedMs: 1_000, runMs: 1_000 }, repositories: { 'Commit-Lab/Iris-Lab': { results: 'commit' } } }, clock);
     const base = tip(f, 'main');
-    const repositoryId = (await gql<{ repository: { id: string } }>(f.url, `{ repository(owner: "${OWNER}", name: "${NAME}") { id } }`)).body.data!.repository.id;
+    const repositoryId = (await gql<{ repository: { id: string } }>(f.url, `{ repository(owner: "${OWNER}", name: "${NAME}") { id } }`)).body.data!.repository
+      .id;
     const created = await gql(f.url, 'mutation($input: CreateRefInput!) { createRef(input: $input) { ref { name } } }', {
       input: { repositoryId, name: 'refs/heads/main-exp', oid: base },
     });
@@ -252,6 +276,40 @@ describe('the fake CI (GitHub Actions running DVC and CML)', () => {
       ['train', 'success'],
       ['train', 'success'],
     ]);
+    expect(contract.violations).toEqual([]);
+  });
+
+  it('starts runs for pushes by REST ref updates, and none for [skip ci] heads, tags, deletions or trees without the workflow', async () => {
+    const f = await start({});
+    const repo = f.store.repository(OWNER, NAME)!;
+    const head = tip(f, 'main');
+    const bot = { name: 'Lee Chen', email: 'lee@example.com' };
+    const commit = (message: string, changes: { additions: { path: string; contents: Uint8Array }[]; deletions: string[] }, parent = head) =>
+      repo.git.commitChanges({ parent, changes, message, author: bot, committer: bot });
+    const params = { path: 'params.yaml', contents: Buffer.from('train:\n  seed: 5\n  n_est: 2\n  max_depth: 2\n') };
+    const patch = (ref: string, sha: string) => rest(f, `/git/refs/${ref}`, { method: 'PATCH', body: JSON.stringify({ sha }) });
+    const post = (ref: string, sha: string) => rest(f, '/git/refs', { method: 'POST', body: JSON.stringify({ ref, sha }) });
+
+    const skipped = await commit('Tune by hand [skip ci]', { additions: [params], deletions: [] });
+    await post('refs/heads/skipped', head);
+    await patch('heads/skipped', skipped);
+    const noWorkflow = await commit('Drop CI', { additions: [params], deletions: ['.github/workflows/commit-lab.yml'] });
+    await post('refs/heads/no-ci', noWorkflow);
+    await post('refs/tags/v1', head);
+    await f.ci!.settled();
+    // Only the creation of `skipped` at an already reproduced commit ran (and changed nothing).
+    expect(f.ci!.runs.map((r) => [r.branch, r.sha, r.reproduction?.ran])).toEqual([['skipped', head, []]]);
+
+    const pushed = await commit(
+      'Update params.yaml:train.n_est',
+      { additions: [{ ...params, contents: Buffer.from('train:\n  seed: 5\n  n_est: 3\n  max_depth: 2\n') }], deletions: [] },
+      skipped,
+    );
+    await patch('heads/skipped', pushed);
+    await f.ci!.settled();
+    expect(f.ci!.runs.map((r) => r.sha)).toEqual([head, pushed]);
+    expect(f.ci!.runs[1]!.workflowRun).toMatchObject({ status: 'completed', conclusion: 'success', headBranch: 'skipped' });
+    expect(git(gitDir(f), 'show', `skipped:metrics.json`)).toBe(Buffer.from(expectedMetrics({ seed: 5, n_est: 3, max_depth: 2 }).file).toString());
     expect(contract.violations).toEqual([]);
   });
 });

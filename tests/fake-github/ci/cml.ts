@@ -117,7 +117,11 @@ async function squashMerge(land: Landing, pr: PullRequest, head: string, message
  * `cml comment create` with the default target: the event's pull request, else the first open
  * pull request `commits/{sha}/pulls` lists, else a commit comment on the sha.
  */
-export async function postReport(land: Pick<Landing, 'repo' | 'store' | 'sha'>, body: string, eventPr: PullRequest | null): Promise<{ on: 'pull_request'; pr: PullRequest; comment: Comment } | { on: 'commit'; comment: Comment }> {
+export async function postReport(
+  land: Pick<Landing, 'repo' | 'store' | 'sha'>,
+  body: string,
+  eventPr: PullRequest | null,
+): Promise<{ on: 'pull_request'; pr: PullRequest; comment: Comment } | { on: 'commit'; comment: Comment }> {
   const { repo, store, sha } = land;
   if (!store.user(ACTIONS_BOT)) store.addUser({ login: ACTIONS_BOT });
   const at = now(store);

@@ -64,7 +64,9 @@ function listed(entries: unknown): { path: string; cache: boolean }[] {
 /** Tracked params per file: `- key` means params.yaml, `- file: [keys]` that file. */
 function paramKeys(entries: unknown): { file: string; key: string }[] {
   return ((entries ?? []) as Listed[]).flatMap((e) =>
-    typeof e === 'string' ? [{ file: 'params.yaml', key: e }] : Object.entries(e).flatMap(([file, keys]) => ((keys ?? []) as string[]).map((key) => ({ file, key }))),
+    typeof e === 'string'
+      ? [{ file: 'params.yaml', key: e }]
+      : Object.entries(e).flatMap(([file, keys]) => ((keys ?? []) as string[]).map((key) => ({ file, key }))),
   );
 }
 
@@ -112,7 +114,8 @@ export async function reproduce(readFile: ReadFile, pull: PullObject): Promise<R
     if (dvcFile !== null) {
       const out = ((parse(dvcFile) as { outs?: { md5?: string }[] }).outs ?? [])[0];
       const bytes = out?.md5 ? pull(out.md5) : undefined;
-      if (!bytes || md5Hex(bytes) !== out?.md5) throw new StageError(`ERROR: failed to pull data from the cloud - Checkout failed for following targets:\n${path}`);
+      if (!bytes || md5Hex(bytes) !== out?.md5)
+        throw new StageError(`ERROR: failed to pull data from the cloud - Checkout failed for following targets:\n${path}`);
       return { bytes, ...entry(path, bytes) };
     }
     const bytes = await readFile(path);
@@ -151,7 +154,10 @@ export async function reproduce(readFile: ReadFile, pull: PullObject): Promise<R
     const upToDate =
       old !== undefined &&
       old.cmd === cmd &&
-      isDeepStrictEqual((old.deps ?? []).map((d) => [d.path, d.md5]), deps.map((d) => [d.path, d.md5])) &&
+      isDeepStrictEqual(
+        (old.deps ?? []).map((d) => [d.path, d.md5]),
+        deps.map((d) => [d.path, d.md5]),
+      ) &&
       isDeepStrictEqual(old.params ?? {}, params) &&
       outs.every((o) => old.outs?.some((l) => l.path === o.path));
     if (upToDate) {
@@ -175,7 +181,12 @@ export async function reproduce(readFile: ReadFile, pull: PullObject): Promise<R
       produced.set(out.path, bytes);
     }
     ran.push(name);
-    stages[name] = { cmd, ...(deps.length ? { deps } : {}), ...(Object.keys(params).length ? { params } : {}), outs: outs.map((o) => entry(o.path, produced.get(o.path)!)).sort(byPath) };
+    stages[name] = {
+      cmd,
+      ...(deps.length ? { deps } : {}),
+      ...(Object.keys(params).length ? { params } : {}),
+      outs: outs.map((o) => entry(o.path, produced.get(o.path)!)).sort(byPath),
+    };
   }
 
   const changes: Reproduction['changes'] = [];

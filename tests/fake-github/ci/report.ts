@@ -29,9 +29,20 @@ export function reportBody(sha: string, repro: Reproduction): string {
       return [path, key, cell(old), cell(now), cell(change)];
     }),
   );
-  const sections = [`## Commit Lab: \`dvc repro\` on ${short}`, `Stages run: ${repro.ran.join(', ')}`, '### Metrics', table(['Path', 'Metric', 'HEAD', 'workspace', 'Change'], metricRows)];
+  const sections = [
+    `## Commit Lab: \`dvc repro\` on ${short}`,
+    `Stages run: ${repro.ran.join(', ')}`,
+    '### Metrics',
+    table(['Path', 'Metric', 'HEAD', 'workspace', 'Change'], metricRows),
+  ];
   if (repro.params.length > 0) {
-    sections.push('### Params', table(['Path', 'Param', 'HEAD', 'workspace'], repro.params.map((p) => [p.path, p.key, cell(p.before), cell(p.after)])));
+    sections.push(
+      '### Params',
+      table(
+        ['Path', 'Param', 'HEAD', 'workspace'],
+        repro.params.map((p) => [p.path, p.key, cell(p.before), cell(p.after)]),
+      ),
+    );
   }
   return `${sections.join('\n\n')}\n\n${watermark(sha)}`;
 }

@@ -98,7 +98,13 @@ export class FakeCi {
   }
 
   private track(promise: Promise<unknown>): void {
-    const tracked = promise.catch((error: unknown) => void this.failures.push(error)).finally(() => this.work.delete(tracked));
+    const tracked = promise
+      .catch((error: unknown) => {
+        // Kept for `settled()` to rethrow; printed too, since under the CLI nobody awaits the CI.
+        this.failures.push(error);
+        console.error('[fake-github ci]', error);
+      })
+      .finally(() => this.work.delete(tracked));
     this.work.add(tracked);
   }
 
@@ -185,10 +191,13 @@ export class FakeCi {
   /** With the system clock, a timer calls `advance` when a phase falls due; a manual clock waits for `settled()`. */
   private schedule(at: number): void {
     if (this.store.clock !== systemClock) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      this.track(this.advance());
-    }, Math.max(0, at - this.now()));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        this.track(this.advance());
+      },
+      Math.max(0, at - this.now()),
+    );
     timer.unref();
     this.timers.add(timer);
   }

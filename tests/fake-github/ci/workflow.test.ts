@@ -20,7 +20,9 @@ describe('the workflow users copy (docs/github-actions/commit-lab.yml)', () => {
     // What the fake's CI plays: this workflow's name, its one job, its triggers.
     const root = parsed.value!;
     expect(isMapping(root)).toBe(true);
-    const name = isMapping(root) ? [...Array(root.count).keys()].map((i) => root.get(i)).find((p) => isString(p.key) && p.key.value === 'name')?.value : undefined;
+    const name = isMapping(root)
+      ? [...Array(root.count).keys()].map((i) => root.get(i)).find((p) => isString(p.key) && p.key.value === 'name')?.value
+      : undefined;
     expect(name && isString(name) ? name.value : undefined).toBe(WORKFLOW_NAME);
     expect(template.jobs.map((j) => j.id.value)).toEqual([JOB_NAME]);
     expect(Object.keys(template.events).sort()).toEqual(['pull_request', 'push']);

@@ -312,4 +312,45 @@ describe('the fake CI (GitHub Actions running DVC and CML)', () => {
     expect(git(gitDir(f), 'show', `skipped:metrics.json`)).toBe(Buffer.from(expectedMetrics({ seed: 5, n_est: 3, max_depth: 2 }).file).toString());
     expect(contract.violations).toEqual([]);
   });
+
+  it('merges the results over a push made while the job ran (cml pr), and fails a results commit that would overwrite it', async () => {
+    for (const results of ['pr', 'commit'] as const) {
+      const clock = manualClock(T0);
+      const f = await start({ timing: { queuedMs: 0, runMs: 10_000 }, results }, clock);
+      const sha = await commitParams(f, 'main', { seed: 42, n_est: 3, max_depth: 2 });
+      await f.ci!.settled();
+      // A teammate pushes a README edit while the job trains.
+      const readme = await gql<{ createCommitOnBranch: { commit: { oid: string } } }>(
+        f.url,
+        'mutation($input: CreateCommitOnBranchInput!) { createCommitOnBranch(input: $input) { commit { oid } } }',
+        {
+          input: {
+            branch: { repositoryNameWithOwner: `${OWNER}/${NAME}`, branchName: 'main' },
+            expectedHeadOid: sha,
+            message: { headline: 'Tidy the README [skip ci]' },
+            fileChanges: { additions: [{ path: 'README.md', contents: Buffer.from('# iris-lab\n').toString('base64') }] },
+          },
+        },
+      );
+      const edit = readme.body.data!.createCommitOnBranch.commit.oid;
+      clock.advance(10_000);
+      await f.ci!.settled();
+      const run = f.ci!.runs[0]!;
+      const dir = gitDir(f);
+      if (results === 'pr') {
+        expect(run.workflowRun.conclusion).toBe('success');
+        const merged = tip(f, 'main');
+        expect(git(dir, 'log', '-1', '--format=%P', merged).trim()).toBe(edit);
+        expect(git(dir, 'show', `${merged}:README.md`)).toBe('# iris-lab\n');
+        expect(git(dir, 'diff', '--name-only', edit, merged).trim().split('\n')).toEqual(['dvc.lock', 'metrics.json']);
+      } else {
+        expect(run.workflowRun.conclusion).toBe('failure');
+        expect(run.error).toMatch(/\[rejected\]/);
+        expect(tip(f, 'main')).toBe(edit);
+        expect(await rest<unknown[]>(f, `/commits/${sha}/comments`)).toEqual([]);
+      }
+      await f.close();
+      fake = undefined;
+    }
+  });
 });

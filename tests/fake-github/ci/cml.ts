@@ -96,7 +96,8 @@ async function squashMerge(land: Landing, pr: PullRequest, head: string, message
       tree = (await git.readCommit(head))!.tree;
     } else {
       try {
-        tree = (await git.run(['merge-tree', '--write-tree', `--merge-base=${land.sha}`, base, head])).toString('utf8').split('\n')[0]!;
+        // The merge base is the pushed sha: the base branch grew from it, the results branch too.
+        tree = (await git.run(['merge-tree', '--write-tree', base, head])).toString('utf8').split('\n')[0]!;
       } catch (error) {
         if (error instanceof GitError && error.code === 1) return null;
         throw error;

@@ -299,7 +299,11 @@ describe('the fake CI (GitHub Actions running DVC and CML)', () => {
     await f.ci!.settled();
     // Only the creation of `skipped` at an already reproduced commit ran (and changed nothing).
     expect(f.ci!.runs.map((r) => [r.branch, r.sha, r.reproduction?.ran])).toEqual([['skipped', head, []]]);
+    // Seeding starts nothing; `ci.push` plays a push of a branch as it stands.
+    expect((await f.ci!.push(repo, 'main'))!.workflowRun).toMatchObject({ headSha: head, headBranch: 'main', status: 'completed', conclusion: 'success' });
+    f.ci!.runs.pop();
 
+    f.ci!.options.results = 'commit';
     const pushed = await commit(
       'Update params.yaml:train.n_est',
       { additions: [{ ...params, contents: Buffer.from('train:\n  seed: 5\n  n_est: 3\n  max_depth: 2\n') }], deletions: [] },
@@ -309,6 +313,7 @@ describe('the fake CI (GitHub Actions running DVC and CML)', () => {
     await f.ci!.settled();
     expect(f.ci!.runs.map((r) => r.sha)).toEqual([head, pushed]);
     expect(f.ci!.runs[1]!.workflowRun).toMatchObject({ status: 'completed', conclusion: 'success', headBranch: 'skipped' });
+    expect(git(gitDir(f), 'log', '-1', '--format=%s', 'skipped').trim()).toBe(`CML results for ${pushed.slice(0, 8)} [skip ci]`);
     expect(git(gitDir(f), 'show', `skipped:metrics.json`)).toBe(Buffer.from(expectedMetrics({ seed: 5, n_est: 3, max_depth: 2 }).file).toString());
     expect(contract.violations).toEqual([]);
   });

@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SAMPLE_DIR } from '../demo-source';
 import { gql } from '../graphql/client';
+import { startCli } from '../testing/cli-process';
 import { git } from '../testing/git-cli';
 import { ciOptionsFromFlags } from './cli-options';
 
@@ -13,28 +12,18 @@ import { ciOptionsFromFlags } from './cli-options';
  * `npm run fake-github -- --seed … --ci --ci-timing 50,50`: the command's CI on the system
  * clock, where timers (not a test) move the runs, as the demo and the end-to-end tests see it.
  */
-let child: ChildProcess;
+let cli: Awaited<ReturnType<typeof startCli>>;
 let base: string;
 let root: string;
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'cli-ci-'));
-  const args = ['tests/fake-github/cli.ts', '--port', '0', '--root', root, '--seed', `commit-lab/iris-lab=${SAMPLE_DIR}`, '--ci', '--ci-timing', '50,50'];
-  child = spawn('node_modules/.bin/tsx', args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  base = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`fake-github exited ${code}: ${stderr}`)));
-  });
+  cli = await startCli(['--port', '0', '--root', root, '--seed', `commit-lab/iris-lab=${SAMPLE_DIR}`, '--ci', '--ci-timing', '50,50']);
+  base = cli.base;
 }, 60_000);
 
 afterAll(async () => {
-  if (child?.pid && child.exitCode === null) {
-    const exited = new Promise((r) => child.once('exit', r));
-    process.kill(-child.pid, 'SIGTERM');
-    await exited;
-  }
+  await cli?.stop();
   await rm(root, { recursive: true, force: true });
 });
 

@@ -79,7 +79,8 @@ export class FakeCi {
 
   constructor(
     private readonly store: Store,
-    private readonly options: CiOptions = {},
+    /** Read at each event and job: a test may change them between pushes (e.g. `results`). */
+    readonly options: CiOptions = {},
   ) {
     store.observers.add(this.observer);
   }

@@ -56,10 +56,14 @@ export interface CiRun {
   report?: { on: 'pull_request' | 'commit'; comment: Comment };
 }
 
-const IRIS_CSV = readFileSync(new URL('./iris.csv', import.meta.url));
+// Read on first pull, not at import: DOM test environments import the fake without a file: URL.
+let irisCsv: Buffer | undefined;
 
 /** The DVC remote the sample project pulls from: the bundled iris data set, by its md5. */
-export const bundledRemote: PullObject = (md5) => (md5 === md5Hex(IRIS_CSV) ? new Uint8Array(IRIS_CSV) : undefined);
+export const bundledRemote: PullObject = (md5) => {
+  irisCsv ??= readFileSync(new URL('./iris.csv', import.meta.url));
+  return md5 === md5Hex(irisCsv) ? new Uint8Array(irisCsv) : undefined;
+};
 
 interface Pending {
   run: CiRun;

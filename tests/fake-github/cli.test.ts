@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeExampleGetStarted } from './seed/example-get-started';
-import { startCli } from './testing/cli-process';
-import { git } from './testing/git-cli';
+import { startCli } from './cli-process';
+import { git } from './git/git-cli';
 
 /**
  * The command the issue names: `npm run fake-github -- --port <n> --seed acme/egs=<folder>`

@@ -5,12 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { startFakeGitHub, type FakeGitHub } from '../app';
 import { manualClock, type ManualClock } from '../clock';
-import { SAMPLE_DIR } from '../demo-source';
+import { SAMPLE_DIR } from '../worlds/demo-source';
 import { gql } from '../graphql/client';
 import { withContract, type ContractLog } from '../openapi/checked';
 import { createRestApi } from '../rest/index';
 import { Store } from '../store';
-import { git } from '../testing/git-cli';
+import { git } from '../git/git-cli';
 import type { CiOptions } from './runner';
 import { evaluateStage, trainStage } from './sample-stages';
 

@@ -2,10 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SAMPLE_DIR } from '../demo-source';
+import { SAMPLE_DIR } from '../worlds/demo-source';
 import { gql } from '../graphql/client';
-import { startCli } from '../testing/cli-process';
-import { git } from '../testing/git-cli';
+import { startCli } from '../cli-process';
+import { git } from '../git/git-cli';
 import { ciOptionsFromFlags } from './cli-options';
 
 /**

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { convertWorkflowTemplate, isMapping, isString, parseWorkflow, type TraceWriter } from '@actions/workflow-parser';
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_DIR } from '../demo-source';
+import { SAMPLE_DIR } from '../worlds/demo-source';
 import { JOB_NAME, WORKFLOW_NAME, WORKFLOW_PATH } from './workflow';
 
 const SHIPPED = new URL('../../../docs/github-actions/commit-lab.yml', import.meta.url);

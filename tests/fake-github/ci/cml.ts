@@ -7,8 +7,8 @@ import { ACTIONS_BOT, CML_BOT } from './workflow';
 
 /**
  * What CML does with a reproduction, on the fake's git and store: `cml pr --squash --skip-ci`
- * (iterative/cml `prCreate`, reference §4.4) or a plain results commit pushed back to the
- * branch, and `cml comment create` with its target rules (§4.1). Every ref moves by
+ * (iterative/cml `src/cml.js` `prCreate`) or a plain results commit pushed back to the
+ * branch, and `cml comment create` with its target rules (`src/commenttarget.js`). Every ref moves by
  * compare-and-swap; `own` collects the commits made, which (pushed with the workflow's
  * GITHUB_TOKEN) start no workflow of their own.
  */

@@ -12,6 +12,7 @@ import { ReportIcon } from './ReportIcon';
 import { RowCells } from './RowCells';
 import { RunButton } from './RunButton';
 import { shadowOf } from './shadow';
+import { followPage } from './follow-page';
 import { DEFAULT_SETTINGS, type Notice, type OverlaySettings, type OverlayView } from './view';
 
 export interface ControllerDeps {
@@ -42,6 +43,8 @@ export function createController(deps: ControllerDeps) {
   let rows = new Map<string, ExperimentRow>();
   let notices: Notice[] = [];
   let generation = 0;
+  /** Ends the following of the page view shown (a new view, a refresh). */
+  let following = new AbortController();
 
   const settingsOf = (repo: string) => settingsByRepo.get(repo) ?? DEFAULT_SETTINGS;
 
@@ -129,6 +132,9 @@ export function createController(deps: ControllerDeps) {
   const load = async (key: string, fresh = false) => {
     if (!page || page.key !== key) return;
     const mine = ++generation;
+    following.abort();
+    following = new AbortController();
+    const { signal } = following;
     const { request, list } = page;
     if (fresh) {
       phase = 'loading';
@@ -151,6 +157,16 @@ export function createController(deps: ControllerDeps) {
     if (reply.ok) {
       phase = 'ready';
       rows = new Map(reply.result.rows.map((row) => [row.sha, row]));
+      followPage(
+        reply.result.rows,
+        () => deps.askRows(request),
+        (next) => {
+          if (mine !== generation) return;
+          rows = new Map(next.map((row) => [row.sha, row]));
+          draw();
+        },
+        signal,
+      );
       const pageLogin = deps.pageLogin();
       if (reply.login && pageLogin && reply.login.toLowerCase() !== pageLogin.toLowerCase()) {
         notices.push({

@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffMetrics, diffParams, readProject, type Project } from '../dvc';
 import { idbCache } from '../cache';
 import type { GitHubClient } from '../github/client';
-import { DVC_FIXTURES } from '../../tests/shared-fixtures';
+import { DVC_FIXTURES, fixtureTexts } from '../../tests/shared-fixtures';
 import { addCiAndResults } from './ci-and-results';
-import type { LiveData } from './live-query';
+import type { CiStatus } from './ci/ci-status';
+import type { LiveData } from './ci/live-query';
 import type { ExperimentRow } from './types';
 
 // The real Studio commit 5f02cf9 and the squash bce16d4 of CML's PR (example-get-started-experiments
@@ -17,15 +17,6 @@ const SQUASH = 'bce16d4e79a586b49dfd225a62c6a0794028a413';
 const BASE = '15dd333aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
 const repo = { owner: 'iterative', name: 'example-get-started-experiments' };
 
-function folderFiles(root: string, dir = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of readdirSync(join(root, dir))) {
-    const rel = dir ? `${dir}/${name}` : name;
-    if (statSync(join(root, rel)).isDirectory()) Object.assign(out, folderFiles(root, rel));
-    else out[rel] = readFileSync(join(root, rel), 'utf8');
-  }
-  return out;
-}
 const project = (files: Record<string, string>) => readProject(async (p) => files[p] ?? null, Object.keys(files));
 
 /** A part-1 row as DESIGN defines it: the project at the commit against its first parent's. */
@@ -46,7 +37,7 @@ function row(sha: string, parents: string[], p: Project, parent: Project): Exper
   };
 }
 
-const none = { state: 'none', checks: [], partial: false } as const;
+const none: CiStatus = { state: 'none', checks: [], partial: false };
 const live = (sha: string, message: string, extra: Partial<LiveData> = {}): [string, LiveData] => [
   sha,
   { ci: none, url: `https://github.com/${repo.owner}/${repo.name}/commit/${sha}`, message, ...extra },
@@ -55,8 +46,8 @@ const noClient = {} as GitHubClient; // every answer is given: a request would t
 
 describe('addCiAndResults on the real Studio run', () => {
   it('the run shows the squash’s metrics against its parent, the squash is folded, nothing fetched', async () => {
-    const squashFiles = folderFiles(join(EXP, 'studio-run-after-cml-pr-bce16d4'));
-    const runFiles = { ...squashFiles, ...folderFiles(join(EXP, 'studio-commit-5f02cf9')) };
+    const squashFiles = fixtureTexts(join(EXP, 'studio-run-after-cml-pr-bce16d4'));
+    const runFiles = { ...squashFiles, ...fixtureTexts(join(EXP, 'studio-commit-5f02cf9')) };
     const baseFiles = { ...runFiles, 'params.yaml': runFiles['params.yaml']!.replace('img_size: 384', 'img_size: 256') };
     const [base, run, squash] = await Promise.all([project(baseFiles), project(runFiles), project(squashFiles)]);
     const cache = idbCache({ name: 'ci-and-results' });
@@ -76,7 +67,7 @@ describe('addCiAndResults on the real Studio run', () => {
     } as const;
     const rows = [row(SQUASH, [RUN], squash, run), row(RUN, [BASE], run, base)];
     expect(rows[1]!.unreproduced.map((u) => [u.key, u.value, u.locked])).toEqual([['train.img_size', 384, 256]]);
-    const ci = { state: 'succeeded', checks: [{ name: 'runner-job', state: 'succeeded', url: 'https://github.com/o/r/runs/1' }], partial: false } as const;
+    const ci: CiStatus = { state: 'succeeded', checks: [{ name: 'runner-job', state: 'succeeded', url: 'https://github.com/o/r/runs/1' }], partial: false };
     const out = await addCiAndResults(
       { client: noClient, cache },
       {

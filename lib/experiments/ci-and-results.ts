@@ -1,11 +1,11 @@
 import type { Cache } from '../cache';
 import { diffMetrics, type Metric, type Project } from '../dvc';
 import type { GitHubClient } from '../github/client';
-import { changedPathsBetween } from './changed-paths';
-import { fetchLive, graphqlTrees, type LiveAnswer } from './live-fetch';
-import type { LiveData } from './live-query';
-import { cmlPrHint, declaresInput, foldResults, sameInputs, type CommitFacts } from './results-commits';
-import type { CmlReport } from './cml-reports';
+import { changedPathsBetween } from './results/changed-paths';
+import { fetchLive, graphqlTrees, type LiveAnswer } from './ci/live-fetch';
+import type { LiveData } from './ci/live-query';
+import { cmlPrHint, declaresInput, foldResults, sameInputs, type CommitFacts } from './results/results-commits';
+import type { CmlReport } from './ci/cml-reports';
 import type { CommitList, ExperimentRow, PartTwoRequests, RepoRef } from './types';
 
 /**

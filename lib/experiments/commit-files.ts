@@ -1,6 +1,6 @@
 import type { ReadFile } from '../dvc';
 import type { GitHubClient } from '../github/client';
-import { readFilesAt, readRaw, type FileAnswer, type FilesAsk, type RepoName } from '../github/reads';
+import { readFilesAt, readRaw, type FileAnswer, type FilesAsk, type RepoName, type RideAlong } from '../github/reads';
 import type { CommitRecord, RecordStore, StoredFile } from './records';
 
 /** Files above this are not read (their size is given in a problem): no DVC file of a real project comes near it. */
@@ -52,6 +52,13 @@ export class CommitFiles {
       const record = found[i];
       if (record) this.records.set(sha, record);
     });
+  }
+
+  private rider: RideAlong | undefined;
+
+  /** The next wave's request carries `extra` (part 2's live fields), so it costs no request of its own. */
+  rideAlong(extra: RideAlong): void {
+    this.rider = extra;
   }
 
   /** The first wave reads these commits' first parents' files beside their own (their parents are not known yet). */
@@ -132,7 +139,9 @@ export class CommitFiles {
   }
 
   private async fetchFiles(asks: FilesAsk[]): Promise<Map<string, Map<string, StoredFile>>> {
-    const answers = await readFilesAt(this.client, this.repo, asks);
+    const rider = this.rider;
+    this.rider = undefined;
+    const answers = await readFilesAt(this.client, this.repo, asks, rider);
     const out = new Map<string, Map<string, StoredFile>>();
     const take = async (sha: string, parents: string[], files: Map<string, FileAnswer>) => {
       const record = this.records.get(sha) ?? { parents, files: {} };

@@ -6,6 +6,9 @@ import { CommitFiles, CommitMissing } from './commit-files';
 import { listingFor } from './listing';
 import { RecordStore } from './records';
 import { buildRow, sizeProblems } from './row';
+import { addCiAndResults } from './ci-and-results';
+import { liveFromAnswer, liveFromSelection, liveSelection } from './ci/live-fetch';
+import { isForbiddenRollup, type LiveCommitNode, type LivePullRequestNode, type ProblemLike } from './ci/live-query';
 import type { RowsRequest, RowsResult } from './types';
 
 /** What rows are read with; one per background (its cache and in-flight fetches are shared by every page view). */
@@ -37,7 +40,7 @@ export function rowsFor(ctx: ExperimentsContext, request: RowsRequest): Promise<
 }
 
 async function readRows(ctx: ExperimentsContext, { repo, list, shas }: RowsRequest): Promise<RowsResult> {
-  if (shas.length === 0) return { dvc: true, rows: [], fetched: { waves: 0, rawReads: 0 } };
+  if (shas.length === 0) return { dvc: true, rows: [], fetched: { waves: 0, rawReads: 0, live: 0, fallback: 0, trees: 0 } };
   // Commit lists show the newest commit first; a pull request's Commits tab shows it last.
   const [newest, oldest] = 'pr' in list ? [shas.at(-1)!, shas[0]!] : [shas[0]!, shas.at(-1)!];
   const listing = await listingFor(ctx.client, ctx.cache, ctx.readerVersion, repo, newest);
@@ -62,6 +65,13 @@ async function readRows(ctx: ExperimentsContext, { repo, list, shas }: RowsReque
       await files.load([parent]);
       if (!projects.has(parent)) start(parent);
     };
+    // Part 2's live fields (CI, comments, pull requests) ride in the first wave; a view that needs no wave asks for them alone.
+    let carried: { commits: LiveCommitNode[]; pullRequests: LivePullRequestNode[]; problems: ProblemLike[] } | undefined;
+    files.rideAlong({
+      selection: liveSelection(shas, list),
+      tolerate: isForbiddenRollup,
+      take: (repository, problems) => (carried = { ...liveFromSelection(shas, repository), problems }),
+    });
     files.readFirstParentToo(oldest);
     shas.forEach(start);
     for (const sha of shas) await startFirstParent(sha);
@@ -77,9 +87,13 @@ async function readRows(ctx: ExperimentsContext, { repo, list, shas }: RowsReque
         return buildRow(sha, record.parents, await projects.get(sha)!, parentProject, extra);
       }),
     );
+    const read = new Map<string, Project>();
+    for (const [sha, project] of projects) read.set(sha, await project);
+    const live = carried && (await liveFromAnswer(ctx.client, repo, list, carried));
+    const withCi = await addCiAndResults(ctx, { repo, list, shas, rows, projects: read, ...(live ? { live } : {}) });
     // Only now, with every read answered, is anything cached.
     for (const sha of files.changed) await store.put(repo, sha, files.records.get(sha)!);
-    return { dvc: true, rows, fetched: { waves, rawReads: files.rawReads } };
+    return { dvc: true, rows: withCi.rows, fetched: { waves, rawReads: files.rawReads, ...withCi.requests } };
   } catch (error) {
     if (error instanceof CommitMissing) throw new NotFoundError(`commit ${error.sha.slice(0, 7)} in ${repo.owner}/${repo.name}`);
     throw error;

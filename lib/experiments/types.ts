@@ -1,6 +1,6 @@
 import type { CachedMetric, Metric, MetricChange, Param, ParamChange, Problem } from '../dvc';
-import type { CiStatus } from './ci-status';
-import type { CmlReport } from './cml-reports';
+import type { CiStatus } from './ci/ci-status';
+import type { CmlReport } from './ci/cml-reports';
 
 export type { CiStatus, CmlReport };
 
@@ -93,8 +93,11 @@ export interface ResultsFrom {
 /** The answer for one page view. `dvc: false`: the repository has no DVC project (no rows). */
 export type RowsResult = { dvc: true; rows: ExperimentRow[]; fetched: FetchStats } | { dvc: false; rows: [] };
 
-/** What answering took beyond the cache: GraphQL waves (0 when warm) and raw reads of blobs GitHub cut at 512,000 bytes. */
-export interface FetchStats {
+/**
+ * What answering took beyond the cache: GraphQL waves (0 when warm) and raw reads of blobs GitHub
+ * cut at 512,000 bytes; and part 2's requests (`PartTwoRequests`).
+ */
+export interface FetchStats extends PartTwoRequests {
   waves: number;
   rawReads: number;
 }

@@ -1,8 +1,8 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GitRepo, type Person } from '../git/repo';
 import type { PullRequest, Repository, Store } from '../store';
+import { fixtureFolder } from '../../shared-fixtures';
 import { EXAMPLE_GET_STARTED_EXPERIMENTS } from './fixtures';
 
 /**
@@ -39,23 +39,13 @@ const STUDIO_BOT: Person = { name: 'iterative-studio[bot]', email: 'bots+studio@
 const OLIVAW: Person = { name: 'Olivaw[bot]', email: 'olivaw@iterative.ai' };
 const GITHUB: Person = { name: 'GitHub', email: 'noreply@github.com' };
 
-function filesUnder(root: string, dir = ''): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  for (const name of readdirSync(join(root, dir))) {
-    const rel = dir ? `${dir}/${name}` : name;
-    if (statSync(join(root, rel)).isDirectory()) for (const [p, b] of filesUnder(root, rel)) out.set(p, b);
-    else out.set(rel, readFileSync(join(root, rel)));
-  }
-  return out;
-}
-
 const at = (minutes: number, person: Person): Person => ({ ...person, date: new Date(Date.UTC(2023, 4, 8, 11, 0) + minutes * 60_000).toISOString() });
 
 export async function seedStudioRuns(store: Store, root: string): Promise<StudioRuns> {
   await mkdir(join(root, 'iterative'), { recursive: true });
   const git = await GitRepo.init(join(root, 'iterative', 'example-get-started-experiments.git'), 'main');
-  const after = filesUnder(join(EXAMPLE_GET_STARTED_EXPERIMENTS, 'studio-run-after-cml-pr-bce16d4'));
-  const before = filesUnder(join(EXAMPLE_GET_STARTED_EXPERIMENTS, 'studio-commit-5f02cf9'));
+  const after = fixtureFolder(join(EXAMPLE_GET_STARTED_EXPERIMENTS, 'studio-run-after-cml-pr-bce16d4'));
+  const before = fixtureFolder(join(EXAMPLE_GET_STARTED_EXPERIMENTS, 'studio-commit-5f02cf9'));
   const text = (files: Map<string, Buffer>, path: string) => files.get(path)!.toString('utf8');
   const add = (entries: Iterable<[string, Buffer | string]>) => [...entries].map(([path, contents]) => ({ path, contents: Buffer.from(contents) }));
   const commit = (parent: string | null, message: string, author: Person, committer: Person, additions: ReturnType<typeof add>) =>

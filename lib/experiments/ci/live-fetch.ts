@@ -1,5 +1,5 @@
-import type { GitHubClient } from '../github/client';
-import { treesFromAnswer, treesQuery, type FetchTrees } from './changed-paths';
+import type { GitHubClient } from '../../github/client';
+import { treesFromAnswer, treesQuery, type FetchTrees } from '../results/changed-paths';
 import type { WorkflowRunLike } from './ci-status';
 import {
   isForbiddenRollup,
@@ -12,7 +12,7 @@ import {
   type LivePullRequestNode,
   type ProblemLike,
 } from './live-query';
-import type { CommitList, RepoRef } from './types';
+import type { CommitList, RepoRef } from '../types';
 
 /**
  * The requests of part 2 that are not part of the page's own query: the refresh of commits whose

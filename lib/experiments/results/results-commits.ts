@@ -1,4 +1,4 @@
-import { diffParams, type Project } from '../dvc';
+import { diffParams, type Project } from '../../dvc';
 
 /**
  * Results that CI put on another commit (dvc-studio-cml §1.4). With Studio's flow the commit

@@ -1,4 +1,4 @@
-import { cmlWatermark } from './index';
+import { cmlWatermark } from '../index';
 
 // Bodies as CML wrote them (dvc-studio-cml §4.1–4.2: iterative/cml src/watermark.js and its tests,
 // the history of src/cml.js, and the real comments quoted in cml#1431 / #1439).

@@ -1,7 +1,6 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readProject, type Project } from '../dvc';
-import { DVC_FIXTURES } from '../../tests/shared-fixtures';
+import { readProject, type Project } from '../../dvc';
+import { DVC_FIXTURES, fixtureTexts } from '../../../tests/shared-fixtures';
 import { cmlPrHint, declaresInput, foldResults, isResultsCommit, type CommitFacts } from './results-commits';
 
 // The real Studio → CI → `cml pr` chain of iterative/example-get-started-experiments (fixtures
@@ -38,23 +37,13 @@ const SQUASH_PATHS = [
   'results/train/static/train/loss.png',
 ];
 
-function folderFiles(root: string, dir = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of readdirSync(join(root, dir))) {
-    const rel = dir ? `${dir}/${name}` : name;
-    if (statSync(join(root, rel)).isDirectory()) Object.assign(out, folderFiles(root, rel));
-    else out[rel] = readFileSync(join(root, rel), 'utf8');
-  }
-  return out;
-}
-
 async function project(files: Record<string, string>): Promise<Project> {
   return readProject(async (p) => files[p] ?? null, Object.keys(files));
 }
 
-const squashFiles = folderFiles(join(EXP, 'studio-run-after-cml-pr-bce16d4'));
+const squashFiles = fixtureTexts(join(EXP, 'studio-run-after-cml-pr-bce16d4'));
 // The Studio commit: the squash's tree with the lock and metrics it had before CI (img_size 256 locked, 384 in params).
-const runFiles = { ...squashFiles, ...folderFiles(join(EXP, 'studio-commit-5f02cf9')) };
+const runFiles = { ...squashFiles, ...fixtureTexts(join(EXP, 'studio-commit-5f02cf9')) };
 const baseFiles = { ...runFiles, 'params.yaml': runFiles['params.yaml']!.replace('img_size: 384', 'img_size: 256') };
 
 let run: CommitFacts;

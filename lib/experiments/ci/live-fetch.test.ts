@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { createGitHubClient } from '../github/client';
-import { enterpriseHost } from '../github/host';
-import { startFakeGitHub, type FakeGitHub } from '../../tests/fake-github/app';
-import { addStudioTokens, seedStudioRuns, STUDIO_TOKENS, type StudioRuns } from '../../tests/fake-github/seed/studio-runs';
-import { changedPathsBetween } from './changed-paths';
+import { createGitHubClient } from '../../github/client';
+import { enterpriseHost } from '../../github/host';
+import { startFakeGitHub, type FakeGitHub } from '../../../tests/fake-github/app';
+import { addStudioTokens, seedStudioRuns, STUDIO_TOKENS, type StudioRuns } from '../../../tests/fake-github/seed/studio-runs';
+import { changedPathsBetween } from '../results/changed-paths';
 import { followActive } from './follow';
 import { fetchLive, graphqlTrees } from './live-fetch';
 

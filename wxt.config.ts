@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { octiconPaths } from './build/octicon-paths';
 import { preactWithoutInnerHtml } from './build/preact-without-inner-html';
 
 // The release manifest asks only for storage and the two GitHub hosts. Everything else
@@ -20,6 +21,8 @@ export default defineConfig({
     host_permissions: ['https://github.com/*', 'https://api.github.com/*', ...(mode === 'test' ? ['http://127.0.0.1/*'] : [])],
     optional_permissions: ['scripting'],
     optional_host_permissions: ['https://*/*'],
+    // The Run form opens over GitHub's commit lists in an iframe of this page.
+    web_accessible_resources: [{ resources: ['run.html'], matches: ['https://github.com/*'] }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -35,5 +38,5 @@ export default defineConfig({
         }
       : {}),
   }),
-  vite: () => ({ plugins: [preact(), preactWithoutInnerHtml()] }),
+  vite: () => ({ plugins: [preact(), preactWithoutInnerHtml(), octiconPaths()] }),
 });

@@ -11,9 +11,20 @@ export async function runDemo({ headless }: { headless: boolean }): Promise<void
   const browser = await launchWithExtension(path.join(ROOT, '.output/chrome-mv3'), headless);
   await routeGitHub(browser.context, fake.server);
   console.log(`Fake GitHub on ${fake.url} (git repositories in ${fake.root}); github.com and api.github.com are routed to it.`);
+  // Signed in to the fake with a token (any token is its default user's), so the cells fill with data.
+  const worker = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
+  await worker.evaluate(() =>
+    (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local.set({ githubToken: 'ghp_demo' }),
+  );
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   await page.goto(LIST);
   await page.locator(`[${CELL_ATTRIBUTE}]`).first().waitFor();
+  // Every row drawn from its data: the values, not the loading skeletons, go into the pictures.
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('[data-commit-lab-cell]').length > 0 &&
+      ![...document.querySelectorAll('[data-commit-lab-cell]')].some((h) => h.shadowRoot?.querySelector('.cl-skeleton')),
+  );
 
   if (headless) {
     const shots = [];

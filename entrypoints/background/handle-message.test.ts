@@ -1,12 +1,16 @@
+import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { githubSession } from './github-session';
 import { handleMessage, type Sender } from './handle-message';
+import { overlaySettings } from './overlay-settings';
 import { tokenStore } from './token-store';
 
 const ORIGIN = 'chrome-extension://abcdefghijklmnop/';
 const optionsPage = { url: `${ORIGIN}options.html` };
 const githubTab = { url: 'https://github.com/acme/mnist/commits/main' };
-const ask = (message: unknown, sender: Sender = optionsPage) => handleMessage(message, sender, ORIGIN, { tokens: tokenStore });
+const ask = (message: unknown, sender: Sender = optionsPage) =>
+  handleMessage(message, sender, ORIGIN, { tokens: tokenStore, github: githubSession(tokenStore), openSignIn: async () => undefined, settings: overlaySettings });
 
 describe('background messages', () => {
   beforeEach(() => fakeBrowser.reset());

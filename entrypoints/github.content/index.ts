@@ -1,23 +1,48 @@
-import { h, render } from 'preact';
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { RowCell } from '../../components/RowCell';
-import '../../components/row-cell.css';
+import { ask } from '../../lib/messages';
+import { createController } from '../../components/overlay/controller';
+import { openRunDialog } from '../../components/overlay/run-dialog';
 import { startOverlay } from '../../lib/page/overlay';
+import { query, selectors } from '../../lib/page/selectors';
 
 export default defineContentScript({
   // All of github.com, not just commit lists: GitHub reaches them by soft navigation, which
   // never loads a content script anew. Off commit lists the overlay observes nothing.
   matches: ['https://github.com/*'],
   main(ctx) {
+    const log = (message: string) => console.info(`[Commit Lab] ${message}`);
+    const controller = createController({
+      document,
+      askRows: (request) => ask<'experiments'>({ type: 'experiments', ...request }),
+      loadSettings: (repo) => ask<'overlay-settings-get'>({ type: 'overlay-settings-get', repo }),
+      saveSettings: (repo, settings) => ask<'overlay-settings-set'>({ type: 'overlay-settings-set', repo, settings }).then(() => undefined),
+      pageLogin: () => query(document, selectors.signedInUser)?.getAttribute('content') || undefined,
+      openRun: ({ owner, repo, sha, ref, login }, opener) =>
+        openRunDialog({
+          document,
+          url: browser.runtime.getURL(`/run.html?${new URLSearchParams({ owner, repo, sha, ref, login })}`),
+          extensionOrigin: browser.runtime.getURL('/'),
+          title: `Run an experiment from ${sha.slice(0, 7)}`,
+          opener,
+          signal: ctx.signal,
+        }),
+      openSignIn: () => void ask<'open-sign-in'>({ type: 'open-sign-in' }),
+      log,
+    });
     const overlay = startOverlay({
       document,
       signal: ctx.signal,
       isValid: () => ctx.isValid,
-      renderCell: (host, target) => {
-        render(h(RowCell, { sha: target.row.sha, where: target.where }), host);
-        return () => render(null, host);
-      },
-      log: (message) => console.info(`[Commit Lab] ${message}`),
+      renderCell: controller.renderCell,
+      slots: [
+        { name: 'run', anchor: selectors.rowActions, at: 'prepend', render: controller.renderRun },
+        { name: 'report', anchor: selectors.rowTitle, at: 'append', render: controller.renderReport },
+      ],
+      header: { anchor: selectors.commitList, render: controller.renderHeader },
+      suppressed: controller.suppressed,
+      onRows: controller.onRows,
+      log,
     });
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => overlay.navigating(newUrl));
   },

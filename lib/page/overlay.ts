@@ -1,6 +1,6 @@
 import { pageRefOf } from './page-ref';
 import { findRows, type CommitRow } from './rows';
-import { query, selectors } from './selectors';
+import { query, selectors, type Selector } from './selectors';
 import { commitListOf, type CommitListPage } from './url';
 
 /** The attribute that marks our cell in a row, carrying the SHA it was drawn for. */
@@ -12,6 +12,25 @@ export interface CellTarget {
   list: CommitListPage;
   /** Human words for where the list is: `main`, `feature/x (src/train.py)`, `pull request #3`. */
   where: string;
+}
+
+/** A host the overlay keeps in every row beside the cell: `data-commit-lab-<name>="<sha>"`. */
+export interface RowSlot {
+  name: string;
+  anchor: Selector;
+  /** Where in the anchor: first child (`prepend`) or last (`append`). */
+  at: 'prepend' | 'append';
+  /** Fills the host; returns what undoes it, like `renderCell`. */
+  render(host: HTMLElement, target: CellTarget): () => void;
+}
+
+/** The attribute of the header host, carrying the repository it was drawn for. */
+export const HEADER_ATTRIBUTE = 'data-commit-lab-header';
+
+export interface HeaderSlot {
+  /** The list container the header goes before. */
+  anchor: Selector;
+  render(host: HTMLElement, list: CommitListPage): () => void;
 }
 
 export interface OverlayOptions {
@@ -28,6 +47,14 @@ export interface OverlayOptions {
    * drops its listeners and requests), called once when that cell is removed, by us or by GitHub.
    */
   renderCell(host: HTMLElement, target: CellTarget): () => void;
+  /** More hosts per row (the Run button in the action bar, the report icon by the title), each kept like the cell. */
+  slots?: readonly RowSlot[];
+  /** One host just before the list (the header), drawn when the list's rows are first seen. */
+  header?: HeaderSlot;
+  /** True for a list the overlay must leave alone (a repository known to have no DVC): its hosts are removed, none drawn. */
+  suppressed?(list: CommitListPage): boolean;
+  /** After each scan that found rows: the list and its rows in page order (to ask for their data). */
+  onRows?(list: CommitListPage, rows: readonly CommitRow[]): void;
   log(message: string): void;
   /** How long a commit list may show no rows before that counts as our selectors missing. */
   missAfterMs?: number;
@@ -52,7 +79,7 @@ export interface OverlayOptions {
  * many mutations a frame brings, it is scanned once. Call `navigating` with the URL of WXT's
  * `wxt:locationchange`, which fires before that page exists.
  */
-export function startOverlay(options: OverlayOptions): { navigating(url: URL): void } {
+export function startOverlay(options: OverlayOptions): { navigating(url: URL): void; rescan(): void } {
   const { document, signal } = options;
   const logged = new Set<string>();
   const logOnce = (key: string, message: string) => {
@@ -99,8 +126,15 @@ export function startOverlay(options: OverlayOptions): { navigating(url: URL): v
       }, options.missAfterMs ?? 2000);
       return;
     }
+    if (options.suppressed?.(list)) return removeHosts();
     const where = describeList(document, list);
-    for (const row of rows) mark({ row, list, where });
+    for (const row of rows) {
+      const target = { row, list, where };
+      mark(target);
+      for (const slot of options.slots ?? []) markSlot(slot, target);
+    }
+    if (options.header) markHeader(options.header, list);
+    options.onRows?.(list, rows);
   };
   const scheduleScan = () => {
     if (frameRequested || signal.aborted) return;
@@ -124,6 +158,43 @@ export function startOverlay(options: OverlayOptions): { navigating(url: URL): v
     anchor.prepend(host);
   };
 
+  const markSlot = (slot: RowSlot, target: CellTarget) => {
+    const attribute = `data-commit-lab-${slot.name}`;
+    const { element, sha } = target.row;
+    const hosts = element.querySelectorAll(`[${attribute}]`);
+    if (hosts.length === 1 && hosts[0]!.getAttribute(attribute) === sha) return;
+    hosts.forEach(remove);
+    const anchor = query(element, slot.anchor);
+    if (!anchor)
+      return logOnce(`slot-${slot.name}`, `no place for ${slot.name} (${slot.anchor.variants.join(' | ')}) in commit rows on ${document.location.href}`);
+    const host = document.createElement('span');
+    host.setAttribute(attribute, sha);
+    drawn.set(host, slot.render(host, target));
+    anchor[slot.at](host);
+  };
+
+  const markHeader = (header: HeaderSlot, list: CommitListPage) => {
+    const key = `${list.owner}/${list.repo}`;
+    const existing = document.querySelectorAll(`[${HEADER_ATTRIBUTE}]`);
+    if (existing.length === 1 && existing[0]!.getAttribute(HEADER_ATTRIBUTE) === key) return;
+    existing.forEach(remove);
+    const anchor = query(document, header.anchor);
+    if (!anchor) return logOnce('header', `no place for the header (${header.anchor.variants.join(' | ')}) on ${document.location.href}`);
+    const host = document.createElement('div');
+    host.setAttribute(HEADER_ATTRIBUTE, key);
+    drawn.set(host, header.render(host, list));
+    anchor.before(host);
+  };
+
+  const remove = (host: Element) => {
+    host.remove();
+    dispose(host);
+  };
+  const hostSelector = [CELL_ATTRIBUTE, HEADER_ATTRIBUTE, ...(options.slots ?? []).map((slot) => `data-commit-lab-${slot.name}`)]
+    .map((name) => `[${name}]`)
+    .join(',');
+  const removeHosts = () => document.querySelectorAll(hostSelector).forEach(remove);
+
   const observer = new MutationObserver(scheduleScan);
   let observing = false;
   const watch = (on: boolean) => {
@@ -139,11 +210,12 @@ export function startOverlay(options: OverlayOptions): { navigating(url: URL): v
     watch(false);
     clearTimeout(missTimer);
     // A newer copy of the extension draws its own cells.
-    document.querySelectorAll(`[${CELL_ATTRIBUTE}]`).forEach((cell) => cell.remove());
-    for (const cell of drawn.keys()) dispose(cell);
+    removeHosts();
+    for (const host of drawn.keys()) dispose(host);
   });
   scan();
   return {
+    rescan: scheduleScan,
     navigating(url) {
       // The location still shows the old page: start watching now, so the new list's rows are
       // seen as they arrive; a list that never comes (a cancelled navigation) stops mattering at the

@@ -38,6 +38,30 @@ export const selectors = {
     within: 'row',
     variants: ['[data-testid="list-view-item-metadata"]'],
   },
+  /** ListView right-side action bar (copy SHA, browse repository, view code), folded into `overflow-menu-anchor` on narrow viewports. Checked 2026-08. */
+  rowActions: {
+    pages: BOTH_LISTS,
+    within: 'row',
+    variants: ['[data-testid="list-view-item-action-bar-container"]'],
+  },
+  /** ListView title container: the message heading and the description toggle (GitHub's list-view tests). Checked 2026-08. */
+  rowTitle: {
+    pages: BOTH_LISTS,
+    within: 'row',
+    variants: ['[data-testid="list-view-item-title-container"]'],
+  },
+  /** The element holding the day groups (`.Timeline-Item`, inside `prc-Timeline-*` on both lists): the header goes before it. Checked 2026-08. */
+  commitList: {
+    pages: BOTH_LISTS,
+    within: 'page',
+    variants: ['div:has(> .Timeline-Item)'],
+  },
+  /** GitHub's `<meta name="user-login">` in every page head, empty when signed out (refined-github `getLoggedInUser`). Checked 2026-08. */
+  signedInUser: {
+    pages: BOTH_LISTS,
+    within: 'page',
+    variants: ['meta[name="user-login"][content]'],
+  },
   /**
    * Embedded JSON of the React commits app: payload.refInfo.{name,currentOid}, payload.path. The
    * pre-React list had no such data; without it a list is named by its repository alone. Checked 2026-08.

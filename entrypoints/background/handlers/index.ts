@@ -1,5 +1,8 @@
 import type { Handlers } from '../../../lib/messages';
 import type { BackgroundContext } from '../context';
+import { experiments } from './experiments';
+import { openSignIn } from './open-sign-in';
+import { overlaySettingsGet, overlaySettingsSet } from './overlay-settings';
 import { tokenClear } from './token-clear';
 import { tokenSave } from './token-save';
 import { tokenStatus } from './token-status';
@@ -9,4 +12,8 @@ export const HANDLERS = {
   'token-status': tokenStatus,
   'token-save': tokenSave,
   'token-clear': tokenClear,
+  experiments,
+  'open-sign-in': openSignIn,
+  'overlay-settings-get': overlaySettingsGet,
+  'overlay-settings-set': overlaySettingsSet,
 } satisfies Handlers<BackgroundContext>;

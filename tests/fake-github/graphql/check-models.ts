@@ -58,6 +58,26 @@ export function checkRollup(scope: Scope, oid: string) {
   };
 }
 
+/**
+ * `Commit.status`: the commit statuses alone (the latest per context), null without any. Read
+ * with Commit statuses permission, so a fine-grained token sees it where the rollup's contexts fail.
+ */
+export function commitStatusModel(scope: Scope, oid: string) {
+  const { statuses } = latestContexts(scope.repo, oid);
+  if (statuses.length === 0) return null;
+  return {
+    __typename: 'Status',
+    id: nodeId('ST', `${nameWithOwner(scope.repo)}:${oid}`),
+    state: rollupState([], statuses),
+    contexts: statuses.map((s) => statusContextModel(scope, s)),
+    context: ({ name }: { name: string }) => {
+      const found = statuses.find((s) => s.context === name);
+      return found ? statusContextModel(scope, found) : null;
+    },
+    commit: () => commitByOid(scope, oid),
+  };
+}
+
 function checkRunModel(scope: Scope, r: CheckRun) {
   const url = `${repoUrl(scope)}/runs/${r.databaseId}`;
   const run = r.workflowRunId ? scope.repo.workflowRuns.find((w) => w.databaseId === r.workflowRunId) : undefined;
@@ -87,10 +107,10 @@ function checkRunModel(scope: Scope, r: CheckRun) {
     url,
     permalink: url,
     resourcePath: `/${nameWithOwner(scope.repo)}/runs/${r.databaseId}`,
-    title: null,
-    summary: null,
-    text: null,
-    externalId: null,
+    title: r.output?.title ?? null,
+    summary: r.output?.summary ?? null,
+    text: r.output?.text ?? null,
+    externalId: r.externalId ?? null,
     isRequired: false,
     checkSuite: {
       __typename: 'CheckSuite',

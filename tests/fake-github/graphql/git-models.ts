@@ -4,7 +4,7 @@ import type { PathEntry } from '../git/repo';
 import { arrayConnection, invalidCursor, type PageArgs } from './connection';
 import { memo, nameWithOwner, repoUrl, type Ctx, type Scope } from './context';
 import { nodeId, parseNodeId } from './ids';
-import { checkRollup } from './check-models';
+import { checkRollup, commitStatusModel } from './check-models';
 import { commitCommentModel, pullRequestModel, repositoryModel, userByEmail } from './github-models';
 
 /**
@@ -97,6 +97,7 @@ export function commitModel(scope: Scope, c: CommitObject) {
     history: (args: HistoryArgs) => historyConnection(scope, c.oid, args),
     signature: () => signature(c, web),
     statusCheckRollup: () => checkRollup(scope, c.oid),
+    status: () => commitStatusModel(scope, c.oid),
     associatedPullRequests: async (args: PageArgs, ctx: Ctx) => {
       const prs = [];
       for (const pr of scope.repo.pullRequests) {
@@ -289,8 +290,8 @@ export function refModel(scope: Scope, qualifiedName: string, oid: string) {
         scope.repo.pullRequests
           .filter(
             (pr) =>
-              (qualifiedName === `refs/heads/${pr.headRefName}` || qualifiedName === `refs/heads/${pr.baseRefName}`) &&
-              (!args.states || args.states.includes(pr.state)),
+              // "A list of pull requests with this ref as the head ref" (GitHub's schema).
+              qualifiedName === `refs/heads/${pr.headRefName}` && (!args.states || args.states.includes(pr.state)),
           )
           .map((pr) => pullRequestModel(scope, pr)),
         args,

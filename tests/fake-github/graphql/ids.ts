@@ -3,7 +3,7 @@
  * C_ commit, PR_ pull request, U_ user …); clients only hand them back. The fake encodes
  * `<owner>/<name>:<key>` so `node(id:)`, createRef's repositoryId and a branch `id` resolve.
  */
-export type NodeKind = 'R' | 'REF' | 'C' | 'B' | 'T' | 'PR' | 'U' | 'CC' | 'IC' | 'CR' | 'SC' | 'CS' | 'WFR' | 'SCR' | 'PRC';
+export type NodeKind = 'R' | 'REF' | 'C' | 'B' | 'T' | 'PR' | 'U' | 'CC' | 'IC' | 'CR' | 'SC' | 'CS' | 'WFR' | 'SCR' | 'PRC' | 'ST';
 
 export function nodeId(kind: NodeKind, key: string): string {
   return `${kind}_${Buffer.from(key, 'utf8').toString('base64url')}`;

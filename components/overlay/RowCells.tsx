@@ -1,0 +1,131 @@
+import alertIcon from '@primer/octicons/build/svg/alert-16.svg?raw';
+import clockIcon from '@primer/octicons/build/svg/clock-16.svg?raw';
+import foldIcon from '@primer/octicons/build/svg/fold-16.svg?raw';
+import kebabIcon from '@primer/octicons/build/svg/kebab-horizontal-16.svg?raw';
+import { useState } from 'preact/hooks';
+import { formatMetric } from '../../lib/dvc';
+import { defaultGoal, metricDelta, metricValue } from '../../lib/experiments/columns/deltas';
+import { paramChangeTexts, paramText, paramValue } from '../../lib/experiments/columns/param-text';
+import type { ExperimentRow } from '../../lib/experiments/types';
+import { Octicon } from '../Octicon';
+import { ParamChip } from './ParamChip';
+import { StatusIcon } from './StatusIcon';
+import type { OverlayView } from './view';
+
+const short = (sha: string) => sha.slice(0, 7);
+const fileOf = (id: string) => id.slice(0, id.lastIndexOf(':'));
+const keyOf = (id: string) => id.slice(id.lastIndexOf(':') + 1);
+
+/**
+ * One commit row's cells: status, the chosen metrics (value and change), the chosen params, the
+ * changed params' chip. Skeletons of the same size while the page's data loads, so nothing moves
+ * when it arrives; on narrow viewports the cells fold behind one toggle (CSS decides).
+ */
+export function RowCells({ view, sha }: { view: OverlayView; sha: string }) {
+  const [open, setOpen] = useState(false);
+  const row = view.rows.get(sha);
+  const columns = view.metricIds.length + view.paramIds.length;
+  if (!row) {
+    if (view.phase !== 'loading') return <span class="cl-cells" data-commit-lab-sha={sha} />;
+    return (
+      <span class="cl-cells cl-loading" data-commit-lab-sha={sha} aria-busy="true" aria-label={`Loading experiment of ${short(sha)}`}>
+        <span class="cl-status cl-skeleton" />
+        {Array.from({ length: columns }, (_, i) => (
+          <span key={i} class="cl-cell cl-skeleton" />
+        ))}
+        <span class="cl-chip cl-skeleton" />
+      </span>
+    );
+  }
+  return (
+    <span class={`cl-cells${row.foldedInto ? ' cl-folded' : ''}`} data-commit-lab-sha={sha}>
+      <button type="button" class="cl-more" aria-expanded={open} aria-label={`Experiment of ${short(sha)}`} onClick={() => setOpen(!open)}>
+        <Octicon svg={kebabIcon} size={16} />
+      </button>
+      <span class={`cl-collapsible${open ? ' cl-open' : ''}`}>
+        {/* First: the marks vary in width, and the cells keep their columns from the right. */}
+        <Provenance row={row} />
+        <StatusIcon ci={row.ci} />
+        {view.metricIds.map((id) => (
+          <MetricCell key={id} view={view} row={row} id={id} />
+        ))}
+        {view.paramIds.map((id) => {
+          const text = paramText(paramValue(row, fileOf(id), keyOf(id)));
+          return (
+            <span key={id} class="cl-cell cl-param" data-param={id} title={`${id} = ${text}`}>
+              {text}
+            </span>
+          );
+        })}
+        <ParamChip changes={paramChangeTexts(row)} sha={sha} />
+      </span>
+    </span>
+  );
+}
+
+function MetricCell({ view, row, id }: { view: OverlayView; row: ExperimentRow; id: string }) {
+  const file = fileOf(id);
+  const key = keyOf(id);
+  const problem = [...row.problems, ...(row.remoteNotes ?? [])].find((p) => p.path === file);
+  const value = metricValue(row, file, key);
+  if (value === undefined && problem) {
+    const label = `${file}: ${problem.message}`;
+    return (
+      <span class="cl-cell cl-problem" data-metric={id} tabIndex={0} role="img" aria-label={label} title={label}>
+        <Octicon svg={alertIcon} size={12} />
+      </span>
+    );
+  }
+  const baselineRow = view.settings.baseline.kind === 'commit' ? view.rows.get(view.settings.baseline.sha) : undefined;
+  const goal = view.settings.goals[id] ?? defaultGoal(key);
+  const delta = value === undefined ? undefined : metricDelta(row, view.settings.baseline, baselineRow, file, key, view.settings.deltaMode, goal);
+  const shown = formatMetric(value);
+  return (
+    <span class="cl-cell cl-metric" data-metric={id} title={`${id} = ${shown}${delta ? ` (${delta.text})` : ''}`}>
+      <span class="cl-value">{shown}</span>
+      {delta && <span class={`cl-delta cl-${delta.tone}`}>{delta.text}</span>}
+    </span>
+  );
+}
+
+/** Where a row's results come from, when not from itself: a results commit folded in, or this row folded into its run. */
+function Provenance({ row }: { row: ExperimentRow }) {
+  const problems = row.problems.filter((p) => p.path !== '');
+  return (
+    <>
+      {row.unreproduced.length > 0 && row.paramChanges.length === 0 && (
+        <span class="cl-mark" role="img" tabIndex={0} aria-label="Params changed, not yet reproduced" title="Params changed, not yet reproduced">
+          <Octicon svg={clockIcon} size={12} />
+        </span>
+      )}
+      {row.resultsFrom && (
+        <a
+          class="cl-mark cl-results-from"
+          href={row.resultsFrom.url}
+          data-results-from={row.resultsFrom.sha}
+          title={`Results from ${short(row.resultsFrom.sha)}`}
+        >
+          <Octicon svg={foldIcon} size={12} />
+          <span>{short(row.resultsFrom.sha)}</span>
+        </a>
+      )}
+      {row.foldedInto && (
+        <span class="cl-mark" data-folded-into={row.foldedInto} title={`Results of ${short(row.foldedInto)}, shown on its row`}>
+          <Octicon svg={foldIcon} size={12} />
+          <span>results of {short(row.foldedInto)}</span>
+        </span>
+      )}
+      {problems.length > 0 && (
+        <span
+          class="cl-mark cl-problem"
+          role="img"
+          tabIndex={0}
+          aria-label={problems.map((p) => `${p.path}: ${p.message}`).join('; ')}
+          title={problems.map((p) => `${p.path}: ${p.message}`).join('\n')}
+        >
+          <Octicon svg={alertIcon} size={12} />
+        </span>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,229 @@
+import { h, render, type ComponentChild } from 'preact';
+import { chosenColumns, DEFAULT_METRIC_COLUMNS, defaultChoice, pageColumns } from '../../lib/experiments/columns/columns';
+import type { CommitList, ExperimentRow, RowsRequest } from '../../lib/experiments/types';
+import type { ExperimentsReply } from '../../lib/messages';
+import type { CellTarget } from '../../lib/page/overlay';
+import { CELL_ATTRIBUTE } from '../../lib/page/overlay';
+import { pageRefOf } from '../../lib/page/page-ref';
+import type { CommitRow } from '../../lib/page/rows';
+import type { CommitListPage } from '../../lib/page/url';
+import { Header } from './Header';
+import { ReportIcon } from './ReportIcon';
+import { RowCells } from './RowCells';
+import { RunButton } from './RunButton';
+import { shadowOf } from './shadow';
+import { followPage } from './follow-page';
+import { DEFAULT_SETTINGS, type Notice, type OverlaySettings, type OverlayView } from './view';
+
+export interface ControllerDeps {
+  document: Document;
+  askRows(request: RowsRequest): Promise<ExperimentsReply>;
+  loadSettings(repo: string): Promise<OverlaySettings | null>;
+  saveSettings(repo: string, settings: OverlaySettings): Promise<void>;
+  /** Who GitHub's page says is signed in (empty when signed out). */
+  pageLogin(): string | undefined;
+  openRun(target: { owner: string; repo: string; sha: string; ref: string; login: string }, opener: HTMLElement): void;
+  openSignIn(): void;
+  log(message: string): void;
+}
+
+const repoKey = (list: CommitListPage) => `${list.owner}/${list.repo}`;
+
+/**
+ * The state of the overlay on one tab: which page view is shown, its rows (asked of the
+ * background once per set of SHAs), the repository's remembered choices, and every host drawn
+ * from them. Any change redraws each host from one new `OverlayView`.
+ */
+export function createController(deps: ControllerDeps) {
+  const hosts = new Map<HTMLElement, () => ComponentChild>();
+  const noDvc = new Set<string>();
+  const settingsByRepo = new Map<string, OverlaySettings>();
+  let page: { key: string; list: CommitListPage; request: RowsRequest; ref: string } | undefined;
+  let phase: OverlayView['phase'] = 'loading';
+  let rows = new Map<string, ExperimentRow>();
+  let notices: Notice[] = [];
+  let generation = 0;
+  /** Ends the following of the page view shown (a new view, a refresh). */
+  let following = new AbortController();
+
+  const settingsOf = (repo: string) => settingsByRepo.get(repo) ?? DEFAULT_SETTINGS;
+
+  const view = (): OverlayView => {
+    const list = page?.list;
+    const repo = list ? repoKey(list) : '';
+    const settings = settingsOf(repo);
+    const columns = pageColumns([...rows.values()]);
+    const defaults = defaultChoice(columns);
+    const metricIds = settings.metrics
+      ? phase === 'ready'
+        ? chosenColumns(columns.metrics, settings.metrics).map((c) => c.id)
+        : settings.metrics
+      : defaults.metrics;
+    const paramIds = settings.params
+      ? phase === 'ready'
+        ? chosenColumns(columns.params, settings.params).map((c) => c.id)
+        : settings.params
+      : defaults.params;
+    return {
+      phase,
+      rows,
+      columns,
+      metricIds: phase === 'loading' && !settings.metrics ? Array.from({ length: DEFAULT_METRIC_COLUMNS }, (_, i) => `loading:${i}`) : metricIds,
+      paramIds,
+      settings,
+      notices,
+      shas: page?.request.shas ?? [],
+      repo: { owner: list?.owner ?? '', name: list?.repo ?? '' },
+    };
+  };
+
+  let currentView = view();
+  const draw = () => {
+    currentView = view();
+    for (const [host, node] of hosts) {
+      if (!host.isConnected) hosts.delete(host);
+      else render(node(), shadowOf(host));
+    }
+  };
+  /** Draws a host now and on every change; what it returns undoes that (the overlay calls it when the host goes). */
+  const attach = (host: HTMLElement, node: () => ComponentChild) => {
+    hosts.set(host, node);
+    render(node(), shadowOf(host));
+    return () => {
+      hosts.delete(host);
+      render(null, shadowOf(host));
+    };
+  };
+
+  const actions = {
+    setSettings(next: OverlaySettings) {
+      if (!page) return;
+      const repo = repoKey(page.list);
+      // The columns in effect are what the user sees: remember them, not "default".
+      const seen = currentView;
+      const settled = { ...next, metrics: next.metrics ?? seen.metricIds, params: next.params ?? seen.paramIds };
+      settingsByRepo.set(repo, settled);
+      draw();
+      void deps.saveSettings(repo, settled).catch((e: unknown) => deps.log(`settings not saved: ${String(e)}`));
+    },
+    refresh() {
+      if (page) void load(page.key, true);
+    },
+    openRun(sha: string, opener: HTMLElement) {
+      if (!page) return;
+      deps.openRun({ owner: page.list.owner, repo: page.list.repo, sha, ref: page.ref, login: deps.pageLogin() ?? '' }, opener);
+    },
+  };
+
+  const noticeOf = (reply: Extract<ExperimentsReply, { ok: false }>): Notice => {
+    const { error } = reply;
+    switch (error.kind) {
+      case 'no-token':
+        return { kind: 'signed-out', text: 'Sign in to Commit Lab to see experiments here: GitHub’s GraphQL API needs a token.', action: 'sign-in' };
+      case 'rate-limited':
+        return { kind: 'rate-limited', text: error.message };
+      case 'not-found':
+        return { kind: 'not-found', text: error.message };
+      default:
+        return { kind: 'failed', text: `Commit Lab could not load experiments: ${error.message}` };
+    }
+  };
+
+  const load = async (key: string, fresh = false) => {
+    if (!page || page.key !== key) return;
+    const mine = ++generation;
+    following.abort();
+    following = new AbortController();
+    const { signal } = following;
+    const { request, list } = page;
+    if (fresh) {
+      phase = 'loading';
+      draw();
+    }
+    let reply: ExperimentsReply;
+    try {
+      reply = await deps.askRows(request);
+    } catch (error) {
+      reply = { ok: false, error: { kind: 'unavailable', message: error instanceof Error ? error.message : String(error) } };
+    }
+    if (mine !== generation) return;
+    if (reply.ok && !reply.result.dvc) {
+      noDvc.add(repoKey(list));
+      for (const host of hosts.keys()) host.remove();
+      hosts.clear();
+      return;
+    }
+    notices = [];
+    if (reply.ok) {
+      phase = 'ready';
+      rows = new Map(reply.result.rows.map((row) => [row.sha, row]));
+      followPage(
+        reply.result.rows,
+        () => deps.askRows(request),
+        (next) => {
+          if (mine !== generation) return;
+          rows = new Map(next.map((row) => [row.sha, row]));
+          draw();
+        },
+        signal,
+      );
+      const pageLogin = deps.pageLogin();
+      if (reply.login && pageLogin && reply.login.toLowerCase() !== pageLogin.toLowerCase()) {
+        notices.push({
+          kind: 'wrong-account',
+          text: `Commit Lab is signed in as ${reply.login}, GitHub as ${pageLogin}: experiments show what ${reply.login} can read.`,
+        });
+      }
+    } else {
+      phase = 'failed';
+      rows = new Map();
+      notices.push(noticeOf(reply));
+    }
+    draw();
+  };
+
+  return {
+    suppressed: (list: CommitListPage) => noDvc.has(repoKey(list)),
+
+    /** The overlay found these rows: ask for their data when they are a new set. */
+    onRows(list: CommitListPage, found: readonly CommitRow[]) {
+      const shas = found.map((r) => r.sha);
+      const ref = list.kind === 'pr-commits' ? '' : (pageRefOf(deps.document)?.name ?? 'HEAD');
+      const commitList: CommitList = list.kind === 'pr-commits' ? { pr: list.number } : { ref };
+      const key = JSON.stringify([list.owner, list.repo, commitList, shas]);
+      if (page?.key === key) return;
+      const repo = repoKey(list);
+      page = { key, list, ref, request: { repo: { owner: list.owner, name: list.repo }, list: commitList, shas } };
+      phase = 'loading';
+      rows = new Map();
+      notices = [];
+      draw();
+      const settingsReady = settingsByRepo.has(repo)
+        ? Promise.resolve()
+        : deps.loadSettings(repo).then(
+            (saved) => void (saved && settingsByRepo.set(repo, { ...DEFAULT_SETTINGS, ...saved })),
+            () => undefined,
+          );
+      void settingsReady.then(() => {
+        if (page?.key !== key) return;
+        draw(); // skeletons sized like the remembered columns
+        return load(key);
+      });
+    },
+
+    renderCell(host: HTMLElement, target: CellTarget) {
+      return attach(host, () => h(RowCells, { view: currentView, sha: target.row.sha }));
+    },
+    renderRun(host: HTMLElement, target: CellTarget) {
+      return attach(host, () => h(RunButton, { sha: target.row.sha, onRun: actions.openRun }));
+    },
+    renderReport(host: HTMLElement, target: CellTarget) {
+      return attach(host, () => h(ReportIcon, { row: currentView.rows.get(target.row.sha) }));
+    },
+    renderHeader(host: HTMLElement) {
+      // Where the first row's status column starts: the titles line up from there.
+      const cellLeft = () => deps.document.querySelector(`[${CELL_ATTRIBUTE}]`)?.shadowRoot?.querySelector('.cl-status')?.getBoundingClientRect().left;
+      return attach(host, () => h(Header, { view: currentView, actions, onSignIn: deps.openSignIn, cellLeft }));
+    },
+  };
+}

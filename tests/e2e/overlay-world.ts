@@ -1,0 +1,30 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFakeGitHub, type FakeGitHub } from '../fake-github/app';
+import { generateHistory, type Expected, type ExpectedCommit } from '../fake-github/seed/generate';
+
+/** A fake GitHub with `acme/egs`: the generated history (real example-get-started snapshots + derived commits) and its expected.json. */
+export interface OverlayWorld {
+  fake: FakeGitHub;
+  expected: Expected;
+  /** Commit oid → what expected.json says of it. */
+  byOid: Map<string, ExpectedCommit>;
+  /** Commit name → oid. */
+  oidOf: Map<string, string>;
+  /** main, newest first, as GitHub lists it. */
+  mainNewestFirst: string[];
+}
+
+export async function startOverlayWorld(commits: number): Promise<OverlayWorld> {
+  const root = await mkdtemp(join(tmpdir(), 'overlay-world-'));
+  const folder = join(root, 'generated', 'acme', 'egs');
+  const expected = await generateHistory(folder, commits);
+  const fake = await startFakeGitHub({ root, seeds: [{ owner: 'acme', name: 'egs', folder }] });
+  const seed = fake.seeds.get('acme/egs')!;
+  const oidOf = new Map(seed.commits.map((c) => [c.name, c.oid]));
+  const byName = new Map(expected.commits.map((c) => [c.name, c]));
+  const byOid = new Map(seed.commits.map((c) => [c.oid, byName.get(c.name)!]));
+  const mainNewestFirst = expected.branches[expected.defaultBranch]!.map((name) => oidOf.get(name)!);
+  return { fake, expected, byOid, oidOf, mainNewestFirst };
+}

@@ -1,0 +1,153 @@
+import type { Page } from '@playwright/test';
+import { test as base, expect, type ServiceWorkerScope } from './fixtures';
+import { startOverlayWorld, type OverlayWorld } from './overlay-world';
+
+// The overlay on the generated history of acme/egs (real example-get-started snapshots and the
+// commits derived from them), signed in with a token, every value checked against expected.json.
+const test = base.extend<{ signedIn: void }, { overlay: OverlayWorld }>({
+  overlay: [
+    async ({}, use) => {
+      const world = await startOverlayWorld(120);
+      await use(world);
+      await world.fake.close();
+    },
+    { scope: 'worker' },
+  ],
+  server: [async ({ overlay }, use) => use(overlay.fake.server), { scope: 'worker' }],
+  signedIn: async ({ background }, use) => {
+    await background.evaluate(() => (self as unknown as ServiceWorkerScope).chrome.storage.local.set({ githubToken: 'ghp_overlayE2E' }));
+    await use();
+  },
+});
+
+const LIST = 'https://github.com/acme/egs/commits/main';
+/** The second page: the newest 35 commits come after the real snapshots that keep metrics in the DVC cache only, these keep them in Git. */
+const secondPage = (overlay: OverlayWorld) => `${LIST}?after=${overlay.mainNewestFirst[0]}+34`;
+
+/** What the overlay shows in each row, read through the DOM (open shadow roots) alone. */
+function readRows(page: Page) {
+  return page.locator('li[data-testid="commit-row-item"]').evaluateAll((rows) =>
+    rows.map((row) => {
+      const cell = row.querySelector('[data-commit-lab-cell]')?.shadowRoot;
+      const report = row.querySelector('[data-commit-lab-report]')?.shadowRoot;
+      return {
+        sha: row.getAttribute('data-commit-link')!.split('/').pop()!,
+        metrics: Object.fromEntries(
+          [...(cell?.querySelectorAll('[data-metric]') ?? [])].map((m) => [
+            m.getAttribute('data-metric')!,
+            { value: m.querySelector('.cl-value')?.textContent ?? null, delta: m.querySelector('.cl-delta')?.textContent ?? null },
+          ]),
+        ),
+        chip: cell?.querySelector('.cl-chip:not(.cl-skeleton)')?.textContent ?? null,
+        unreproduced: cell?.querySelector('.cl-chip')?.getAttribute('data-unreproduced') === 'true',
+        status: cell?.querySelector('[data-status]')?.getAttribute('data-status') ?? null,
+        report: report?.querySelector('[data-report-url]')?.getAttribute('data-report-url') ?? null,
+        loading: !!cell?.querySelector('.cl-skeleton'),
+      };
+    }),
+  );
+}
+
+const near = (text: string | null, value: number, tolerance: number) => text !== null && Math.abs(Number(text) - value) <= tolerance;
+
+test('cells show each commit’s metrics, change against its parent and changed params, as expected.json says', async ({ page, overlay, signedIn }) => {
+  void signedIn;
+  await page.goto(secondPage(overlay));
+  const pageShas = overlay.mainNewestFirst.slice(35, 70);
+  await expect.poll(async () => (await readRows(page)).filter((r) => !r.loading).length, { timeout: 30_000 }).toBe(35);
+  const rows = await readRows(page);
+  expect(rows.map((r) => r.sha)).toEqual(pageShas);
+  let checkedValues = 0;
+  let checkedDeltas = 0;
+  for (const row of rows) {
+    const commit = overlay.byOid.get(row.sha)!;
+    const parent = overlay.byOid.get(overlay.oidOf.get(commit.parents[0] ?? '') ?? '');
+    for (const [id, shown] of Object.entries(row.metrics)) {
+      const key = id.slice(id.lastIndexOf(':') + 1);
+      const want = commit.metrics?.[key];
+      if (want === undefined) {
+        expect(shown.value, `${commit.name} ${id}`).toBe('-');
+        continue;
+      }
+      // dvc prints metrics rounded to 5 decimals.
+      expect(near(shown.value, want, 5e-6), `${commit.name} ${id}: ${shown.value} vs ${want}`).toBe(true);
+      checkedValues++;
+      const before = parent?.metrics?.[key];
+      if (before !== undefined && Math.abs(want - before) > 0) {
+        expect(near(shown.delta, want - before, 1e-5), `${commit.name} ${id} change: ${shown.delta} vs ${want - before}`).toBe(true);
+        checkedDeltas++;
+      }
+    }
+    const changes = Object.entries(commit.paramChanges);
+    if (changes.length === 0) expect(row.chip, commit.name).toBe('');
+    else {
+      const [key, { from, to }] = changes[0]!;
+      expect(row.chip, commit.name).toContain(`${key} ${from}→${to}`);
+    }
+    // A Studio-style edit changes params.yaml only: dvc.lock still records the old value.
+    if (commit.kind === 'edit') expect(row.unreproduced, commit.name).toBe(true);
+  }
+  expect(checkedValues).toBeGreaterThan(20);
+  expect(checkedDeltas).toBeGreaterThan(5);
+});
+
+test('column picker, baseline and delta mode change the cells and survive a reload', async ({ page, overlay, signedIn }) => {
+  void signedIn;
+  await page.goto(secondPage(overlay));
+  await expect.poll(async () => (await readRows(page)).some((r) => Object.values(r.metrics).some((m) => m.value !== '-')), { timeout: 30_000 }).toBe(true);
+  const header = page.locator('[data-commit-lab-header]');
+  await header.getByRole('button', { name: 'Columns' }).click();
+  const boxes = header.locator('input[type="checkbox"][data-column^="metric:"]');
+  const first = (await boxes.first().getAttribute('data-column'))!.slice('metric:'.length);
+  await boxes.first().uncheck();
+  await expect.poll(async () => (await readRows(page))[0]!.metrics[first]).toBeUndefined();
+  await header.getByLabel('Change as').selectOption('percent');
+  await expect.poll(async () => (await readRows(page)).some((r) => Object.values(r.metrics).some((m) => m.delta?.endsWith('%')))).toBe(true);
+  const baseline = overlay.mainNewestFirst[36]!;
+  await header.getByLabel('Compare with').selectOption(baseline);
+  // The baseline row has no change against itself.
+  await expect.poll(async () => Object.values((await readRows(page))[1]!.metrics).every((m) => m.delta === null)).toBe(true);
+
+  await page.reload();
+  await expect
+    .poll(async () => (await readRows(page)).some((r) => Object.values(r.metrics).some((m) => m.delta?.endsWith('%'))), { timeout: 30_000 })
+    .toBe(true);
+  expect((await readRows(page))[0]!.metrics[first]).toBeUndefined();
+  await expect(page.locator('[data-commit-lab-header]').getByLabel('Compare with')).toHaveValue(baseline);
+});
+
+test('Run opens the run page over the list; Escape closes it and focus returns to the button', async ({ page, overlay, signedIn }) => {
+  void signedIn;
+  await page.goto(LIST);
+  const sha = overlay.mainNewestFirst[0]!;
+  const run = page.getByRole('button', { name: `Run an experiment from ${sha.slice(0, 7)}` });
+  await run.click();
+  const dialog = page.getByRole('dialog', { name: `Run an experiment from ${sha.slice(0, 7)}` });
+  await expect(dialog).toBeVisible();
+  const frame = page.frameLocator('[data-commit-lab-dialog] iframe');
+  await expect(frame.getByRole('heading', { name: 'Run an experiment' })).toBeVisible();
+  await expect(frame.locator('[data-param="params.yaml:train.n_est"]')).toBeVisible({ timeout: 30_000 });
+  await frame.locator('body').press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(run).toBeFocused();
+  await run.click();
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect(page.locator('[data-commit-lab-dialog]')).toHaveCount(0);
+  await expect(run).toBeFocused();
+});
+
+test('without a token: one line at the header with a sign-in button, GitHub’s page intact, no style in head', async ({ page }) => {
+  await page.goto(LIST);
+  const header = page.locator('[data-commit-lab-header]');
+  await expect(header.getByRole('status')).toHaveText(/Sign in to Commit Lab/);
+  await expect(header.getByRole('status')).toHaveCount(1);
+  await expect(page.locator('li[data-testid="commit-row-item"]')).toHaveCount(35);
+  // Styles live in shadow roots: nothing of ours in <head> (GitHub's Turbo would reload the page).
+  expect(
+    await page
+      .locator('head style, head link[rel="stylesheet"]')
+      .evaluateAll((els) => els.filter((el) => /cl-|commit-lab/.test(el.textContent ?? '') || /chrome-extension:/.test(el.getAttribute('href') ?? '')).length),
+  ).toBe(0);
+  await page.getByRole('link', { name: 'Older' }).click();
+  await expect(page).toHaveURL(/after=/);
+});

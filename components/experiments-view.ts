@@ -83,7 +83,15 @@ export function experimentsView(ask: (request: Request<'experiments'>) => Promis
         answered(view, shas, reply);
         if (reply.ok && reply.result.dvc) follow(view, request, reply.result.rows);
       },
-      (error: unknown) => views.get(key) === view && answered(view, shas, { ok: false, error: { kind: 'unavailable', message: String(error) } }),
+      // The background failed (not GitHub): say so plainly; the console keeps the detail.
+      (error: unknown) => {
+        console.warn('[Commit Lab] experiments request failed', error);
+        if (views.get(key) === view)
+          answered(view, shas, {
+            ok: false,
+            error: { kind: 'unavailable', message: 'Commit Lab could not read this page’s experiments; reload the page to try again.' },
+          });
+      },
     );
   };
   return {

@@ -144,7 +144,9 @@ export function createController(deps: ControllerDeps) {
     try {
       reply = await deps.askRows(request);
     } catch (error) {
-      reply = { ok: false, error: { kind: 'unavailable', message: error instanceof Error ? error.message : String(error) } };
+      // The background failed (not GitHub): say so plainly; the log keeps the detail.
+      deps.log(`experiments request failed: ${String(error)}`);
+      reply = { ok: false, error: { kind: 'unavailable', message: 'Commit Lab could not read this page’s experiments; reload the page to try again.' } };
     }
     if (mine !== generation) return;
     if (reply.ok && !reply.result.dvc) {

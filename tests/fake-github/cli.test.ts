@@ -1,4 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
@@ -6,8 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeExampleGetStarted } from './seed/example-get-started';
 import { startCli } from './cli-process';
 import { git } from './git/git-cli';
-import { execFileSync } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
 
 /**
  * The command the issue names: `npm run fake-github -- --port <n> --seed acme/egs=<folder>`

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../../tests/fake-github/app';
+import type { DeviceApp } from '../../tests/fake-github/auth/device-flow';
 import { manualClock } from '../../tests/fake-github/clock';
 import { pollDeviceFlow, startDeviceFlow } from './device-flow';
 import { endpointsOf } from './hosts';
@@ -12,7 +13,7 @@ let fake: FakeGitHub | undefined;
 afterEach(async () => fake?.close());
 
 /** The fake as a GitHub Enterprise Server on 127.0.0.1: the OAuth endpoints at its `/login/...`. */
-async function start(apps = [{ clientId: CLIENT_ID }]) {
+async function start(apps: DeviceApp[] = [{ clientId: CLIENT_ID }]) {
   const time = manualClock(T0);
   fake = await startFakeGitHub({ clock: time, deviceApps: apps });
   return { time, endpoints: endpointsOf(fake.url) };

@@ -33,18 +33,14 @@ const FALLBACKS: Record<string, string> = {
 };
 
 /**
- * Words for an `x-accepted-github-permissions` value, e.g. `checks=read` → "cannot read check runs:
- * CI status comes from workflow runs". GitHub separates alternatives with `;` and the permissions
- * one alternative needs together with `,`; the first alternative is named.
+ * Words for the permissions a 403 named (`x-accepted-github-permissions`, e.g. `checks=read`):
+ * "cannot read check runs: CI status comes from workflow runs". Any one of them would do.
  */
-export function lacksOfAcceptedPermissions(header: string): string | undefined {
-  const first = header.split(';')[0]?.trim();
-  if (!first) return undefined;
-  const needs = first.split(',').map((pair) => {
+export function lacksOfPermissions(needed: string[]): string {
+  const named = needed.map((pair) => {
     const [name = '', level = 'read'] = pair.trim().split('=');
-    return { name, verb: level === 'read' ? 'read' : 'change', resource: RESOURCES[name] ?? name.replace(/_/g, ' ') };
+    return { name, words: `${level === 'read' ? 'read' : 'change'} ${RESOURCES[name] ?? name.replace(/_/g, ' ')}` };
   });
-  const words = needs.map((n) => `${n.verb} ${n.resource}`).join(' and ');
-  const fallbacks = needs.flatMap((n) => FALLBACKS[n.name] ?? []);
-  return `cannot ${words}${fallbacks.length ? `: ${fallbacks.join('; ')}` : ''}`;
+  const fallbacks = named.flatMap((n) => FALLBACKS[n.name] ?? []);
+  return `cannot ${named.map((n) => n.words).join(' or ') || 'do this'}${fallbacks.length ? `: ${fallbacks.join('; ')}` : ''}`;
 }

@@ -1,0 +1,28 @@
+import { GITHUB_ORIGIN } from '../../lib/github/hosts';
+import { identify } from '../../lib/github/identify';
+import type { Tokens } from '../../lib/github/oauth';
+import { isRefreshToken } from '../../lib/github/token-kind';
+import type { BackgroundDeps } from './background-deps';
+
+/** Sign-in happens on github.com or on a GitHub Enterprise origin Commit Lab was given access to. */
+export async function knownOrigin({ settings }: Pick<BackgroundDeps, 'settings'>, origin: string): Promise<string> {
+  if (origin === GITHUB_ORIGIN || (await settings.origins()).includes(origin)) return origin;
+  throw new Error(`Add ${origin} as a GitHub Enterprise host first`);
+}
+
+/**
+ * Checks `tokens` against the origin's API at once (who it is, what it cannot do) and makes it the
+ * one account, replacing any other with all its secrets. A token GitHub refuses is not kept.
+ */
+export async function signIn(deps: Pick<BackgroundDeps, 'accounts' | 'clientFor'>, origin: string, tokens: Tokens, clientId?: string): Promise<void> {
+  const identity = await identify(deps.clientFor(origin, tokens.accessToken), tokens.accessToken);
+  await deps.accounts.set({ status: 'signed-in', account: { origin, ...identity, ...tokens, ...(clientId && { clientId }), repoLacks: {} } });
+}
+
+/** A pasted token: one word, not a refresh token. */
+export async function savePastedToken(deps: Pick<BackgroundDeps, 'accounts' | 'clientFor' | 'settings'>, pasted: string, origin: string): Promise<void> {
+  const token = pasted.trim();
+  if (!token || /\s/.test(token)) throw new Error('A token is one word without spaces');
+  if (isRefreshToken(token)) throw new Error('This is a refresh token (ghr_…): paste an access token, or sign in with the device flow');
+  await signIn(deps, await knownOrigin(deps, origin), { accessToken: token });
+}

@@ -4,6 +4,7 @@ import { startTestGitHub, type TestGitHub, type TestRepo } from '../fake-github/
 import type { FakeServer } from '../fake-github/server';
 import type { browser } from 'wxt/browser';
 import { launchWithExtension, routeGitHub } from './browser';
+import { misplacedSecrets } from './secrets';
 
 export { fetchFromFake } from './browser';
 
@@ -17,6 +18,9 @@ export interface LoggedBrowserRequest {
   resourceType: string;
   /** True for requests made by the extension's service worker. */
   fromServiceWorker: boolean;
+  /** Lowercased names, as the browser sent them. */
+  headers: Record<string, string>;
+  postData: string | null;
 }
 
 interface Fixtures {
@@ -39,6 +43,9 @@ export interface ServiceWorkerScope {
   chrome: typeof browser;
 }
 
+/** A GitHub App client id the fake GitHub serves the device flow for. */
+export const E2E_CLIENT_ID = 'Iv23liCommitLabE2E';
+
 interface WorkerFixtures {
   world: TestGitHub;
   /** The fake GitHub's HTTP server, with `acme/mnist` seeded into real git (pages/test-repos.ts). */
@@ -51,10 +58,12 @@ interface WorkerFixtures {
  * The built extension in Debian's Chromium, with github.com and api.github.com answered by the
  * whole fake GitHub on 127.0.0.1: the content script runs on the very URLs it runs on in real use.
  */
+export const expect = base.expect;
+
 export const test = base.extend<Fixtures, WorkerFixtures>({
   world: [
     async ({}, use) => {
-      const world = await startTestGitHub();
+      const world = await startTestGitHub({ deviceApps: [{ clientId: E2E_CLIENT_ID }] });
       await use(world);
       await world.fake.close();
     },
@@ -75,6 +84,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
         method: request.method(),
         resourceType: request.resourceType(),
         fromServiceWorker: request.serviceWorker() !== null,
+        headers: request.headers(),
+        postData: request.postData(),
       }),
     );
     const listen = (page: Page) => page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
@@ -83,6 +94,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     await routeGitHub(context, server);
     await use(context);
     await browser.close();
+    // Every test, whatever it is about: no token left for a host it does not belong to.
+    expect(misplacedSecrets(requests)).toEqual([]);
   },
 
   page: async ({ context }, use) => {
@@ -97,4 +110,4 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   extensionId: async ({ background }, use) => use(new URL(background.url()).host),
 });
 
-export const expect = test.expect;
+

@@ -1,0 +1,42 @@
+import type { LoggedBrowserRequest } from './fixtures';
+
+/**
+ * Where GitHub's secrets may go (DESIGN.md "Secrets"): an access token (classic `ghp_`, OAuth `gho_`,
+ * App user `ghu_`, fine-grained `github_pat_`) only in the Authorization header of a request to a
+ * GitHub API host — api.github.com, or `/api/v3/…` and `/api/graphql` on a GitHub Enterprise
+ * origin; a refresh token (`ghr_`) only in the body of a POST to an OAuth host's
+ * `/login/oauth/access_token`. Tokens are found by GitHub's own prefixes anywhere in a request.
+ */
+const TOKEN = /\b(?:gh[opu]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,}|ghr_[A-Za-z0-9]{16,})/g;
+
+function isApiUrl(url: URL): boolean {
+  return (url.protocol === 'https:' && url.host === 'api.github.com') || url.pathname.startsWith('/api/v3/') || url.pathname === '/api/graphql';
+}
+
+export interface SecretSighting {
+  token: string;
+  url: string;
+  where: 'url' | 'header' | 'body';
+}
+
+export function secretsIn(request: LoggedBrowserRequest): SecretSighting[] {
+  const found = (text: string, where: SecretSighting['where']) => [...text.matchAll(TOKEN)].map(([token]) => ({ token, url: request.url, where }));
+  return [
+    ...found(request.url, 'url'),
+    ...Object.entries(request.headers).flatMap(([name, value]) => found(`${name}: ${value}`, 'header')),
+    ...found(request.postData ?? '', 'body'),
+  ];
+}
+
+/** Every sighting of a token where it must not be; empty when all went home. */
+export function misplacedSecrets(requests: LoggedBrowserRequest[]): (SecretSighting & { method: string })[] {
+  return requests.flatMap((request) =>
+    secretsIn(request)
+      .filter((s) => {
+        const url = new URL(s.url);
+        if (s.token.startsWith('ghr_')) return !(s.where === 'body' && request.method === 'POST' && url.pathname === '/login/oauth/access_token');
+        return !(s.where === 'header' && isApiUrl(url) && request.headers.authorization?.endsWith(s.token));
+      })
+      .map((s) => ({ ...s, method: request.method })),
+  );
+}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { GITHUB_ORIGIN } from '../lib/github/hosts';
+import { GITHUB_ORIGIN } from '../lib/github/host';
 import type { DeviceCodeView, TokenStatus } from '../lib/messages';
 import { AccountLine } from './AccountLine';
 

@@ -1,7 +1,7 @@
 import { pollDeviceFlow, startDeviceFlow } from '../../lib/github/device-flow';
-import { endpointsOf } from '../../lib/github/hosts';
+import { endpointsOf } from '../../lib/github/host';
 import type { DeviceCodeView } from '../../lib/messages';
-import type { BackgroundDeps } from './background-deps';
+import type { BackgroundDeps } from './background-types';
 import { knownOrigin, signIn } from './sign-in';
 
 /**

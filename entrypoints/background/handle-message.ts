@@ -1,8 +1,8 @@
 import { SIGNED_OUT } from '../../lib/github/account';
-import { enterpriseOriginOf } from '../../lib/github/hosts';
+import { enterpriseOriginOf } from '../../lib/github/host';
 import { parseRequest, type Replies, type Request, type RequestType } from '../../lib/messages';
-import type { BackgroundDeps } from './background-deps';
-import type { DeviceSignIn } from './device-sign-in';
+import type { Background } from './create-background';
+
 import { savePastedToken } from './sign-in';
 import { tokenStatus } from './token-status';
 
@@ -11,20 +11,20 @@ export interface Sender {
   url?: string;
 }
 
-export type Handlers = BackgroundDeps & { device: DeviceSignIn };
+
 
 /**
  * Answers one message. `extensionOrigin` is this extension's base URL: anything but the status is
  * only accepted from its own pages, never from a content script running on a web page.
  * Returns undefined for messages that are not ours, so other listeners may answer them.
  */
-export function handleMessage(message: unknown, sender: Sender, extensionOrigin: string, deps: Handlers): Promise<Replies[RequestType]> | undefined {
+export function handleMessage(message: unknown, sender: Sender, extensionOrigin: string, deps: Background): Promise<Replies[RequestType]> | undefined {
   const request = parseRequest(message);
   if (!request) return undefined;
   return answer(request, sender.url?.startsWith(extensionOrigin) ?? false, deps);
 }
 
-async function answer(request: Request, fromExtensionPage: boolean, deps: Handlers): Promise<Replies[RequestType]> {
+async function answer(request: Request, fromExtensionPage: boolean, deps: Background): Promise<Replies[RequestType]> {
   if (request.type !== 'token-status' && !fromExtensionPage) throw new Error(`${request.type} is only accepted from the extension's own pages`);
   switch (request.type) {
     case 'token-status':

@@ -1,6 +1,6 @@
 import { profileOf } from '../../lib/github/account';
 import type { TokenStatus } from '../../lib/messages';
-import type { BackgroundDeps } from './background-deps';
+import type { BackgroundDeps } from './background-types';
 
 /** The account as pages and content scripts see it: no secret in it. */
 export async function tokenStatus({ accounts, settings }: Pick<BackgroundDeps, 'accounts' | 'settings'>): Promise<TokenStatus> {

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { ask } from '../../components/ask';
 import '../../components/primer-page.css';
 import { SignInOptions } from '../../components/SignInOptions';
-import { enterpriseOriginOf, originPattern } from '../../lib/github/hosts';
+import { enterpriseOriginOf, originPattern } from '../../lib/github/host';
 
 /** `permissions.request` must run in the click's own task: no message round trip before it. */
 async function addHost(input: string) {

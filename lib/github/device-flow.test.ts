@@ -3,7 +3,7 @@ import { startFakeGitHub, type FakeGitHub } from '../../tests/fake-github/app';
 import type { DeviceApp } from '../../tests/fake-github/auth/device-flow';
 import { manualClock } from '../../tests/fake-github/clock';
 import { pollDeviceFlow, startDeviceFlow } from './device-flow';
-import { endpointsOf } from './hosts';
+import { endpointsOf } from './host';
 import { OAuthError, refreshTokens } from './oauth';
 import { sleepingOn } from './testing/fake-clock';
 
@@ -54,7 +54,7 @@ describe('the device flow against the fake GitHub, on a manual clock', () => {
     expect(tokens.accessToken).toMatch(/^ghu_/);
     expect(tokens.refreshToken).toMatch(/^ghr_/);
     expect(tokens.expiresAt).toBe(time.now() + 8 * 3600_000);
-    const user = await fetch(`${endpoints.api}/user`, { headers: { authorization: `token ${tokens.accessToken}` } });
+    const user = await fetch(`${endpoints.api.rest}/user`, { headers: { authorization: `token ${tokens.accessToken}` } });
     expect(((await user.json()) as { login: string }).login).toBe('mona');
   });
 

@@ -1,19 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { endpointsOf, enterpriseOriginOf, originPattern } from './hosts';
+import { endpointsOf, enterpriseOriginOf, originPattern } from './host';
 
 describe('GitHub hosts', () => {
   it('github.com has its API on api.github.com; GHES serves /api/v3, /api/graphql and /login/... itself', () => {
     expect(endpointsOf('https://github.com')).toEqual({
       origin: 'https://github.com',
-      api: 'https://api.github.com',
-      graphql: 'https://api.github.com/graphql',
+      api: { rest: 'https://api.github.com', graphql: 'https://api.github.com/graphql' },
       deviceCode: 'https://github.com/login/device/code',
       accessToken: 'https://github.com/login/oauth/access_token',
     });
     expect(endpointsOf('https://ghe.example.com')).toEqual({
       origin: 'https://ghe.example.com',
-      api: 'https://ghe.example.com/api/v3',
-      graphql: 'https://ghe.example.com/api/graphql',
+      api: { rest: 'https://ghe.example.com/api/v3', graphql: 'https://ghe.example.com/api/graphql' },
       deviceCode: 'https://ghe.example.com/login/device/code',
       accessToken: 'https://ghe.example.com/login/oauth/access_token',
     });

@@ -1,21 +1,23 @@
-import type { Account, AccountState } from '../../lib/github/account';
-import type { Clock } from '../../lib/github/clock';
 import type { GitHubClient } from '../../lib/github/client';
+import type { Clock } from '../../lib/github/clock';
 import type { Fetch } from '../../lib/github/oauth';
 import type { AccountStore, Session } from '../../lib/github/session';
 import type { SettingsStore } from './account-store';
 import type { EnterpriseHosts } from './enterprise-hosts';
 
-/** What the background's handlers work with; tests pass the fake GitHub's fetch, a manual clock and fake browser APIs. */
+/** What the background's handlers work with. */
 export interface BackgroundDeps {
   accounts: AccountStore;
   settings: SettingsStore;
   session: Session;
   hosts: EnterpriseHosts;
-  /** The client for an origin's API with a token (checked at sign-in) or the signed-in account's. */
+  /** The client for an origin's API with a token: the one being checked at sign-in. */
   clientFor(origin: string, token: string): GitHubClient;
+  /**
+   * Runs GitHub calls as the signed-in account (refreshed, retried once after a 401, signed out
+   * when refused; a fine-grained 403 in `repo` remembered). Every handler that reads GitHub goes through here.
+   */
+  github<T>(run: (client: GitHubClient) => Promise<T>, repo?: string): Promise<T>;
   fetch: Fetch;
   clock: Clock;
 }
-
-export type { Account, AccountState };

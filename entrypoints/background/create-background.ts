@@ -1,0 +1,39 @@
+import type { Account } from '../../lib/github/account';
+import { withAccount } from '../../lib/github/authorized';
+import { createGitHubClient, type ClientOptions } from '../../lib/github/client';
+import type { Clock } from '../../lib/github/clock';
+import { endpointsOf } from '../../lib/github/host';
+import type { Fetch } from '../../lib/github/oauth';
+import { Session, type AccountStore } from '../../lib/github/session';
+import type { SettingsStore } from './account-store';
+import type { BackgroundDeps } from './background-types';
+import { deviceSignIn, type DeviceSignIn } from './device-sign-in';
+import { enterpriseHosts, type HostApi } from './enterprise-hosts';
+
+export type Background = BackgroundDeps & { device: DeviceSignIn };
+
+/** The background's wiring, shared by the service worker and the tests (which pass the fake GitHub's fetch, a manual clock, fake browser APIs). */
+export function createBackground(options: {
+  accounts: AccountStore;
+  settings: SettingsStore;
+  hostApi: HostApi;
+  fetch: Fetch;
+  clock: Clock;
+  client?: Omit<ClientOptions, 'host' | 'token'>;
+}): Background {
+  const { accounts, settings, fetch, clock } = options;
+  const session = new Session({ store: accounts, fetch, clock });
+  const clientFor = (origin: string, token: string) =>
+    createGitHubClient({ sleep: (ms) => clock.sleep(ms), now: () => clock.now(), ...options.client, host: endpointsOf(origin).api, token });
+  const deps: BackgroundDeps = {
+    accounts,
+    settings,
+    session,
+    hosts: enterpriseHosts(options.hostApi, settings),
+    clientFor,
+    github: (run, repo) => withAccount(session, (account: Account) => clientFor(account.origin, account.accessToken), run, repo),
+    fetch,
+    clock,
+  };
+  return { ...deps, device: deviceSignIn(deps) };
+}

@@ -123,6 +123,19 @@ describe('what a signed-in token meets later', () => {
     expect(fetched).toHaveLength(before);
   });
 
+  it('checking again from options refreshes an expired App user token, and signs out a revoked classic one', async () => {
+    await save(fake.userTokens.issue('mona', CLIENT_ID).access_token);
+    // A pasted App user token has no refresh token: GitHub's 401 after its 8 hours signs out.
+    time.advance(8 * HOUR);
+    expect(await ask({ type: 'token-check' })).toMatchObject({ set: false, signedOut: { login: 'mona' } });
+
+    const token = fake.tokens.add('ghp_checkedAgain0000000000000000000000', 'hubot', { kind: 'classic', scopes: ['repo'] });
+    expect((await save(token)).set).toBe(true);
+    expect((await ask({ type: 'token-check' })).account?.login).toBe('hubot');
+    fake.tokens.expire(token);
+    expect(await ask({ type: 'token-check' })).toMatchObject({ set: false, signedOut: { login: 'hubot', reason: expect.stringMatching(/expired or was revoked/) } });
+  });
+
   it('GitHub Enterprise: REST goes to /api/v3 and GraphQL to /api/graphql on that host, with the token nowhere else', async () => {
     await save(fake.tokens.add('ghp_enterprise0000000000000000000000000', 'octocat', { kind: 'classic', scopes: ['repo'] }));
     fetched = [];
@@ -153,6 +166,13 @@ describe('the device flow through the background', () => {
     expect(fetched).toEqual([`${fake.url}/login/oauth/access_token`, `${fake.url}/api/v3/user`]);
     const second = (await background.session.account())!;
     expect(second.accessToken).not.toBe(first.accessToken);
+    // After a 401 (GitHub ended the token early), one refresh and the call goes through.
+    fake.userTokens.expireAll('mona');
+    fetched = [];
+    expect((await ask({ type: 'token-check' })).account?.login).toBe('mona');
+    expect(fetched).toEqual([`${fake.url}/api/v3/user`, `${fake.url}/login/oauth/access_token`, `${fake.url}/api/v3/user`]);
+    const third = (await background.session.account())!;
+    expect(third.accessToken).not.toBe(second.accessToken);
 
     // Put back the first pair, as a restored profile would: its refresh token is used up.
     await accountStore.set({ status: 'signed-in', account: first });

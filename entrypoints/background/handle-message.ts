@@ -3,7 +3,7 @@ import { enterpriseOriginOf } from '../../lib/github/host';
 import { parseRequest, type Replies, type Request, type RequestType } from '../../lib/messages';
 import type { Background } from './create-background';
 
-import { savePastedToken } from './sign-in';
+import { recheck, savePastedToken } from './sign-in';
 import { tokenStatus } from './token-status';
 
 export interface Sender {
@@ -28,6 +28,9 @@ async function answer(request: Request, fromExtensionPage: boolean, deps: Backgr
   if (request.type !== 'token-status' && !fromExtensionPage) throw new Error(`${request.type} is only accepted from the extension's own pages`);
   switch (request.type) {
     case 'token-status':
+      break;
+    case 'token-check':
+      await recheck(deps);
       break;
     case 'token-save':
       await savePastedToken(deps, request.token, request.origin);

@@ -1,3 +1,4 @@
+import { GitHubError } from '../../lib/github/errors';
 import { GITHUB_ORIGIN } from '../../lib/github/host';
 import { identify } from '../../lib/github/identify';
 import type { Tokens } from '../../lib/github/oauth';
@@ -25,4 +26,20 @@ export async function savePastedToken(deps: Pick<BackgroundDeps, 'accounts' | 'c
   if (!token || /\s/.test(token)) throw new Error('A token is one word without spaces');
   if (isRefreshToken(token)) throw new Error('This is a refresh token (ghr_…): paste an access token, or sign in with the device flow');
   await signIn(deps, await knownOrigin(deps, origin), { accessToken: token });
+}
+
+/**
+ * Asks GitHub who the signed-in token is now: an expiring token is refreshed on the way, a revoked
+ * one signs out (the status then says why). GitHub being unreachable changes nothing.
+ */
+export async function recheck(deps: Pick<BackgroundDeps, 'github' | 'session'>): Promise<void> {
+  const before = await deps.session.account();
+  if (!before) return;
+  try {
+    const identity = await deps.github((client) => identify(client, before.accessToken));
+    const now = await deps.session.account();
+    if (now) await deps.session.update(now.accessToken, (a) => ({ ...a, login: identity.login, avatarUrl: identity.avatarUrl, lacks: identity.lacks }));
+  } catch (error) {
+    if (!(error instanceof GitHubError)) throw error;
+  }
 }

@@ -18,7 +18,7 @@ render(
     <h1>Commit Lab</h1>
     <p class="muted">Tokens are kept in this browser only: the access token is sent only to GitHub’s API, a refresh token only to GitHub’s sign-in.</p>
     <SignInOptions
-      load={() => ask({ type: 'token-status' })}
+      load={() => ask({ type: 'token-check' })}
       saveToken={(token, origin) => ask({ type: 'token-save', token, origin })}
       signOut={() => ask({ type: 'token-clear' })}
       startDevice={(origin, clientId) => ask({ type: 'device-start', origin, clientId })}

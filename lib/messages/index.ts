@@ -7,6 +7,8 @@ import type { AccountProfile } from '../github/account';
 export interface Requests {
   /** Who is signed in, where, and what the token cannot do. Anyone may ask; no secret ever leaves the background. */
   'token-status': Record<never, never>;
+  /** Check the signed-in account with GitHub now (refreshing or signing out as GitHub answers). Extension pages only. */
+  'token-check': Record<never, never>;
   /** Sign in with a pasted token, checked against `origin`'s API at once. Extension pages only. */
   'token-save': { token: string; origin: string };
   /** Sign out: every secret is forgotten. Extension pages only. */
@@ -42,6 +44,7 @@ export interface DeviceCodeView {
 
 export interface Replies {
   'token-status': TokenStatus;
+  'token-check': TokenStatus;
   'token-save': TokenStatus;
   'token-clear': TokenStatus;
   'device-start': DeviceCodeView;
@@ -56,6 +59,7 @@ export type Request<T extends RequestType = RequestType> = { [K in T]: { type: K
 /** Each request's string fields; a request is accepted only when every one of them is a string. */
 const FIELDS: { [K in RequestType]: readonly (keyof Requests[K])[] } = {
   'token-status': [],
+  'token-check': [],
   'token-save': ['token', 'origin'],
   'token-clear': [],
   'device-start': ['origin', 'clientId'],

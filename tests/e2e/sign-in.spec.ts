@@ -1,9 +1,9 @@
-import type { Page } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { E2E_CLIENT_ID, expect, test, type ServiceWorkerScope } from './fixtures';
 import { secretsIn } from './secrets';
 
-const storageOf = (background: { evaluate<T>(fn: () => Promise<T>): Promise<T> }, area: 'local' | 'sync') =>
-  background.evaluate(() => (self as unknown as ServiceWorkerScope).chrome.storage[area].get(null));
+const storageOf = (background: Worker, area: 'local' | 'sync') =>
+  background.evaluate((name) => (self as unknown as ServiceWorkerScope).chrome.storage[name].get(null), area);
 
 async function openOptions(page: Page, extensionId: string) {
   await page.goto(`chrome-extension://${extensionId}/options.html`);
@@ -65,6 +65,7 @@ test('the device flow: the user code and verification URL are shown, approval on
   extensionId,
   world,
   server,
+  requests,
 }) => {
   // GitHub asks for 5 s between polls; the fake asks for 1 so the test does not wait long.
   server.waits.deviceIntervalSeconds = 1;
@@ -82,6 +83,16 @@ test('the device flow: the user code and verification URL are shown, approval on
   expect(local.githubAccount.account.accessToken).toMatch(/^ghu_/);
   expect(local.githubAccount.account.refreshToken).toMatch(/^ghr_/);
   expect((await storageOf(background, 'local')) as object).toHaveProperty('deviceClientIds', { 'https://github.com': E2E_CLIENT_ID });
+
+  // GitHub ends the token early; opening options again checks it: a 401, one refresh, signed in still.
+  world.fake.userTokens.expireAll('mona');
+  await page.reload();
+  await expect(page.getByTestId('account')).toContainText('Signed in as mona on github.com');
+  const refreshed = (await storageOf(background, 'local')) as { githubAccount: { account: { accessToken: string; refreshToken: string } } };
+  expect(refreshed.githubAccount.account.accessToken).not.toBe(local.githubAccount.account.accessToken);
+  const refreshes = requests.filter((r) => r.postData?.includes(local.githubAccount.account.refreshToken));
+  expect(refreshes.map((r) => [r.method, r.url])).toEqual([['POST', 'https://github.com/login/oauth/access_token']]);
+  server.waits.deviceIntervalSeconds = 5;
 });
 
 test('at run time the extension holds storage and the GitHub hosts only; optional ones wait for a click', async ({ background }) => {

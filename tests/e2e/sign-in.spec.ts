@@ -59,6 +59,28 @@ test('an expired token is refused in words and nothing is kept', async ({ page, 
   expect(JSON.stringify(await storageOf(background, 'local'))).not.toContain(token);
 });
 
+test('a token GitHub revokes later: options says so, and the popup and the commit list show signed out', async ({ context, page, extensionId, world }) => {
+  const token = world.fake.tokens.add(`ghp_${'E2eRevokedLater000'.repeat(2)}`, 'hubot', { kind: 'classic', scopes: ['repo'] });
+  await openOptions(page, extensionId);
+  await page.getByLabel('GitHub personal access token').fill(token);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('account')).toContainText('Signed in as hubot on github.com');
+
+  world.fake.tokens.expire(token);
+  await page.reload();
+  const reason = 'GitHub no longer accepts the token of hubot (it expired or was revoked). Sign in again in Commit Lab’s options.';
+  await expect(page.getByTestId('account')).toHaveText(`Signed out: ${reason}`);
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.getByTestId('account')).toHaveText(`Signed out: ${reason}`);
+
+  const list = await context.newPage();
+  await list.goto('https://github.com/acme/mnist/commits/main');
+  const cells = list.locator('[data-commit-lab-cell]');
+  await expect(cells).toHaveCount(35);
+  await expect(cells.filter({ hasText: `Commit Lab is signed out: ${reason}` })).toHaveCount(35);
+});
+
 test('the device flow: the user code and verification URL are shown, approval on GitHub signs in with an App user token', async ({
   page,
   background,

@@ -9,9 +9,7 @@ import { Octicon } from './Octicon';
  */
 export function RowCell({ sha, where, signedOut }: { sha: string; where: string; signedOut?: string }) {
   // A sign-in GitHub ended (expired, revoked) is said once per cell, not left to fail row by row.
-  const label = signedOut
-    ? `Commit Lab is signed out: ${signedOut}`
-    : `Commit Lab: no experiment data loaded yet for commit ${sha.slice(0, 7)} on ${where}`;
+  const label = signedOut ? `Commit Lab is signed out: ${signedOut}` : `Commit Lab: no experiment data loaded yet for commit ${sha.slice(0, 7)} on ${where}`;
   return (
     <span class="commit-lab-cell" title={label}>
       <Octicon svg={beaker} size={12} />

@@ -145,7 +145,16 @@ export function SignInOptions(actions: SignInActions) {
         {status.hosts.map((o) => (
           <li key={o} class="row">
             <span>{hostOf(o)}</span>
-            <button type="button" aria-label={`Remove ${hostOf(o)}`} onClick={() => void run(() => actions.removeHost(o), () => `Removed ${hostOf(o)}`)}>
+            <button
+              type="button"
+              aria-label={`Remove ${hostOf(o)}`}
+              onClick={() =>
+                void run(
+                  () => actions.removeHost(o),
+                  () => `Removed ${hostOf(o)}`,
+                )
+              }
+            >
               Remove
             </button>
           </li>
@@ -154,12 +163,22 @@ export function SignInOptions(actions: SignInActions) {
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          void run(() => actions.addHost(host), () => `Commit Lab now runs on ${host.trim()}`).then((ok) => ok && setHost(''));
+          void run(
+            () => actions.addHost(host),
+            () => `Commit Lab now runs on ${host.trim()}`,
+          ).then((ok) => ok && setHost(''));
         }}
       >
         <label for="host">GitHub Enterprise Server host</label>
         <div class="row">
-          <input id="host" placeholder="github.example.com" autoComplete="off" spellcheck={false} value={host} onInput={(e) => setHost(e.currentTarget.value)} />
+          <input
+            id="host"
+            placeholder="github.example.com"
+            autoComplete="off"
+            spellcheck={false}
+            value={host}
+            onInput={(e) => setHost(e.currentTarget.value)}
+          />
           <button type="submit" disabled={!host.trim()}>
             Add host
           </button>

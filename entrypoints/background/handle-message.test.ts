@@ -47,7 +47,14 @@ beforeEach(async () => {
   // The fake GitHub, reached at its own origin, plays a GitHub Enterprise Server; the user granted it.
   hostApi.grant({ origins: [originPattern(fake.url)], permissions: ['scripting'] });
   const { clock } = sleepingOn(time, (ms, n) => duringSleep?.(ms, n));
-  background = createBackground({ accounts: accountStore, settings: settingsStore, hostApi: hostApi.api, fetch: recording, clock, client: { fetch: recording } });
+  background = createBackground({
+    accounts: accountStore,
+    settings: settingsStore,
+    hostApi: hostApi.api,
+    fetch: recording,
+    clock,
+    client: { fetch: recording },
+  });
   await ask({ type: 'host-add', origin: fake.url });
 });
 afterEach(async () => fake.close());
@@ -66,8 +73,16 @@ describe('signing in with a pasted token', () => {
         'classic',
         ['cannot read or write private repositories: the token has public_repo, not repo'],
       ],
-      [fake.tokens.add('ghp_classicGistOnly0000000000000000000000', 'hubot', { kind: 'classic', scopes: ['gist'] }), 'classic', [expect.stringMatching(/neither repo nor public_repo/)]],
-      [fake.tokens.add('github_pat_11AAAA_fineGrained000000000000', 'hubot', { kind: 'fine-grained', permissions: { contents: 'read', metadata: 'read' } }), 'fine-grained', []],
+      [
+        fake.tokens.add('ghp_classicGistOnly0000000000000000000000', 'hubot', { kind: 'classic', scopes: ['gist'] }),
+        'classic',
+        [expect.stringMatching(/neither repo nor public_repo/)],
+      ],
+      [
+        fake.tokens.add('github_pat_11AAAA_fineGrained000000000000', 'hubot', { kind: 'fine-grained', permissions: { contents: 'read', metadata: 'read' } }),
+        'fine-grained',
+        [],
+      ],
       [app, 'app-user', []],
       [fake.tokens.add('gho_oauthAppToken00000000000000000000000', 'hubot', { kind: 'classic', scopes: ['repo'] }), 'oauth', []],
     ] as const;
@@ -92,15 +107,22 @@ describe('signing in with a pasted token', () => {
   it('refuses refresh tokens, words with spaces, and hosts not added', async () => {
     await expect(save('ghr_abc')).rejects.toThrow(/refresh token/);
     await expect(save('ghp_a ghp_b')).rejects.toThrow(/one word/);
-    await expect(ask({ type: 'token-save', token: 'ghp_x', origin: 'https://other.example.com' })).rejects.toThrow('Add https://other.example.com as a GitHub Enterprise host first');
+    await expect(ask({ type: 'token-save', token: 'ghp_x', origin: 'https://other.example.com' })).rejects.toThrow(
+      'Add https://other.example.com as a GitHub Enterprise host first',
+    );
     expect(fetched).toEqual([]);
   });
 });
 
 describe('what a signed-in token meets later', () => {
   it('a fine-grained token’s first 403 names the permission, remembered for that repository', async () => {
-    await save(fake.tokens.add('github_pat_11AAAA_noChecks00000000000000', 'octocat', { kind: 'fine-grained', permissions: { contents: 'read', metadata: 'read' } }));
-    const checkRuns = background.github((c) => c.call((o) => o.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { owner: 'acme', repo: 'egs', ref: 'main' })), 'acme/egs');
+    await save(
+      fake.tokens.add('github_pat_11AAAA_noChecks00000000000000', 'octocat', { kind: 'fine-grained', permissions: { contents: 'read', metadata: 'read' } }),
+    );
+    const checkRuns = background.github(
+      (c) => c.call((o) => o.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { owner: 'acme', repo: 'egs', ref: 'main' })),
+      'acme/egs',
+    );
     await expect(checkRuns).rejects.toBeInstanceOf(MissingPermissionError);
     expect((await ask({ type: 'token-status' })).account?.repoLacks).toEqual({ 'acme/egs': 'cannot read check runs: CI status comes from workflow runs' });
   });
@@ -133,7 +155,10 @@ describe('what a signed-in token meets later', () => {
     expect((await save(token)).set).toBe(true);
     expect((await ask({ type: 'token-check' })).account?.login).toBe('hubot');
     fake.tokens.expire(token);
-    expect(await ask({ type: 'token-check' })).toMatchObject({ set: false, signedOut: { login: 'hubot', reason: expect.stringMatching(/expired or was revoked/) } });
+    expect(await ask({ type: 'token-check' })).toMatchObject({
+      set: false,
+      signedOut: { login: 'hubot', reason: expect.stringMatching(/expired or was revoked/) },
+    });
   });
 
   it('GitHub Enterprise: REST goes to /api/v3 and GraphQL to /api/graphql on that host, with the token nowhere else', async () => {

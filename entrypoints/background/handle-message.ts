@@ -11,8 +11,6 @@ export interface Sender {
   url?: string;
 }
 
-
-
 /**
  * Answers one message. `extensionOrigin` is this extension's base URL: anything but the status is
  * only accepted from its own pages, never from a content script running on a web page.

@@ -84,8 +84,13 @@ describe('the device flow against the fake GitHub, on a manual clock', () => {
   it('says so when the app has the device flow turned off, or GitHub knows no such app', async () => {
     const { time, endpoints } = await start([{ clientId: CLIENT_ID, deviceFlow: false }]);
     const { clock } = sleepingOn(time);
-    await expect(startDeviceFlow({ fetch, clock }, endpoints, CLIENT_ID)).rejects.toMatchObject({ code: 'device_flow_disabled', message: /Enable Device Flow/ });
-    await expect(startDeviceFlow({ fetch, clock }, endpoints, 'Iv23liNoSuchApp')).rejects.toMatchObject({ message: 'GitHub knows no app with this client id.' });
+    await expect(startDeviceFlow({ fetch, clock }, endpoints, CLIENT_ID)).rejects.toMatchObject({
+      code: 'device_flow_disabled',
+      message: /Enable Device Flow/,
+    });
+    await expect(startDeviceFlow({ fetch, clock }, endpoints, 'Iv23liNoSuchApp')).rejects.toMatchObject({
+      message: 'GitHub knows no app with this client id.',
+    });
   });
 
   it('posts plain forms asking for JSON, with no client secret, to the OAuth host', async () => {
@@ -106,6 +111,8 @@ describe('the device flow against the fake GitHub, on a manual clock', () => {
     const second = await refreshTokens({ fetch, clock: time }, endpoints.accessToken, CLIENT_ID, first.refresh_token);
     expect(second.accessToken).toMatch(/^ghu_/);
     expect(second.accessToken).not.toBe(first.access_token);
-    await expect(refreshTokens({ fetch, clock: time }, endpoints.accessToken, CLIENT_ID, first.refresh_token)).rejects.toMatchObject({ code: 'bad_refresh_token' });
+    await expect(refreshTokens({ fetch, clock: time }, endpoints.accessToken, CLIENT_ID, first.refresh_token)).rejects.toMatchObject({
+      code: 'bad_refresh_token',
+    });
   });
 });

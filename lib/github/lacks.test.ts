@@ -3,7 +3,7 @@ import { lacksOfPermissions, lacksOfScopes } from './lacks';
 import { tokenKindOf } from './token-kind';
 
 describe('what a token cannot do', () => {
-  it('a classic token needs repo, or public_repo for public repositories only (github-api.md §1f)', () => {
+  it('a classic token needs repo, or public_repo for public repositories only', () => {
     expect(lacksOfScopes('repo, workflow')).toEqual([]);
     expect(lacksOfScopes('public_repo, read:org')).toEqual(['cannot read or write private repositories: the token has public_repo, not repo']);
     expect(lacksOfScopes('gist')).toEqual(['cannot read private repositories or write to any: the token has neither repo nor public_repo']);

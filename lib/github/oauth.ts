@@ -78,7 +78,12 @@ export function tokensOf(answer: OAuthAnswer, clock: Pick<Clock, 'now'>): Tokens
 }
 
 /** Trades a refresh token for a new pair; GitHub uses the old refresh token up. */
-export async function refreshTokens(deps: { fetch: Fetch; clock: Pick<Clock, 'now'> }, accessTokenUrl: string, clientId: string, refreshToken: string): Promise<Tokens> {
+export async function refreshTokens(
+  deps: { fetch: Fetch; clock: Pick<Clock, 'now'> },
+  accessTokenUrl: string,
+  clientId: string,
+  refreshToken: string,
+): Promise<Tokens> {
   const answer = await postOAuth(deps.fetch, accessTokenUrl, { client_id: clientId, grant_type: 'refresh_token', refresh_token: refreshToken });
   return tokensOf(answer, deps.clock);
 }

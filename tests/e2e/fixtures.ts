@@ -109,5 +109,3 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 
   extensionId: async ({ background }, use) => use(new URL(background.url()).host),
 });
-
-

@@ -1,7 +1,7 @@
 import type { LoggedBrowserRequest } from './fixtures';
 
 /**
- * Where GitHub's secrets may go (DESIGN.md "Secrets"): an access token (classic `ghp_`, OAuth `gho_`,
+ * Where GitHub's secrets may go: an access token (classic `ghp_`, OAuth `gho_`,
  * App user `ghu_`, fine-grained `github_pat_`) only in the Authorization header of a request to a
  * GitHub API host — api.github.com, or `/api/v3/…` and `/api/graphql` on a GitHub Enterprise
  * origin; a refresh token (`ghr_`) only in the body of a POST to an OAuth host's

@@ -34,7 +34,7 @@ export async function startDeviceFlow(deps: DeviceFlowDeps, endpoints: Endpoints
   if (typeof answer.error === 'string') throw oauthError(answer.error, typeof answer.error_description === 'string' ? answer.error_description : undefined);
   const { device_code, user_code, verification_uri, expires_in, interval } = answer;
   if (typeof device_code !== 'string' || typeof user_code !== 'string' || typeof verification_uri !== 'string') {
-    throw oauthError('unreadable', 'the device code answer lacks its codes');
+    throw oauthError('no_code', 'the answer holds no device code');
   }
   return {
     deviceCode: device_code,

@@ -1,4 +1,5 @@
 import type { Clock } from './clock';
+import { UnavailableError } from './errors';
 
 /**
  * GitHub's OAuth endpoints (`/login/device/code`, `/login/oauth/access_token`) as a public client:
@@ -43,23 +44,27 @@ export function oauthError(code: string, description?: string): OAuthError {
 
 export type OAuthAnswer = Record<string, unknown>;
 
-/** POSTs `params` to an OAuth endpoint; GitHub answers its OAuth errors with HTTP 200. */
+/**
+ * POSTs `params` to an OAuth endpoint. GitHub answers its OAuth errors with HTTP 200 (an
+ * `OAuthError` then, GitHub's word); a dropped connection, a 5xx or an answer that is no JSON
+ * object is `UnavailableError`, which never ends a sign-in.
+ */
 export async function postOAuth(fetch: Fetch, url: string, params: Record<string, string>): Promise<OAuthAnswer> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(params).toString(),
-    credentials: 'omit',
-    cache: 'no-store',
-  });
-  if (response.status === 404) throw oauthError('incorrect_client_credentials');
-  let answer: unknown;
+  let response: Response;
   try {
-    answer = await response.json();
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(params).toString(),
+      credentials: 'omit',
+      cache: 'no-store',
+    });
   } catch {
-    throw new OAuthError('unreadable', `GitHub’s sign-in answered ${response.status} with something that is not JSON`);
+    throw new UnavailableError(undefined);
   }
-  if (typeof answer !== 'object' || answer === null) throw new OAuthError('unreadable', `GitHub’s sign-in answered ${response.status} without a body`);
+  if (response.status === 404) throw oauthError('incorrect_client_credentials');
+  const answer: unknown = response.status < 500 ? await response.json().catch(() => undefined) : undefined;
+  if (typeof answer !== 'object' || answer === null) throw new UnavailableError(response.status);
   return answer as OAuthAnswer;
 }
 
@@ -67,14 +72,15 @@ export async function postOAuth(fetch: Fetch, url: string, params: Record<string
 export function tokensOf(answer: OAuthAnswer, clock: Pick<Clock, 'now'>): Tokens {
   if (typeof answer.error === 'string') throw oauthError(answer.error, typeof answer.error_description === 'string' ? answer.error_description : undefined);
   const { access_token, expires_in, refresh_token, refresh_token_expires_in } = answer;
-  if (typeof access_token !== 'string' || !access_token) throw new OAuthError('unreadable', 'GitHub’s sign-in answered without an access token');
+  if (typeof access_token !== 'string' || !access_token) throw oauthError('no_token', 'the answer holds no access token');
   const at = (seconds: unknown) => (typeof seconds === 'number' || (typeof seconds === 'string' && seconds) ? clock.now() + Number(seconds) * 1000 : undefined);
-  return {
-    accessToken: access_token,
-    ...(at(expires_in) !== undefined && { expiresAt: at(expires_in) }),
-    ...(typeof refresh_token === 'string' && refresh_token && { refreshToken: refresh_token }),
-    ...(at(refresh_token_expires_in) !== undefined && { refreshExpiresAt: at(refresh_token_expires_in) }),
-  };
+  const tokens: Tokens = { accessToken: access_token };
+  const expiresAt = at(expires_in);
+  const refreshExpiresAt = at(refresh_token_expires_in);
+  if (expiresAt !== undefined) tokens.expiresAt = expiresAt;
+  if (typeof refresh_token === 'string' && refresh_token) tokens.refreshToken = refresh_token;
+  if (refreshExpiresAt !== undefined) tokens.refreshExpiresAt = refreshExpiresAt;
+  return tokens;
 }
 
 /** Trades a refresh token for a new pair; GitHub uses the old refresh token up. */

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../../tests/fake-github/app';
 import { manualClock } from '../../tests/fake-github/clock';
 import type { Account, AccountState } from './account';
+import { UnavailableError } from './errors';
 import { Session } from './session';
 import { sleepingOn } from './testing/fake-clock';
 
@@ -95,10 +96,19 @@ describe('a session with an expiring App user token', () => {
     expect(w.state()).toMatchObject({ status: 'signed-out', reason: /GitHub no longer accepts the token of mona \(it expired or was revoked\)/ });
   });
 
-  it('a refresh that cannot reach GitHub keeps the sign-in for the next try', async () => {
+  it('a refresh that cannot reach GitHub, or meets a 5xx, keeps the sign-in for the next try', async () => {
     const w = await world(async () => Promise.reject(new TypeError('Failed to fetch')));
     w.time.advance(8 * HOUR);
-    await expect(w.session.current()).rejects.toThrow('Failed to fetch');
+    await expect(w.session.current()).rejects.toThrow(new UnavailableError(undefined).message);
     expect(w.state().status).toBe('signed-in');
+  });
+
+  it('a 502 from the OAuth host is no refusal', async () => {
+    const w = await world();
+    fake!.server.faults.add({ match: { site: 'web', path: '/login/oauth/access_token' }, action: { kind: 'status', status: 502 } });
+    w.time.advance(8 * HOUR);
+    await expect(w.session.current()).rejects.toBeInstanceOf(UnavailableError);
+    expect(w.state().status).toBe('signed-in');
+    expect((await w.session.current())?.accessToken).not.toBe(w.account.accessToken);
   });
 });

@@ -78,9 +78,9 @@ export class Session {
       await this.deps.store.set({ status: 'signed-in', account: next });
       return next;
     } catch (error) {
-      // Only GitHub's refusal ends the sign-in; a network failure leaves it for the next try.
+      // Only GitHub's refusal ends the sign-in; GitHub unreachable (UnavailableError) leaves it for the next try.
       if (!(error instanceof OAuthError)) throw error;
-      await this.signOut(account, `${error.message}`);
+      await this.signOut(account, error.message);
       return undefined;
     }
   }

@@ -1,5 +1,9 @@
-import type { Page } from '@playwright/test';
-import { expect, test, type ServiceWorkerScope } from './fixtures';
+import type { BrowserContext, Page } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launchWithExtension } from './browser';
+import { EXTENSION_DIR, expect, test, type ServiceWorkerScope } from './fixtures';
 
 /**
  * The fake GitHub reached directly at http://127.0.0.1:PORT plays a GitHub Enterprise Server: its
@@ -57,4 +61,30 @@ test('a GitHub Enterprise host added in options gets cells on its commit lists; 
   await tab.reload();
   await expect(tab.locator('li[data-testid="commit-row-item"]').first()).toBeVisible();
   await expect(cells(tab)).toHaveCount(0);
+});
+
+test('the registration survives a browser restart', async ({ server }) => {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'commit-lab-restart-'));
+  const list = `${server.url}/acme/mnist/commits/main`;
+  const extensionIdOf = async (context: BrowserContext) => new URL((context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'))).url()).host;
+  try {
+    const first = await launchWithExtension(EXTENSION_DIR, true, profile);
+    const options = await first.context.newPage();
+    await options.goto(`chrome-extension://${await extensionIdOf(first.context)}/options.html`);
+    await options.getByLabel('GitHub Enterprise Server host').fill(server.url);
+    await options.getByRole('button', { name: 'Add host' }).click();
+    await expect(options.getByRole('status').last()).toHaveText(`Commit Lab now runs on ${server.url}`);
+    await first.close();
+
+    const second = await launchWithExtension(EXTENSION_DIR, true, profile);
+    try {
+      const tab = await second.context.newPage();
+      await tab.goto(list);
+      await expect.poll(() => cells(tab).count()).toBe(35);
+    } finally {
+      await second.close();
+    }
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
 });

@@ -80,4 +80,11 @@ describe('GitHub Enterprise hosts', () => {
     expect(w.origins()).toEqual(['https://b.example.com']);
     expect([...w.scripts.keys()]).toEqual(['enterprise-b.example.com']);
   });
+
+  it('a host added while the start-up restore runs is kept', async () => {
+    const w = world();
+    w.grant({ origins: ['https://a.example.com/*'], permissions: ['scripting'] });
+    await Promise.all([w.hosts.restore(), w.hosts.add('https://a.example.com')]);
+    expect(w.origins()).toEqual(['https://a.example.com']);
+  });
 });

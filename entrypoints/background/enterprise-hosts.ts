@@ -53,45 +53,56 @@ export function enterpriseHosts(api: HostApi, settings: Pick<SettingsStore, 'ori
     ]);
   }
 
-  return {
-    async add(origin: string): Promise<void> {
-      if (!(await api.permissions.contains(needs(origin)))) throw new Error(`Commit Lab was not given access to ${new URL(origin).host}`);
-      await register(origin);
-      const origins = await settings.origins();
-      if (!origins.includes(origin)) await settings.setOrigins([...origins, origin]);
-    },
+  // One change at a time: the restore at start and a click in options must not both write the list from the same old copy.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(change: () => Promise<T>): Promise<T> => {
+    const next = queue.then(change, change);
+    queue = next.catch(() => {});
+    return next;
+  };
 
-    async remove(origin: string): Promise<void> {
-      if (await registered(origin)) await api.scripting.unregisterContentScripts({ ids: [scriptId(origin)] });
-      const rest = (await settings.origins()).filter((o) => o !== origin);
-      await settings.setOrigins(rest);
-      // Give back only what was granted at run time: a browser refuses to remove what the manifest asks for.
-      const { permissions = [], host_permissions = [] } = manifest();
-      const pattern = originPattern(origin);
-      const sharedPattern = rest.some((o) => originPattern(o) === pattern);
-      const giveBack = {
-        origins: host_permissions.includes(pattern) || sharedPattern ? [] : [pattern],
-        permissions: rest.length || permissions.includes('scripting') ? [] : ['scripting'],
-      };
-      if (giveBack.origins.length || giveBack.permissions.length) await api.permissions.remove(giveBack);
-    },
+  return {
+    add: (origin: string) =>
+      serial(async () => {
+        if (!(await api.permissions.contains(needs(origin)))) throw new Error(`Commit Lab was not given access to ${new URL(origin).host}`);
+        await register(origin);
+        const origins = await settings.origins();
+        if (!origins.includes(origin)) await settings.setOrigins([...origins, origin]);
+      }),
+
+    remove: (origin: string) =>
+      serial(async () => {
+        if (await registered(origin)) await api.scripting.unregisterContentScripts({ ids: [scriptId(origin)] });
+        const rest = (await settings.origins()).filter((o) => o !== origin);
+        await settings.setOrigins(rest);
+        // Give back only what was granted at run time: a browser refuses to remove what the manifest asks for.
+        const { permissions = [], host_permissions = [] } = manifest();
+        const pattern = originPattern(origin);
+        const sharedPattern = rest.some((o) => originPattern(o) === pattern);
+        const giveBack = {
+          origins: host_permissions.includes(pattern) || sharedPattern ? [] : [pattern],
+          permissions: rest.length || permissions.includes('scripting') ? [] : ['scripting'],
+        };
+        if (giveBack.origins.length || giveBack.permissions.length) await api.permissions.remove(giveBack);
+      }),
 
     /**
      * At start: an origin whose permission the user took back in the browser is dropped; one whose
      * registration is missing (a browser that does not persist them) is registered again.
      */
-    async restore(): Promise<void> {
-      const kept: string[] = [];
-      for (const origin of await settings.origins()) {
-        if (!(await api.permissions.contains(needs(origin)))) {
-          if (await registered(origin)) await api.scripting.unregisterContentScripts({ ids: [scriptId(origin)] });
-          continue;
+    restore: () =>
+      serial(async () => {
+        const kept: string[] = [];
+        for (const origin of await settings.origins()) {
+          if (!(await api.permissions.contains(needs(origin)))) {
+            if (await registered(origin)) await api.scripting.unregisterContentScripts({ ids: [scriptId(origin)] });
+            continue;
+          }
+          await register(origin);
+          kept.push(origin);
         }
-        await register(origin);
-        kept.push(origin);
-      }
-      await settings.setOrigins(kept);
-    },
+        await settings.setOrigins(kept);
+      }),
   };
 }
 

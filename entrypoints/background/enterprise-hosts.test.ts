@@ -83,8 +83,20 @@ describe('GitHub Enterprise hosts', () => {
 
   it('a host added while the start-up restore runs is kept', async () => {
     const w = world();
-    w.grant({ origins: ['https://a.example.com/*'], permissions: ['scripting'] });
-    await Promise.all([w.hosts.restore(), w.hosts.add('https://a.example.com')]);
-    expect(w.origins()).toEqual(['https://a.example.com']);
+    w.grant({ origins: ['https://a.example.com/*', 'https://b.example.com/*'], permissions: ['scripting'] });
+    await w.hosts.add('https://b.example.com');
+    // The restore's permission check for b answers only after the click on a was handled.
+    let answer: () => void = () => {};
+    const contains = w.api.permissions.contains;
+    w.api.permissions.contains = async (p) => {
+      if (p.origins?.includes('https://b.example.com/*')) await new Promise<void>((resolve) => (answer = resolve));
+      return contains(p);
+    };
+    const restoring = w.hosts.restore();
+    const adding = w.hosts.add('https://a.example.com');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    answer();
+    await Promise.all([restoring, adding]);
+    expect(w.origins()).toEqual(['https://b.example.com', 'https://a.example.com']);
   });
 });

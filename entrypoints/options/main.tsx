@@ -3,15 +3,7 @@ import { browser } from 'wxt/browser';
 import { ask } from '../../components/ask';
 import '../../components/primer-page.css';
 import { SignInOptions } from '../../components/SignInOptions';
-import { enterpriseOriginOf, originPattern } from '../../lib/github/host';
-
-/** `permissions.request` must run in the click's own task: no message round trip before it. */
-async function addHost(input: string) {
-  const origin = enterpriseOriginOf(input);
-  const granted = await browser.permissions.request({ origins: [originPattern(origin)], permissions: ['scripting'] });
-  if (!granted) throw new Error(`Commit Lab was not given access to ${new URL(origin).host}`);
-  return ask({ type: 'host-add', origin });
-}
+import { requestHost } from './request-host';
 
 render(
   <main style={{ maxWidth: '560px' }}>
@@ -23,7 +15,7 @@ render(
       signOut={() => ask({ type: 'token-clear' })}
       startDevice={(origin, clientId) => ask({ type: 'device-start', origin, clientId })}
       waitDevice={() => ask({ type: 'device-wait' })}
-      addHost={addHost}
+      addHost={(input) => requestHost(browser.permissions, (origin) => ask({ type: 'host-add', origin }), input)}
       removeHost={(origin) => ask({ type: 'host-remove', origin })}
     />
   </main>,

@@ -40,6 +40,11 @@ export function fakeHostApi(manifest: ReturnType<HostApi['runtime']['getManifest
     api,
     granted,
     scripts,
+    /** The browser's prompt: `accept` plays the user's answer (a click on Allow grants all asked for). */
+    request: (accept: boolean) => async (p: { origins: string[]; permissions: string[] }) => {
+      if (accept) (p.origins.forEach((o) => granted.origins.add(o)), p.permissions.forEach((x) => granted.permissions.add(x)));
+      return accept;
+    },
     /** The user accepts the browser's prompt for these. */
     grant(p: { origins?: string[]; permissions?: string[] }) {
       p.origins?.forEach((o) => granted.origins.add(o));

@@ -6,11 +6,9 @@ import { endpointsOf } from '../../lib/github/host';
 import type { Fetch } from '../../lib/github/oauth';
 import { Session, type AccountStore } from '../../lib/github/session';
 import type { SettingsStore } from './account-store';
-import type { BackgroundDeps } from './background-types';
-import { deviceSignIn, type DeviceSignIn } from './device-sign-in';
+import type { BackgroundContext, BackgroundDeps } from './context';
+import { deviceSignIn } from './device-sign-in';
 import { enterpriseHosts, type HostApi } from './enterprise-hosts';
-
-export type Background = BackgroundDeps & { device: DeviceSignIn };
 
 /** The background's wiring, shared by the service worker and the tests (which pass the fake GitHub's fetch, a manual clock, fake browser APIs). */
 export function createBackground(options: {
@@ -20,7 +18,7 @@ export function createBackground(options: {
   fetch: Fetch;
   clock: Clock;
   client?: Omit<ClientOptions, 'host' | 'token'>;
-}): Background {
+}): BackgroundContext {
   const { accounts, settings, fetch, clock } = options;
   const session = new Session({ store: accounts, fetch, clock });
   const clientFor = (origin: string, token: string) =>

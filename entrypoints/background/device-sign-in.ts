@@ -1,14 +1,11 @@
 import { pollDeviceFlow, startDeviceFlow } from '../../lib/github/device-flow';
 import { endpointsOf } from '../../lib/github/host';
 import type { DeviceCodeView } from '../../lib/messages';
-import type { BackgroundDeps } from './background-types';
+import type { BackgroundDeps, DeviceSignIn } from './context';
 import { knownOrigin, signIn } from './sign-in';
 
-/**
- * The device flow run by the background: `start` asks GitHub for a code and polls in the
- * background; `wait` resolves when that ends. A new start abandons the one before.
- */
-export function deviceSignIn(deps: BackgroundDeps) {
+/** The device flow in the background; a new start abandons the one before. */
+export function deviceSignIn(deps: BackgroundDeps): DeviceSignIn {
   let current: { abort: AbortController; done: Promise<void> } | undefined;
   return {
     async start(origin: string, clientId: string): Promise<DeviceCodeView> {
@@ -31,5 +28,3 @@ export function deviceSignIn(deps: BackgroundDeps) {
     },
   };
 }
-
-export type DeviceSignIn = ReturnType<typeof deviceSignIn>;

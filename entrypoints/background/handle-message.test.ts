@@ -8,7 +8,8 @@ import { originPattern } from '../../lib/github/host';
 import { sleepingOn } from '../../lib/github/testing/fake-clock';
 import type { TokenStatus } from '../../lib/messages';
 import { accountStore, settingsStore } from './account-store';
-import { createBackground, type Background } from './create-background';
+import type { BackgroundContext } from './context';
+import { createBackground } from './create-background';
 import { handleMessage, type Sender } from './handle-message';
 import { fakeHostApi } from './testing/fake-host-api';
 
@@ -27,7 +28,7 @@ const MANIFEST = {
 
 let fake: FakeGitHub;
 let time: ManualClock;
-let background: Background;
+let background: BackgroundContext;
 /** Every URL the background's client and OAuth calls fetched. */
 let fetched: string[];
 /** Runs inside the n-th sleep of the background's clock (e.g. the user approving a device code). */

@@ -3,7 +3,7 @@ import { GITHUB_ORIGIN } from '../../lib/github/host';
 import { identify } from '../../lib/github/identify';
 import type { Tokens } from '../../lib/github/oauth';
 import { isRefreshToken } from '../../lib/github/token-kind';
-import type { BackgroundDeps } from './background-types';
+import type { BackgroundDeps } from './context';
 
 /** Sign-in happens on github.com or on a GitHub Enterprise origin Commit Lab was given access to. */
 export async function knownOrigin({ settings }: Pick<BackgroundDeps, 'settings'>, origin: string): Promise<string> {

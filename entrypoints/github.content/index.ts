@@ -1,6 +1,6 @@
 import { h, render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { ask } from '../../components/ask';
+import { ask } from '../../lib/messages';
 import { RowCell } from '../../components/RowCell';
 import '../../components/row-cell.css';
 import { CELL_ATTRIBUTE, startOverlay } from '../../lib/page/overlay';
@@ -21,7 +21,10 @@ export default defineContentScript({
       document,
       signal: ctx.signal,
       isValid: () => ctx.isValid,
-      renderCell: (host, target) => draw(host, { sha: target.row.sha, where: target.where }),
+      renderCell: (host, target) => {
+        draw(host, { sha: target.row.sha, where: target.where });
+        return () => render(null, host);
+      },
       log: (message) => console.info(`[Commit Lab] ${message}`),
     });
     void ask({ type: 'token-status' }).then((status) => {

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { ask } from '../../components/ask';
+import { ask } from '../../lib/messages';
 import '../../components/primer-page.css';
 import { SignInOptions } from '../../components/SignInOptions';
 import { requestHost } from './request-host';

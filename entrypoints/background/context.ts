@@ -1,0 +1,33 @@
+import type { GitHubClient } from '../../lib/github/client';
+import type { Clock } from '../../lib/github/clock';
+import type { Fetch } from '../../lib/github/oauth';
+import type { AccountStore, Session } from '../../lib/github/session';
+import type { DeviceCodeView } from '../../lib/messages';
+import type { SettingsStore } from './account-store';
+import type { EnterpriseHosts } from './enterprise-hosts';
+
+/** The background's state and reach, shared by the handlers and the device flow. */
+export interface BackgroundDeps {
+  accounts: AccountStore;
+  settings: SettingsStore;
+  session: Session;
+  hosts: EnterpriseHosts;
+  /** The client for an origin's API with a token: the one being checked at sign-in. */
+  clientFor(origin: string, token: string): GitHubClient;
+  /**
+   * Runs GitHub calls as the signed-in account (refreshed, retried once after a 401, signed out
+   * when refused; a fine-grained 403 in `repo` remembered). Every handler that reads GitHub goes through here.
+   */
+  github<T>(run: (client: GitHubClient) => Promise<T>, repo?: string): Promise<T>;
+  fetch: Fetch;
+  clock: Clock;
+}
+
+/** The device flow run by the background: `start` asks GitHub for a code and polls; `wait` resolves when that ends. */
+export interface DeviceSignIn {
+  start(origin: string, clientId: string): Promise<DeviceCodeView>;
+  wait(): Promise<void>;
+}
+
+/** What the background's handlers work with. */
+export type BackgroundContext = BackgroundDeps & { device: DeviceSignIn };

@@ -1,0 +1,22 @@
+import type { Handlers } from '../../../lib/messages';
+import type { BackgroundContext } from '../context';
+import { deviceStart } from './device-start';
+import { deviceWait } from './device-wait';
+import { hostAdd } from './host-add';
+import { hostRemove } from './host-remove';
+import { tokenCheck } from './token-check';
+import { tokenClear } from './token-clear';
+import { tokenSave } from './token-save';
+import { tokenStatus } from './token-status';
+
+/** The background's answer to each request of `MESSAGES`, one entry per type. */
+export const HANDLERS = {
+  'token-status': tokenStatus,
+  'token-check': tokenCheck,
+  'token-save': tokenSave,
+  'token-clear': tokenClear,
+  'device-start': deviceStart,
+  'device-wait': deviceWait,
+  'host-add': hostAdd,
+  'host-remove': hostRemove,
+} satisfies Handlers<BackgroundContext>;

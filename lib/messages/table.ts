@@ -1,0 +1,26 @@
+import { defineMessage, noFields, stringFields } from './define';
+import type { DeviceCodeView } from './device-code';
+import type { TokenStatus } from './token-status';
+
+/**
+ * Every request the background answers, one entry each. Adding a message is one entry here and
+ * one handler in `entrypoints/background/handlers/` (the compiler asks for it).
+ */
+export const MESSAGES = {
+  /** Who is signed in, where, and what the token cannot do. Anyone may ask; no secret ever leaves the background. */
+  'token-status': defineMessage<TokenStatus>()({ from: 'any', parse: noFields }),
+  /** Check the signed-in account with GitHub now (refreshing, or signing out as GitHub answers). */
+  'token-check': defineMessage<TokenStatus>()({ from: 'extension-pages', parse: noFields }),
+  /** Sign in with a pasted token, checked against `origin`'s API at once. */
+  'token-save': defineMessage<TokenStatus>()({ from: 'extension-pages', parse: stringFields('token', 'origin') }),
+  /** Sign out: every secret is forgotten. */
+  'token-clear': defineMessage<TokenStatus>()({ from: 'extension-pages', parse: noFields }),
+  /** Start the device flow for an App's client id on `origin`; the background polls. */
+  'device-start': defineMessage<DeviceCodeView>()({ from: 'extension-pages', parse: stringFields('origin', 'clientId') }),
+  /** Resolves when the device flow started last ends: signed in, or rejected in words. */
+  'device-wait': defineMessage<TokenStatus>()({ from: 'extension-pages', parse: noFields }),
+  /** After `permissions.request` granted it: run on this GitHub Enterprise origin. */
+  'host-add': defineMessage<TokenStatus>()({ from: 'extension-pages', parse: stringFields('origin') }),
+  /** Stop running on a GitHub Enterprise origin and give its permission back. */
+  'host-remove': defineMessage<TokenStatus>()({ from: 'extension-pages', parse: stringFields('origin') }),
+};

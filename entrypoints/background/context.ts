@@ -5,6 +5,7 @@ import type { AccountStore, Session } from '../../lib/github/session';
 import type { DeviceCodeView } from '../../lib/messages';
 import type { SettingsStore } from './account-store';
 import type { EnterpriseHosts } from './enterprise-hosts';
+import type { GitHubSession } from './github-session';
 
 /** The background's state and reach, shared by the handlers and the device flow. */
 export interface BackgroundDeps {
@@ -14,11 +15,8 @@ export interface BackgroundDeps {
   hosts: EnterpriseHosts;
   /** The client for an origin's API with a token: the one being checked at sign-in. */
   clientFor(origin: string, token: string): GitHubClient;
-  /**
-   * Runs GitHub calls as the signed-in account (refreshed, retried once after a 401, signed out
-   * when refused; a fine-grained 403 in `repo` remembered). Every handler that reads GitHub goes through here.
-   */
-  github<T>(run: (client: GitHubClient) => Promise<T>, repo?: string): Promise<T>;
+  /** GitHub as the signed-in account: every handler that reads GitHub goes through here. */
+  github: GitHubSession;
   fetch: Fetch;
   clock: Clock;
 }

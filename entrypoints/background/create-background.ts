@@ -1,5 +1,4 @@
-import type { Account } from '../../lib/github/account';
-import { withAccount } from '../../lib/github/authorized';
+import type { Cache } from '../../lib/cache';
 import { createGitHubClient, type ClientOptions } from '../../lib/github/client';
 import type { Clock } from '../../lib/github/clock';
 import { endpointsOf } from '../../lib/github/host';
@@ -9,6 +8,7 @@ import type { SettingsStore } from './account-store';
 import type { BackgroundContext, BackgroundDeps } from './context';
 import { deviceSignIn } from './device-sign-in';
 import { enterpriseHosts, type HostApi } from './enterprise-hosts';
+import { githubSession } from './github-session';
 
 /** The background's wiring, shared by the service worker and the tests (which pass the fake GitHub's fetch, a manual clock, fake browser APIs). */
 export function createBackground(options: {
@@ -18,6 +18,8 @@ export function createBackground(options: {
   fetch: Fetch;
   clock: Clock;
   client?: Omit<ClientOptions, 'host' | 'token'>;
+  /** The experiments cache; IndexedDB's, opened when first needed, by default. */
+  cache?: Cache;
 }): BackgroundContext {
   const { accounts, settings, fetch, clock } = options;
   const session = new Session({ store: accounts, fetch, clock });
@@ -29,7 +31,7 @@ export function createBackground(options: {
     session,
     hosts: enterpriseHosts(options.hostApi, settings),
     clientFor,
-    github: (run, repo) => withAccount(session, (account: Account) => clientFor(account.origin, account.accessToken), run, repo),
+    github: githubSession(session, clientFor, options.cache ? { cache: options.cache } : {}),
     fetch,
     clock,
   };

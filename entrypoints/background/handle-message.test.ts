@@ -120,7 +120,7 @@ describe('what a signed-in token meets later', () => {
     await save(
       fake.tokens.add('github_pat_11AAAA_noChecks00000000000000', 'octocat', { kind: 'fine-grained', permissions: { contents: 'read', metadata: 'read' } }),
     );
-    const checkRuns = background.github(
+    const checkRuns = background.github.call(
       (c) => c.call((o) => o.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { owner: 'acme', repo: 'egs', ref: 'main' })),
       'acme/egs',
     );
@@ -132,7 +132,7 @@ describe('what a signed-in token meets later', () => {
     const token = fake.tokens.add('ghp_revokedLater00000000000000000000000', 'hubot', { kind: 'classic', scopes: ['repo'] });
     await save(token);
     fake.tokens.expire(token);
-    await expect(background.github((c) => c.call((o) => o.request('GET /user')))).rejects.toBeInstanceOf(BadCredentialsError);
+    await expect(background.github.call((c) => c.call((o) => o.request('GET /user')))).rejects.toBeInstanceOf(BadCredentialsError);
     expect(await ask({ type: 'token-status' }, githubTab)).toEqual({
       set: false,
       signedOut: { reason: expect.stringMatching(/no longer accepts the token of hubot \(it expired or was revoked\)/), origin: fake.url, login: 'hubot' },
@@ -142,7 +142,7 @@ describe('what a signed-in token meets later', () => {
     expect(await stored()).not.toContain(token);
     // Signed out, nothing more is sent: the next call fails at once.
     const before = fetched.length;
-    await expect(background.github((c) => c.call((o) => o.request('GET /user')))).rejects.toBeInstanceOf(BadCredentialsError);
+    await expect(background.github.call((c) => c.call((o) => o.request('GET /user')))).rejects.toBeInstanceOf(BadCredentialsError);
     expect(fetched).toHaveLength(before);
   });
 
@@ -165,8 +165,8 @@ describe('what a signed-in token meets later', () => {
   it('GitHub Enterprise: REST goes to /api/v3 and GraphQL to /api/graphql on that host, with the token nowhere else', async () => {
     await save(fake.tokens.add('ghp_enterprise0000000000000000000000000', 'octocat', { kind: 'classic', scopes: ['repo'] }));
     fetched = [];
-    const repo = await background.github((c) => c.call((o) => o.request('GET /repos/{owner}/{repo}', { owner: 'acme', repo: 'egs' })));
-    const viewer = await background.github((c) => c.graphql<{ viewer: { login: string } }>('query { viewer { login } }', {}));
+    const repo = await background.github.call((c) => c.call((o) => o.request('GET /repos/{owner}/{repo}', { owner: 'acme', repo: 'egs' })));
+    const viewer = await background.github.call((c) => c.graphql<{ viewer: { login: string } }>('query { viewer { login } }', {}));
     expect([repo.data.full_name, viewer.data.viewer.login]).toEqual(['acme/egs', 'octocat']);
     expect(fetched).toEqual([`${fake.url}/api/v3/repos/acme/egs`, `${fake.url}/api/graphql`]);
   });
@@ -186,7 +186,7 @@ describe('the device flow through the background', () => {
 
     time.advance(8 * HOUR);
     fetched = [];
-    const me = await background.github((c) => c.call((o) => o.request('GET /user')));
+    const me = await background.github.call((c) => c.call((o) => o.request('GET /user')));
     expect(me.data.login).toBe('mona');
     // The refresh token went to the OAuth host, the new access token to the API host.
     expect(fetched).toEqual([`${fake.url}/login/oauth/access_token`, `${fake.url}/api/v3/user`]);
@@ -202,7 +202,7 @@ describe('the device flow through the background', () => {
 
     // Put back the first pair, as a restored profile would: its refresh token is used up.
     await accountStore.set({ status: 'signed-in', account: first });
-    await expect(background.github((c) => c.call((o) => o.request('GET /user')))).rejects.toBeInstanceOf(BadCredentialsError);
+    await expect(background.github.call((c) => c.call((o) => o.request('GET /user')))).rejects.toBeInstanceOf(BadCredentialsError);
     const after = await ask({ type: 'token-status' });
     expect(after).toMatchObject({ set: false, signedOut: { reason: expect.stringMatching(/refresh token expired, was revoked or was already used/) } });
     expect(await stored()).not.toMatch(/gh[ur]_/);

@@ -36,7 +36,7 @@ export async function recheck(deps: Pick<BackgroundDeps, 'github' | 'session'>):
   const before = await deps.session.account();
   if (!before) return;
   try {
-    const identity = await deps.github((client) => identify(client, before.accessToken));
+    const identity = await deps.github.call((client) => identify(client, before.accessToken));
     const now = await deps.session.account();
     if (now) await deps.session.update(now.accessToken, (a) => ({ ...a, login: identity.login, avatarUrl: identity.avatarUrl, lacks: identity.lacks }));
   } catch (error) {

@@ -9,3 +9,4 @@ export type { Senders, MessageSpec } from './define';
 export type { Handlers, Replies, Reply, Request, RequestType } from './types';
 export type { TokenStatus } from './token-status';
 export type { DeviceCodeView } from './device-code';
+export type { ExperimentsReply, ExperimentsFailure } from './experiments';

@@ -1,5 +1,6 @@
 import { defineMessage, noFields, stringFields } from './define';
 import type { DeviceCodeView } from './device-code';
+import { parseExperiments, type ExperimentsReply } from './experiments';
 import type { TokenStatus } from './token-status';
 
 /**
@@ -23,4 +24,6 @@ export const MESSAGES = {
   'host-add': defineMessage<TokenStatus>()({ from: 'extension-pages', parse: stringFields('origin') }),
   /** Stop running on a GitHub Enterprise origin and give its permission back. */
   'host-remove': defineMessage<TokenStatus>()({ from: 'extension-pages', parse: stringFields('origin') }),
+  /** The experiment rows of one commit-page view (`{repo, list, shas}`), or the typed error it met. */
+  experiments: defineMessage<ExperimentsReply>()({ from: 'any', parse: parseExperiments }),
 };

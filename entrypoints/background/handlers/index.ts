@@ -5,6 +5,7 @@ import { deviceWait } from './device-wait';
 import { hostAdd } from './host-add';
 import { hostRemove } from './host-remove';
 import { tokenCheck } from './token-check';
+import { experiments } from './experiments';
 import { tokenClear } from './token-clear';
 import { tokenSave } from './token-save';
 import { tokenStatus } from './token-status';
@@ -19,4 +20,5 @@ export const HANDLERS = {
   'device-wait': deviceWait,
   'host-add': hostAdd,
   'host-remove': hostRemove,
+  experiments,
 } satisfies Handlers<BackgroundContext>;

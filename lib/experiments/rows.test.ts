@@ -8,16 +8,9 @@ import { generateHistory, KEYS, type Expected, type ExpectedCommit } from '../..
 import { idbCache, type Cache } from '../cache';
 import { READER_VERSION } from '../dvc';
 import { createGitHubClient } from '../github/client';
-import {
-  GitHubError,
-  NotFoundError,
-  RateLimitedError,
-  UnavailableError,
-  BadCredentialsError,
-  SsoRequiredError,
-  MissingPermissionError,
-} from '../github/errors';
+import { NotFoundError, RateLimitedError, UnavailableError, BadCredentialsError, SsoRequiredError, MissingPermissionError } from '../github/errors';
 import { enterpriseHost } from '../github/host';
+import { failure } from '../github/testing/failure';
 import { MAX_FILE_BYTES } from './commit-files';
 import { experimentsContext, rowsFor, type ExperimentsContext } from './rows';
 import type { ExperimentRow, RowsRequest } from './types';
@@ -111,15 +104,6 @@ function seen(row: ExperimentRow) {
 }
 function want(c: ExpectedCommit) {
   return { params: c.params, metrics: c.metrics, paramChanges: c.paramChanges };
-}
-
-async function failure(call: Promise<unknown>): Promise<GitHubError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(GitHubError);
-  return error as GitHubError;
 }
 
 describe('rowsFor on the generated 1,000-commit history', () => {

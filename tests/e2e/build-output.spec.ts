@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ROOT } from './fixtures';
+import { ACCOUNT_KEY } from './signed-in';
 
 // Reads what `npm run build`, `build:test` and `build:firefox` wrote; no browser needed.
 const out = (dir: string) => path.join(ROOT, '.output', dir);
 const manifest = (dir: string) => JSON.parse(fs.readFileSync(path.join(out(dir), 'manifest.json'), 'utf8'));
 /** The storage.local keys that hold secrets (access and refresh tokens); the background alone knows them. */
-const SECRET_KEYS = ['githubAccount'];
+const SECRET_KEYS = [ACCOUNT_KEY];
 
 test('the release Chrome manifest asks for storage and the two GitHub hosts, nothing more', () => {
   const m = manifest('chrome-mv3');

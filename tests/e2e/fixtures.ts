@@ -78,23 +78,34 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   context: async ({ server, requests, consoleLines }, use) => {
     const browser = await launchWithExtension(EXTENSION_DIR, true);
     const { context } = browser;
-    context.on('request', (request) =>
-      requests.push({
+    const headers: Promise<void>[] = [];
+    context.on('request', (request) => {
+      const entry: LoggedBrowserRequest = {
         url: request.url(),
         method: request.method(),
         resourceType: request.resourceType(),
         fromServiceWorker: request.serviceWorker() !== null,
         headers: request.headers(),
         postData: request.postData(),
-      }),
-    );
+      };
+      requests.push(entry);
+      // `allHeaders()` has what `headers()` may leave out (set by the network stack).
+      headers.push(
+        request.allHeaders().then(
+          (all) => void (entry.headers = all),
+          () => {},
+        ),
+      );
+    });
     const listen = (page: Page) => page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
     context.pages().forEach(listen);
     context.on('page', listen);
     await routeGitHub(context, server);
     await use(context);
+    await Promise.all(headers);
     await browser.close();
-    // Every test, whatever it is about: no token left for a host it does not belong to.
+    // Every test, every request of the browser context: an access token to its API host alone, a
+    // refresh token to its OAuth host alone.
     expect(misplacedSecrets(requests)).toEqual([]);
   },
 

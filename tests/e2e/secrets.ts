@@ -7,7 +7,7 @@ import type { LoggedBrowserRequest } from './fixtures';
  * origin; a refresh token (`ghr_`) only in the body of a POST to an OAuth host's
  * `/login/oauth/access_token`. Tokens are found by GitHub's own prefixes anywhere in a request.
  */
-const TOKEN = /\b(?:gh[opu]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,}|ghr_[A-Za-z0-9]{16,})/g;
+const TOKEN = /\b(?:gh[opusr]_[A-Za-z0-9_]+|github_pat_[A-Za-z0-9_]+)/g;
 
 function isApiUrl(url: URL): boolean {
   return (url.protocol === 'https:' && url.host === 'api.github.com') || url.pathname.startsWith('/api/v3/') || url.pathname === '/api/graphql';
@@ -22,21 +22,24 @@ export interface SecretSighting {
 export function secretsIn(request: LoggedBrowserRequest): SecretSighting[] {
   const found = (text: string, where: SecretSighting['where']) => [...text.matchAll(TOKEN)].map(([token]) => ({ token, url: request.url, where }));
   return [
-    ...found(request.url, 'url'),
+    ...found(decodeURIComponent(request.url), 'url'),
     ...Object.entries(request.headers).flatMap(([name, value]) => found(`${name}: ${value}`, 'header')),
     ...found(request.postData ?? '', 'body'),
   ];
 }
 
-/** Every sighting of a token where it must not be; empty when all went home. */
+/** Every sighting of a token where it must not be, and any Authorization off an API host; empty when all went home. */
 export function misplacedSecrets(requests: LoggedBrowserRequest[]): (SecretSighting & { method: string })[] {
-  return requests.flatMap((request) =>
-    secretsIn(request)
+  return requests.flatMap((request) => [
+    ...(request.headers.authorization !== undefined && !isApiUrl(new URL(request.url))
+      ? [{ token: request.headers.authorization, url: request.url, where: 'header' as const, method: request.method }]
+      : []),
+    ...secretsIn(request)
       .filter((s) => {
         const url = new URL(s.url);
         if (s.token.startsWith('ghr_')) return !(s.where === 'body' && request.method === 'POST' && url.pathname === '/login/oauth/access_token');
         return !(s.where === 'header' && isApiUrl(url) && request.headers.authorization?.endsWith(s.token));
       })
       .map((s) => ({ ...s, method: request.method })),
-  );
+  ]);
 }

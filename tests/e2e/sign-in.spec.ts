@@ -78,7 +78,8 @@ test('a token GitHub revokes later: options says so, and the popup and the commi
   await list.goto('https://github.com/acme/mnist/commits/main');
   const cells = list.locator('[data-commit-lab-cell]');
   await expect(cells).toHaveCount(35);
-  await expect(cells.filter({ hasText: `Commit Lab is signed out: ${reason}` })).toHaveCount(35);
+  // One reply for the page view says why, in every cell; nothing fails row by row.
+  await expect(cells.filter({ hasText: reason })).toHaveCount(35);
 });
 
 test('the device flow: the user code and verification URL are shown, approval on GitHub signs in with an App user token', async ({

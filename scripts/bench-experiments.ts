@@ -14,6 +14,7 @@ import { CELL_ATTRIBUTE } from '../lib/page/overlay';
 import type { FakeGitHub } from '../tests/fake-github/app';
 import { generateHistory } from '../tests/fake-github/seed/generate';
 import { seedRepository } from '../tests/fake-github/seed/repository';
+import { signedInStorage } from '../tests/e2e/signed-in';
 
 export interface BenchRow {
   what: string;
@@ -55,8 +56,8 @@ export async function benchExperiments(context: BrowserContext, fake: FakeGitHub
 
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     await worker.evaluate(
-      (token) => (self as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ githubToken: token }),
-      TOKEN,
+      (items) => (self as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set(items),
+      signedInStorage(TOKEN),
     );
     await context.addInitScript({ content: ROWS_PROBE });
     const page = await context.newPage();

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { CELL_ATTRIBUTE } from '../lib/page/overlay';
 import { launchWithExtension, routeGitHub } from '../tests/e2e/browser';
+import { signedInStorage } from '../tests/e2e/signed-in';
 import { DEMO_OWNER, DEMO_REPO, startDemoGitHub } from '../tests/fake-github/worlds/demo-source';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -13,8 +14,9 @@ export async function runDemo({ headless }: { headless: boolean }): Promise<void
   console.log(`Fake GitHub on ${fake.url} (git repositories in ${fake.root}); github.com and api.github.com are routed to it.`);
   // Signed in to the fake with a token (any token is its default user's), so the cells fill with data.
   const worker = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
-  await worker.evaluate(() =>
-    (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local.set({ githubToken: 'ghp_demo' }),
+  await worker.evaluate(
+    (items) => (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local.set(items),
+    signedInStorage('ghp_demo'),
   );
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   await page.goto(LIST);

@@ -167,6 +167,7 @@ describe('the overlay draws rows from the background’s answer', () => {
     const signedOut = await page({ ok: false, error: { kind: 'no-token', message: 'Not signed in.' } });
     const notice = shadow(signedOut.header).querySelectorAll('.cl-notice');
     expect(notice).toHaveLength(1);
+    expect(notice[0]!.textContent).toContain('Not signed in.');
     shadow(signedOut.header).querySelector<HTMLButtonElement>('.cl-notice button')!.click();
     expect(signedOut.deps.openSignIn).toHaveBeenCalled();
     expect(signedOut.hosts.every((h) => shadow(h.cell).querySelector('.cl-notice, .cl-skeleton') === null)).toBe(true);

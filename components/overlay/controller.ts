@@ -119,7 +119,8 @@ export function createController(deps: ControllerDeps) {
     const { error } = reply;
     switch (error.kind) {
       case 'no-token':
-        return { kind: 'signed-out', text: 'Sign in to Commit Lab to see experiments here: GitHub’s GraphQL API needs a token.', action: 'sign-in' };
+        // The background's sentence: why the sign-in ended (GitHub's reason), or what to do.
+        return { kind: 'signed-out', text: error.message, action: 'sign-in' };
       case 'rate-limited':
         return { kind: 'rate-limited', text: error.message };
       case 'not-found':

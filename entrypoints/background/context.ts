@@ -1,12 +1,36 @@
+import type { GitHubClient } from '../../lib/github/client';
+import type { Clock } from '../../lib/github/clock';
+import type { Fetch } from '../../lib/github/oauth';
+import type { AccountStore, Session } from '../../lib/github/session';
+import type { DeviceCodeView } from '../../lib/messages';
+import type { SettingsStore } from './account-store';
+import type { EnterpriseHosts } from './enterprise-hosts';
 import type { GitHubSession } from './github-session';
 import type { OverlaySettingsStore } from './overlay-settings';
-import type { TokenStore } from './token-store';
 
-/** What the background's handlers work with. */
-export interface BackgroundContext {
-  tokens: TokenStore;
+/** The background's state and reach, shared by the handlers and the device flow. */
+export interface BackgroundDeps {
+  accounts: AccountStore;
+  settings: SettingsStore;
+  session: Session;
+  hosts: EnterpriseHosts;
+  /** The client for an origin's API with a token: the one being checked at sign-in. */
+  clientFor(origin: string, token: string): GitHubClient;
+  /** GitHub as the signed-in account: every handler that reads GitHub goes through here. */
   github: GitHubSession;
+  fetch: Fetch;
+  clock: Clock;
+  /** Each repository's overlay settings (storage.local). */
+  overlaySettings: OverlaySettingsStore;
   /** Opens Commit Lab's sign-in page (the options page). */
   openSignIn(): Promise<void>;
-  settings: OverlaySettingsStore;
 }
+
+/** The device flow run by the background: `start` asks GitHub for a code and polls; `wait` resolves when that ends. */
+export interface DeviceSignIn {
+  start(origin: string, clientId: string): Promise<DeviceCodeView>;
+  wait(): Promise<void>;
+}
+
+/** What the background's handlers work with. */
+export type BackgroundContext = BackgroundDeps & { device: DeviceSignIn };

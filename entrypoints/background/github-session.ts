@@ -1,27 +1,32 @@
 import { idbCache, type Cache } from '../../lib/cache';
 import { experimentsContext, type ExperimentsContext } from '../../lib/experiments/rows';
-import { createGitHubClient, type ClientOptions } from '../../lib/github/client';
-import { GITHUB_COM, type GitHubHost } from '../../lib/github/host';
-import type { TokenStore } from './token-store';
+import type { Account } from '../../lib/github/account';
+import { withAccount } from '../../lib/github/authorized';
+import type { GitHubClient } from '../../lib/github/client';
+import type { Session } from '../../lib/github/session';
 
 /**
- * The background's one GitHub client and experiments context, made for the token stored now and
- * made again when it changes. Every page view shares the cache and the fetches in flight.
+ * GitHub as the signed-in account, for every handler that reads it (through `withAccount`: the
+ * token refreshed, retried once after a 401, signed out when refused). The experiments context is
+ * made for the account's host and token and made again when they change; every page view shares
+ * the cache and the fetches in flight.
  */
-export function githubSession(tokens: TokenStore, options: { host?: GitHubHost; cache?: Cache; client?: Partial<ClientOptions> } = {}) {
-  const cache = options.cache ?? idbCache();
-  let current: { token: string; context: ExperimentsContext } | undefined;
+export function githubSession(session: Session, clientFor: (origin: string, token: string) => GitHubClient, options: { cache?: Cache } = {}) {
+  let cache = options.cache;
+  let current: { origin: string; token: string; context: ExperimentsContext } | undefined;
+  const contextFor = (account: Account) => {
+    if (current?.origin !== account.origin || current.token !== account.accessToken) {
+      cache ??= idbCache();
+      current = { origin: account.origin, token: account.accessToken, context: experimentsContext(clientFor(account.origin, account.accessToken), cache) };
+    }
+    return current.context;
+  };
   return {
-    /** Null while no token is stored. */
-    async experiments(): Promise<ExperimentsContext | null> {
-      const token = await tokens.get();
-      if (token === null) return null;
-      if (current?.token !== token) {
-        const client = createGitHubClient({ host: options.host ?? GITHUB_COM, token, ...options.client });
-        current = { token, context: experimentsContext(client, cache) };
-      }
-      return current.context;
-    },
+    /** Octokit calls with the account's client. `repo` (`owner/name`) names where a 403 happened. */
+    call: <T>(run: (client: GitHubClient) => Promise<T>, repo?: string): Promise<T> =>
+      withAccount(session, (account) => clientFor(account.origin, account.accessToken), run, repo),
+    /** Reads of experiment rows with the account's experiments context. */
+    experiments: <T>(run: (context: ExperimentsContext) => Promise<T>, repo?: string): Promise<T> => withAccount(session, contextFor, run, repo),
   };
 }
 

@@ -1,12 +1,19 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { githubSession } from './github-session';
+import { systemClock } from '../../lib/github/clock';
+import { accountStore, settingsStore } from './account-store';
+import { createBackground } from './create-background';
 import { handleMessage } from './handle-message';
-import { overlaySettings } from './overlay-settings';
-import { tokenStore } from './token-store';
 
 export default defineBackground(() => {
-  const context = { tokens: tokenStore, github: githubSession(tokenStore), openSignIn: () => browser.runtime.openOptionsPage(), settings: overlaySettings };
+  const background = createBackground({
+    accounts: accountStore,
+    settings: settingsStore,
+    hostApi: browser,
+    fetch: (input, init) => fetch(input, init),
+    clock: systemClock,
+  });
   // Registered synchronously: an MV3 service worker woken by a message must find its listener.
-  browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender, browser.runtime.getURL('/'), context));
+  browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender, browser.runtime.getURL('/'), background));
+  void background.hosts.restore().catch((error: unknown) => console.warn('[Commit Lab] GitHub Enterprise hosts not restored:', error));
 });

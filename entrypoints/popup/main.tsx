@@ -1,15 +1,16 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ask } from '../../lib/messages';
-import { TokenStatusLine } from '../../components/TokenStatusLine';
+import '../../components/primer-page.css';
+import { PopupAccount } from '../../components/PopupAccount';
 
 const load = () => ask({ type: 'token-status' });
 const openOptions = () => void browser.runtime.openOptionsPage();
 
 render(
-  <main style={{ minWidth: '260px', font: '13px system-ui, sans-serif' }}>
-    <h1 style={{ fontSize: '15px' }}>Commit Lab</h1>
-    <TokenStatusLine load={load} openOptions={openOptions} />
+  <main style={{ minWidth: '280px' }}>
+    <h1>Commit Lab</h1>
+    <PopupAccount load={load} openOptions={openOptions} />
   </main>,
   document.getElementById('app')!,
 );

@@ -22,3 +22,16 @@ export const defineMessage =
 
 /** For requests that carry nothing but their `type`. */
 export const noFields = (): Record<never, never> => ({});
+
+/** For requests whose fields are all strings: each one named must be there, and a string. */
+export const stringFields =
+  <const Names extends readonly string[]>(...names: Names) =>
+  (message: Readonly<Record<string, unknown>>): { [N in Names[number]]: string } | undefined => {
+    const fields: Record<string, string> = {};
+    for (const name of names) {
+      const value = message[name];
+      if (typeof value !== 'string') return undefined;
+      fields[name] = value;
+    }
+    return fields as { [N in Names[number]]: string };
+  };

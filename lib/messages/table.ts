@@ -1,4 +1,5 @@
-import { defineMessage, noFields } from './define';
+import { defineMessage, noFields, stringFields } from './define';
+import type { DeviceCodeView } from './device-code';
 import { parseExperiments, type ExperimentsReply } from './experiments';
 import { parseOverlaySettings, parseRepoName, type OverlaySettings } from './overlay-settings';
 import type { TokenStatus } from './token-status';
@@ -8,15 +9,22 @@ import type { TokenStatus } from './token-status';
  * one handler in `entrypoints/background/handlers/` (the compiler asks for it).
  */
 export const MESSAGES = {
-  /** Whether a GitHub token is stored. Anyone may ask; the token itself never leaves the background. */
+  /** Who is signed in, where, and what the token cannot do. Anyone may ask; no secret ever leaves the background. */
   'token-status': defineMessage<TokenStatus>()({ from: 'any', parse: noFields }),
-  /** Store a token. */
-  'token-save': defineMessage<TokenStatus>()({
-    from: 'extension-pages',
-    parse: ({ token }) => (typeof token === 'string' ? { token } : undefined),
-  }),
-  /** Forget the token. */
+  /** Check the signed-in account with GitHub now (refreshing, or signing out as GitHub answers). */
+  'token-check': defineMessage<TokenStatus>()({ from: 'extension-pages', parse: noFields }),
+  /** Sign in with a pasted token, checked against `origin`'s API at once. */
+  'token-save': defineMessage<TokenStatus>()({ from: 'extension-pages', parse: stringFields('token', 'origin') }),
+  /** Sign out: every secret is forgotten. */
   'token-clear': defineMessage<TokenStatus>()({ from: 'extension-pages', parse: noFields }),
+  /** Start the device flow for an App's client id on `origin`; the background polls. */
+  'device-start': defineMessage<DeviceCodeView>()({ from: 'extension-pages', parse: stringFields('origin', 'clientId') }),
+  /** Resolves when the device flow started last ends: signed in, or rejected in words. */
+  'device-wait': defineMessage<TokenStatus>()({ from: 'extension-pages', parse: noFields }),
+  /** After `permissions.request` granted it: run on this GitHub Enterprise origin. */
+  'host-add': defineMessage<TokenStatus>()({ from: 'extension-pages', parse: stringFields('origin') }),
+  /** Stop running on a GitHub Enterprise origin and give its permission back. */
+  'host-remove': defineMessage<TokenStatus>()({ from: 'extension-pages', parse: stringFields('origin') }),
   /** The experiment rows of one commit-page view (`{repo, list, shas}`), or the typed error it met. */
   experiments: defineMessage<ExperimentsReply>()({ from: 'any', parse: parseExperiments }),
   /** Open Commit Lab's sign-in page (the overlay's "Sign in"; content scripts cannot open it themselves). */

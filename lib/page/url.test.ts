@@ -20,6 +20,14 @@ describe('commitListOf', () => {
     expect(commitListOf(url)?.kind).toBe(kind);
   });
 
+  // GitHub Enterprise Server serves the same paths on its own host (the content script runs only on hosts configured in options).
+  it.each([
+    ['https://ghe.example.com/o/r/commits/main', { kind: 'repo-commits', owner: 'o', repo: 'r' }],
+    ['http://127.0.0.1:4000/acme/mnist/pull/3/commits', { kind: 'pr-commits', owner: 'acme', repo: 'mnist', number: 3 }],
+  ])('%s on a GitHub Enterprise host', (url, page) => {
+    expect(commitListOf(url)).toEqual(page);
+  });
+
   it.each([
     'https://github.com/',
     'https://github.com/o',

@@ -1,6 +1,7 @@
 /**
  * Which commit list a github.com URL shows, from its path alone (github-url-detection's
- * `isRepoCommitList` / `isPRCommitList`). The ref is NOT parsed here: refs may contain `/`, so
+ * `isRepoCommitList` / `isPRCommitList`), so the GitHub Enterprise hosts configured in options,
+ * which serve the same paths, are recognised as well. The ref is NOT parsed here: refs may contain `/`, so
  * only the page itself knows where the ref ends and the path starts (see `page-ref.ts`).
  */
 export type CommitListPage = { kind: 'repo-commits'; owner: string; repo: string } | { kind: 'pr-commits'; owner: string; repo: string; number: number };

@@ -9,9 +9,14 @@ import type { FakeServer } from '../fake-github/server';
  * Both flags are needed: Playwright always adds --disable-extensions. `close` also removes the
  * throwaway profile.
  */
-export async function launchWithExtension(extensionDir: string, headless: boolean): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchWithExtension(
+  extensionDir: string,
+  headless: boolean,
+  /** A profile to start from and keep (a browser restart); a throwaway one by default. */
+  profile?: string,
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error(`No built extension at ${extensionDir}`);
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'commit-lab-chromium-'));
+  const userDataDir = profile ?? fs.mkdtempSync(path.join(os.tmpdir(), 'commit-lab-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless,
@@ -32,7 +37,7 @@ export async function launchWithExtension(extensionDir: string, headless: boolea
     context,
     close: async () => {
       await context.close();
-      fs.rmSync(userDataDir, { recursive: true, force: true });
+      if (!profile) fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

@@ -6,6 +6,7 @@ import { generateHistory, type Expected } from '../fake-github/seed/generate';
 import { seedRepository } from '../fake-github/seed/repository';
 import { CELL_ATTRIBUTE } from '../../lib/page/overlay';
 import { test as base, expect, type LoggedBrowserRequest, type ServiceWorkerScope } from './fixtures';
+import { signedInStorage } from './signed-in';
 
 /** The usual world plus the generated 1,000-commit history as `acme/long` (tests/fake-github/seed/generate.ts). */
 const test = base.extend<Record<never, never>, { history: { expected: Expected; oidOf: Map<string, string> } }>({
@@ -54,7 +55,7 @@ test('a 35-commit page of the 1,000-commit history: rows in ≤ 3 API requests c
   requests,
   history,
 }) => {
-  await background.evaluate((token) => (self as unknown as ServiceWorkerScope).chrome.storage.local.set({ githubToken: token }), TOKEN);
+  await background.evaluate((items) => (self as unknown as ServiceWorkerScope).chrome.storage.local.set(items), signedInStorage(TOKEN));
   const main = history.expected.branches[history.expected.defaultBranch]!;
   const tip = history.oidOf.get(main[0]!)!;
   // GitHub's "Older" link: rows 701–735 of main's log, where the metrics are in git.
@@ -88,7 +89,7 @@ test('a 35-commit page of the 1,000-commit history: rows in ≤ 3 API requests c
 });
 
 test('a repository the token cannot read: the header says so once, from one request', async ({ page, background, requests, world }) => {
-  await background.evaluate((token) => (self as unknown as ServiceWorkerScope).chrome.storage.local.set({ githubToken: token }), TOKEN);
+  await background.evaluate((items) => (self as unknown as ServiceWorkerScope).chrome.storage.local.set(items), signedInStorage(TOKEN));
   world.fake.tokens.add(TOKEN, 'stranger', { kind: 'classic', scopes: ['repo'] });
   world.fake.store.repository('acme', 'mnist')!.isPrivate = true;
   try {

@@ -4,6 +4,7 @@ import { startTestGitHub, type TestGitHub, type TestRepo } from '../fake-github/
 import type { FakeServer } from '../fake-github/server';
 import type { browser } from 'wxt/browser';
 import { launchWithExtension, routeGitHub } from './browser';
+import { misplacedSecrets } from './secrets';
 
 export { fetchFromFake } from './browser';
 
@@ -17,6 +18,9 @@ export interface LoggedBrowserRequest {
   resourceType: string;
   /** True for requests made by the extension's service worker. */
   fromServiceWorker: boolean;
+  /** Lowercased names, as the browser sent them. */
+  headers: Record<string, string>;
+  postData: string | null;
 }
 
 interface Fixtures {
@@ -39,6 +43,9 @@ export interface ServiceWorkerScope {
   chrome: typeof browser;
 }
 
+/** A GitHub App client id the fake GitHub serves the device flow for. */
+export const E2E_CLIENT_ID = 'Iv23liCommitLabE2E';
+
 interface WorkerFixtures {
   world: TestGitHub;
   /** The fake GitHub's HTTP server, with `acme/mnist` seeded into real git (pages/test-repos.ts). */
@@ -51,10 +58,12 @@ interface WorkerFixtures {
  * The built extension in Debian's Chromium, with github.com and api.github.com answered by the
  * whole fake GitHub on 127.0.0.1: the content script runs on the very URLs it runs on in real use.
  */
+export const expect = base.expect;
+
 export const test = base.extend<Fixtures, WorkerFixtures>({
   world: [
     async ({}, use) => {
-      const world = await startTestGitHub();
+      const world = await startTestGitHub({ deviceApps: [{ clientId: E2E_CLIENT_ID }] });
       await use(world);
       await world.fake.close();
     },
@@ -69,18 +78,22 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   context: async ({ server, requests, consoleLines }, use) => {
     const browser = await launchWithExtension(EXTENSION_DIR, true);
     const { context } = browser;
-    const headers: Promise<{ url: string; headers: Record<string, string> }>[] = [];
+    const headers: Promise<void>[] = [];
     context.on('request', (request) => {
-      requests.push({
+      const entry: LoggedBrowserRequest = {
         url: request.url(),
         method: request.method(),
         resourceType: request.resourceType(),
         fromServiceWorker: request.serviceWorker() !== null,
-      });
+        headers: request.headers(),
+        postData: request.postData(),
+      };
+      requests.push(entry);
+      // `allHeaders()` has what `headers()` may leave out (set by the network stack).
       headers.push(
         request.allHeaders().then(
-          (h) => ({ url: request.url(), headers: h }),
-          () => ({ url: request.url(), headers: {} }),
+          (all) => void (entry.headers = all),
+          () => {},
         ),
       );
     });
@@ -89,11 +102,11 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     context.on('page', listen);
     await routeGitHub(context, server);
     await use(context);
-    // Every test, every request of the browser context: a GitHub token (or any part of one) goes
-    // to the API host alone.
-    const leaks = (await Promise.all(headers)).filter(({ url, headers: h }) => new URL(url).host !== 'api.github.com' && carriesToken(url, h));
+    await Promise.all(headers);
     await browser.close();
-    expect(leaks).toEqual([]);
+    // Every test, every request of the browser context: an access token to its API host alone, a
+    // refresh token to its OAuth host alone.
+    expect(misplacedSecrets(requests)).toEqual([]);
   },
 
   page: async ({ context }, use) => {
@@ -107,11 +120,3 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 
   extensionId: async ({ background }, use) => use(new URL(background.url()).host),
 });
-
-export const expect = test.expect;
-
-/** A GitHub token's prefixes (classic, fine-grained, OAuth, user-to-server, refresh) and any Authorization at all. */
-const TOKEN = /\b(ghp|gho|ghu|ghs|ghr|github_pat)_[A-Za-z0-9_]+/;
-function carriesToken(url: string, headers: Record<string, string>): boolean {
-  return TOKEN.test(decodeURIComponent(url)) || Object.entries(headers).some(([name, value]) => name === 'authorization' || TOKEN.test(value));
-}

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test as base, expect, type ServiceWorkerScope } from './fixtures';
 import { startOverlayWorld, type OverlayWorld } from './overlay-world';
+import { signedInStorage } from './signed-in';
 
 // The overlay on the generated history of acme/egs (real example-get-started snapshots and the
 // commits derived from them), signed in with a token, every value checked against expected.json.
@@ -15,7 +16,7 @@ const test = base.extend<{ signedIn: void }, { overlay: OverlayWorld }>({
   ],
   server: [async ({ overlay }, use) => use(overlay.fake.server), { scope: 'worker' }],
   signedIn: async ({ background }, use) => {
-    await background.evaluate(() => (self as unknown as ServiceWorkerScope).chrome.storage.local.set({ githubToken: 'ghp_overlayE2E' }));
+    await background.evaluate((items) => (self as unknown as ServiceWorkerScope).chrome.storage.local.set(items), signedInStorage('ghp_overlayE2E'));
     await use();
   },
 });
@@ -139,7 +140,7 @@ test('Run opens the run page over the list; Escape closes it and focus returns t
 test('without a token: one line at the header with a sign-in button, GitHub’s page intact, no style in head', async ({ page }) => {
   await page.goto(LIST);
   const header = page.locator('[data-commit-lab-header]');
-  await expect(header.getByRole('status')).toHaveText(/Sign in to Commit Lab/);
+  await expect(header.getByRole('status')).toHaveText(/Sign in to GitHub in Commit Lab’s options/);
   await expect(header.getByRole('status')).toHaveCount(1);
   await expect(page.locator('li[data-testid="commit-row-item"]')).toHaveCount(35);
   // Styles live in shadow roots: nothing of ours in <head> (GitHub's Turbo would reload the page).

@@ -4,21 +4,21 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../../../tests/fake-github/app';
 import { idbCache } from '../../../lib/cache';
-import { enterpriseHost } from '../../../lib/github/host';
-import { githubSession } from '../github-session';
+import { accountStore, settingsStore } from '../account-store';
+import { createBackground } from '../create-background';
 import { handleMessage } from '../handle-message';
-import { overlaySettings } from '../overlay-settings';
-import { tokenStore } from '../token-store';
+import { fakeHostApi } from '../testing/fake-host-api';
 
 const SAMPLE = fileURLToPath(new URL('../../../tests/fake-github/sample', import.meta.url));
 const ORIGIN = 'chrome-extension://abcdefghijklmnop/';
 const githubTab = { url: 'https://github.com/acme/iris/commits/main' };
+const CLIENT_ID = 'Iv23liCommitLab';
 
 let fake: FakeGitHub;
 let shas: string[];
 let n = 0;
 beforeAll(async () => {
-  fake = await startFakeGitHub({ seeds: [{ owner: 'acme', name: 'iris', folder: SAMPLE }] });
+  fake = await startFakeGitHub({ seeds: [{ owner: 'acme', name: 'iris', folder: SAMPLE }], deviceApps: [{ clientId: CLIENT_ID }] });
   shas = fake.seeds
     .get('acme/iris')!
     .commits.map((c) => c.oid)
@@ -31,18 +31,27 @@ beforeEach(() => {
 });
 
 function asker() {
-  const context = {
-    tokens: tokenStore,
-    github: githubSession(tokenStore, { host: enterpriseHost(fake.url), cache: idbCache({ name: `handler-${n++}` }), client: { sleep: async () => {} } }),
-    openSignIn: async () => undefined,
-    settings: overlaySettings,
-  };
+  const context = createBackground({
+    accounts: accountStore,
+    settings: settingsStore,
+    hostApi: fakeHostApi({}).api,
+    fetch,
+    clock: { now: () => Date.now(), sleep: async () => {} },
+    cache: idbCache({ name: `handler-${n++}` }),
+  });
   return (message: unknown) => handleMessage(message, githubTab, ORIGIN, context);
 }
 
+/** Signed in on the fake GitHub, which plays a GitHub Enterprise host, with a token it takes for the default user. */
+const signInWith = (accessToken: string) =>
+  accountStore.set({
+    status: 'signed-in',
+    account: { origin: fake.url, login: 'octocat', avatarUrl: '', kind: 'classic', accessToken, lacks: [], repoLacks: {} },
+  });
+
 describe('the experiments message', () => {
   it('answers a content script with the rows of its page', async () => {
-    await tokenStore.set('ghp_reader');
+    await signInWith('ghp_reader');
     const reply = await asker()({ type: 'experiments', repo: { owner: 'acme', name: 'iris' }, list: { ref: 'main' }, shas });
     expect(reply).toMatchObject({ ok: true, result: { dvc: true } });
     const rows = reply && 'result' in reply && reply.result.dvc ? reply.result.rows : [];
@@ -50,8 +59,29 @@ describe('the experiments message', () => {
     expect(rows[0]!.params.length).toBeGreaterThan(0);
   });
 
+  it('an App user token GitHub ended early: one refresh at the OAuth host, then the rows; a refused refresh signs out and says so', async () => {
+    const pair = fake.userTokens.issue('octocat', CLIENT_ID);
+    const account = { origin: fake.url, login: 'octocat', avatarUrl: '', kind: 'app-user' as const, lacks: [], repoLacks: {}, clientId: CLIENT_ID };
+    await accountStore.set({ status: 'signed-in', account: { ...account, accessToken: pair.access_token, refreshToken: pair.refresh_token } });
+    fake.userTokens.expireAll('octocat');
+    const ask = asker();
+    const page = { type: 'experiments', repo: { owner: 'acme', name: 'iris' }, list: { ref: 'main' }, shas };
+    expect(await ask(page)).toMatchObject({ ok: true, result: { dvc: true } });
+    const oauth = fake.server.log.filter((r) => r.site === 'web');
+    expect(oauth.map((r) => [r.method, r.path])).toEqual([['POST', '/login/oauth/access_token']]);
+    expect(fake.server.log.filter((r) => r.site === 'api' && r.status === 401)).toHaveLength(1);
+
+    // The same refresh token again (a restored profile): GitHub refuses it, and the page is told why.
+    await accountStore.set({ status: 'signed-in', account: { ...account, accessToken: pair.access_token, refreshToken: pair.refresh_token } });
+    expect(await asker()(page)).toEqual({ ok: false, error: { kind: 'bad-credentials', message: expect.any(String) } });
+    expect(await asker()(page)).toEqual({
+      ok: false,
+      error: { kind: 'no-token', message: expect.stringMatching(/refresh token expired, was revoked or was already used/) },
+    });
+  });
+
   it('a repository the token cannot read: one typed error for the page, in one request', async () => {
-    await tokenStore.set('ghp_reader');
+    await signInWith('ghp_reader');
     const reply = await asker()({ type: 'experiments', repo: { owner: 'acme', name: 'secret' }, list: { ref: 'main' }, shas });
     expect(reply).toEqual({ ok: false, error: { kind: 'not-found', message: 'GitHub cannot find acme/secret, or your token cannot read it.' } });
     expect(fake.server.log.filter((r) => r.site === 'api')).toHaveLength(1);

@@ -4,11 +4,14 @@ import type { ExperimentsReply, Request } from '../../../lib/messages';
 import type { BackgroundContext } from '../context';
 
 /** Rows for one commit-page view; a GitHub failure is the reply's typed error (the page shows it once), anything else throws. */
-export async function experiments(request: Request<'experiments'>, { github }: BackgroundContext): Promise<ExperimentsReply> {
-  const context = await github.experiments();
-  if (!context) return { ok: false, error: { kind: 'no-token', message: 'Set a GitHub token in Commit Lab’s options to see experiments here.' } };
+export async function experiments(request: Request<'experiments'>, { github, accounts }: BackgroundContext): Promise<ExperimentsReply> {
+  const state = await accounts.get();
+  if (state.status === 'signed-out') {
+    const message = state.reason ?? 'Sign in to GitHub in Commit Lab’s options to see experiments here.';
+    return { ok: false, error: { kind: 'no-token', message } };
+  }
   try {
-    return { ok: true, result: await rowsFor(context, request) };
+    return { ok: true, result: await github.experiments((context) => rowsFor(context, request), `${request.repo.owner}/${request.repo.name}`) };
   } catch (error) {
     if (error instanceof GitHubError) return { ok: false, error: error.info() };
     throw error;

@@ -1,5 +1,10 @@
 import type { Handlers } from '../../../lib/messages';
 import type { BackgroundContext } from '../context';
+import { deviceStart } from './device-start';
+import { deviceWait } from './device-wait';
+import { hostAdd } from './host-add';
+import { hostRemove } from './host-remove';
+import { tokenCheck } from './token-check';
 import { experiments } from './experiments';
 import { openSignIn } from './open-sign-in';
 import { overlaySettingsGet, overlaySettingsSet } from './overlay-settings';
@@ -10,8 +15,13 @@ import { tokenStatus } from './token-status';
 /** The background's answer to each request of `MESSAGES`, one entry per type. */
 export const HANDLERS = {
   'token-status': tokenStatus,
+  'token-check': tokenCheck,
   'token-save': tokenSave,
   'token-clear': tokenClear,
+  'device-start': deviceStart,
+  'device-wait': deviceWait,
+  'host-add': hostAdd,
+  'host-remove': hostRemove,
   experiments,
   'open-sign-in': openSignIn,
   'overlay-settings-get': overlaySettingsGet,

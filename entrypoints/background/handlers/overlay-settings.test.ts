@@ -1,15 +1,23 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { githubSession } from '../github-session';
+import { systemClock } from '../../../lib/github/clock';
+import { accountStore, settingsStore } from '../account-store';
+import { createBackground } from '../create-background';
 import { handleMessage } from '../handle-message';
-import { overlaySettings } from '../overlay-settings';
-import { tokenStore } from '../token-store';
+import { fakeHostApi } from '../testing/fake-host-api';
 
 const ORIGIN = 'chrome-extension://abcdefghijklmnop/';
 const githubTab = { url: 'https://github.com/acme/egs/commits/main' };
 const sha = 'c'.repeat(40);
 let opened = 0;
-const context = { tokens: tokenStore, github: githubSession(tokenStore), openSignIn: async () => void opened++, settings: overlaySettings };
+const context = createBackground({
+  accounts: accountStore,
+  settings: settingsStore,
+  hostApi: fakeHostApi({}).api,
+  fetch,
+  clock: systemClock,
+  openSignIn: async () => void opened++,
+});
 const ask = (message: unknown) => handleMessage(message, githubTab, ORIGIN, context);
 
 describe('the overlay’s own messages (from a content script on github.com)', () => {

@@ -1,10 +1,9 @@
 import type { Request, TokenStatus } from '../../../lib/messages';
 import type { BackgroundContext } from '../context';
+import { savePastedToken } from '../sign-in';
 import { tokenStatus } from './token-status';
 
 export async function tokenSave(request: Request<'token-save'>, context: BackgroundContext): Promise<TokenStatus> {
-  const token = request.token.trim();
-  if (!token || /\s/.test(token)) throw new Error('A token is one word without spaces');
-  await context.tokens.set(token);
+  await savePastedToken(context, request.token, request.origin);
   return tokenStatus(request, context);
 }

@@ -1,0 +1,47 @@
+import { browser } from 'wxt/browser';
+import type { Cache } from '../../lib/cache';
+import { createGitHubClient, type ClientOptions } from '../../lib/github/client';
+import type { Clock } from '../../lib/github/clock';
+import { endpointsOf } from '../../lib/github/host';
+import type { Fetch } from '../../lib/github/oauth';
+import { Session, type AccountStore } from '../../lib/github/session';
+import type { SettingsStore } from './account-store';
+import type { BackgroundContext, BackgroundDeps } from './context';
+import { deviceSignIn } from './device-sign-in';
+import { enterpriseHosts, type HostApi } from './enterprise-hosts';
+import { githubSession } from './github-session';
+import { overlaySettings, type OverlaySettingsStore } from './overlay-settings';
+
+/** The background's wiring, shared by the service worker and the tests (which pass the fake GitHub's fetch, a manual clock, fake browser APIs). */
+export function createBackground(options: {
+  accounts: AccountStore;
+  settings: SettingsStore;
+  hostApi: HostApi;
+  fetch: Fetch;
+  clock: Clock;
+  client?: Omit<ClientOptions, 'host' | 'token'>;
+  /** The experiments cache; IndexedDB's, opened when first needed, by default. */
+  cache?: Cache;
+  /** Opens Commit Lab's sign-in page: the browser's options page by default. */
+  openSignIn?: () => Promise<void>;
+  /** The overlay's per-repository settings: storage.local's by default. */
+  overlaySettings?: OverlaySettingsStore;
+}): BackgroundContext {
+  const { accounts, settings, fetch, clock } = options;
+  const session = new Session({ store: accounts, fetch, clock });
+  const clientFor = (origin: string, token: string) =>
+    createGitHubClient({ sleep: (ms) => clock.sleep(ms), now: () => clock.now(), ...options.client, host: endpointsOf(origin).api, token });
+  const deps: BackgroundDeps = {
+    accounts,
+    settings,
+    session,
+    hosts: enterpriseHosts(options.hostApi, settings),
+    clientFor,
+    github: githubSession(session, clientFor, options.cache ? { cache: options.cache } : {}),
+    fetch,
+    clock,
+    overlaySettings: options.overlaySettings ?? overlaySettings,
+    openSignIn: options.openSignIn ?? (() => browser.runtime.openOptionsPage()),
+  };
+  return { ...deps, device: deviceSignIn(deps) };
+}

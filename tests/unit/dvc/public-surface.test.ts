@@ -7,6 +7,7 @@ import * as dvc from '../../../lib/dvc';
 describe('lib/dvc public surface', () => {
   it('exports exactly the documented functions', () => {
     expect(Object.keys(dvc).sort()).toEqual([
+      'cacheIndex',
       'createMd5',
       'diffMetrics',
       'diffParams',
@@ -19,6 +20,7 @@ describe('lib/dvc public surface', () => {
       'importMd5',
       'md5Of',
       'parseDvcConfig',
+      'readMetricsFile',
       'readProject',
       'remoteObjectUrl',
       'rewriteOut',

@@ -60,3 +60,35 @@ export function summarise(credential: RemoteCredential): CredentialSummary {
       return { kind: 'header', url: credential.url, name: credential.name };
   }
 }
+
+const text = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '' && value === value.trim();
+const urlWith = (value: unknown, schemes: RegExp): value is string => text(value) && schemes.test(value) && URL.canParse(value);
+/** An HTTP header name (RFC 9110 token), not one the browser or the request itself owns. */
+const headerName = (value: unknown): value is string =>
+  text(value) && /^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(value) && !/^(host|cookie|content-length)$/i.test(value);
+
+/**
+ * A credential as options send it, checked field by field (it crosses a message boundary).
+ * Undefined when anything is missing or malformed.
+ */
+export function parseCredential(value: unknown): RemoteCredential | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  if (v.kind === 's3') {
+    if (!urlWith(v.url, /^s3:\/\/[^/]+/i) || !text(v.accessKeyId) || !text(v.secretAccessKey)) return undefined;
+    if (v.endpoint !== undefined && !urlWith(v.endpoint, /^https?:\/\//i)) return undefined;
+    if (v.sessionToken !== undefined && !text(v.sessionToken)) return undefined;
+    return {
+      kind: 's3',
+      url: v.url,
+      ...(v.endpoint !== undefined ? { endpoint: v.endpoint } : {}),
+      accessKeyId: v.accessKeyId,
+      secretAccessKey: v.secretAccessKey,
+      ...(v.sessionToken !== undefined ? { sessionToken: v.sessionToken } : {}),
+    };
+  }
+  if (!urlWith(v.url, /^https?:\/\//i)) return undefined;
+  if (v.kind === 'basic' && text(v.user) && typeof v.password === 'string') return { kind: 'basic', url: v.url, user: v.user, password: v.password };
+  if (v.kind === 'header' && headerName(v.name) && text(v.value)) return { kind: 'header', url: v.url, name: v.name, value: v.value };
+  return undefined;
+}

@@ -3,12 +3,13 @@
 // hashes are lib/dvc's, and lib/experiments joins the two.
 export { fetchObject, type FetchContext, type RemoteTarget } from './fetch-object';
 export { RemoteError, type RemoteFailure } from './errors';
-export { credentialFor, summarise, type CredentialSummary, type RemoteCredential } from './credentials';
+export { credentialFor, parseCredential, summarise, type CredentialSummary, type RemoteCredential } from './credentials';
 export { createLimit, MAX_REMOTE_READS } from './limit';
 export {
   forgetDenials,
   grantedRemoteOrigins,
   originPattern,
+  recordAnswer,
   remoteAccess,
   requestRemoteAccess,
   revokeRemoteOrigin,

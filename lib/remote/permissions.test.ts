@@ -3,6 +3,7 @@ import {
   forgetDenials,
   grantedRemoteOrigins,
   originPattern,
+  recordAnswer,
   remoteAccess,
   requestRemoteAccess,
   revokeRemoteOrigin,
@@ -59,20 +60,20 @@ describe('remote host permissions', () => {
     const browser = fakeBrowser(true);
     const denied = memoryDenials();
     expect(await remoteAccess(REMOTE, browser.api, denied)).toBe('ask');
-    expect(await browser.click(() => requestRemoteAccess(originPattern(REMOTE), browser.api, denied))).toBe(true);
+    expect(await browser.click(() => requestRemoteAccess(originPattern(REMOTE), browser.api, (o, g) => recordAnswer(denied, o, g)))).toBe(true);
     expect(browser.prompts).toEqual([['https://remote.dvc.org/*']]);
     expect(await remoteAccess(REMOTE, browser.api, denied)).toBe('granted');
   });
 
   it('cannot ask outside a user gesture (as from the background)', async () => {
     const browser = fakeBrowser(true);
-    await expect(requestRemoteAccess('https://remote.dvc.org/*', browser.api, memoryDenials())).rejects.toThrow(/user gesture/);
+    await expect(requestRemoteAccess('https://remote.dvc.org/*', browser.api, (o, g) => recordAnswer(memoryDenials(), o, g))).rejects.toThrow(/user gesture/);
   });
 
   it('remembers a denial until options are opened', async () => {
     const browser = fakeBrowser(false);
     const denied = memoryDenials();
-    expect(await browser.click(() => requestRemoteAccess(originPattern(REMOTE), browser.api, denied))).toBe(false);
+    expect(await browser.click(() => requestRemoteAccess(originPattern(REMOTE), browser.api, (o, g) => recordAnswer(denied, o, g)))).toBe(false);
     expect(await remoteAccess(REMOTE, browser.api, denied)).toBe('denied');
     await forgetDenials(denied);
     expect(await remoteAccess(REMOTE, browser.api, denied)).toBe('ask');
@@ -82,15 +83,15 @@ describe('remote host permissions', () => {
     const denied = memoryDenials();
     denied.list = ['https://remote.dvc.org/*', 'https://other.example/*'];
     const browser = fakeBrowser(true);
-    await browser.click(() => requestRemoteAccess('https://remote.dvc.org/*', browser.api, denied));
+    await browser.click(() => requestRemoteAccess('https://remote.dvc.org/*', browser.api, (o, g) => recordAnswer(denied, o, g)));
     expect(denied.list).toEqual(['https://other.example/*']);
   });
 
   it('lists granted remote hosts without the manifest’s own, and removes one', async () => {
     const browser = fakeBrowser(true);
     const denied = memoryDenials();
-    await browser.click(() => requestRemoteAccess('https://s3.deltares.nl/*', browser.api, denied));
-    await browser.click(() => requestRemoteAccess('https://remote.dvc.org/*', browser.api, denied));
+    await browser.click(() => requestRemoteAccess('https://s3.deltares.nl/*', browser.api, (o, g) => recordAnswer(denied, o, g)));
+    await browser.click(() => requestRemoteAccess('https://remote.dvc.org/*', browser.api, (o, g) => recordAnswer(denied, o, g)));
     expect(await grantedRemoteOrigins(browser.api, browser.manifest)).toEqual(['https://remote.dvc.org/*', 'https://s3.deltares.nl/*']);
     await revokeRemoteOrigin('https://s3.deltares.nl/*', browser.api);
     expect(await grantedRemoteOrigins(browser.api, browser.manifest)).toEqual(['https://remote.dvc.org/*']);

@@ -35,16 +35,25 @@ export async function remoteAccess(url: string, permissions: PermissionsApi, den
 /**
  * Asks the browser for `origin`. Call it straight from a click handler in an extension page:
  * `permissions.request` needs a user gesture, and the gesture does not survive an `await`, so the
- * request is the first thing this does. A refusal is remembered; a grant clears an old refusal.
+ * request is the first thing this does; `record` then remembers the answer (`recordAnswer`, in
+ * the background, which owns storage).
  */
-export function requestRemoteAccess(origin: string, permissions: PermissionsApi, denied: DeniedOrigins): Promise<boolean> {
-  const asked = permissions.request({ origins: [origin] });
-  return asked.then(async (granted) => {
-    const before = await denied.get();
-    const after = granted ? before.filter((o) => o !== origin) : [...new Set([...before, origin])];
-    if (after.length !== before.length) await denied.set(after);
+export function requestRemoteAccess(
+  origin: string,
+  permissions: PermissionsApi,
+  record: (origin: string, granted: boolean) => Promise<unknown>,
+): Promise<boolean> {
+  return permissions.request({ origins: [origin] }).then(async (granted) => {
+    await record(origin, granted);
     return granted;
   });
+}
+
+/** A refusal is remembered, so the row stops offering; a grant clears an old refusal. */
+export async function recordAnswer(denied: DeniedOrigins, origin: string, granted: boolean): Promise<void> {
+  const before = await denied.get();
+  const after = granted ? before.filter((o) => o !== origin) : [...new Set([...before, origin])];
+  if (after.length !== before.length) await denied.set(after);
 }
 
 /** Opening options starts over: every host refused before may be offered again. */

@@ -14,6 +14,9 @@ export default defineConfig({
     host_permissions: ['https://github.com/*', 'https://api.github.com/*', ...(mode === 'test' ? ['http://127.0.0.1/*'] : [])],
     optional_permissions: ['scripting'],
     optional_host_permissions: ['https://*/*'],
+    // The "Read metrics from <host>" button, framed in a commit row: permissions.request needs an
+    // extension page's click (entrypoints/remote-access explains).
+    web_accessible_resources: [{ resources: ['remote-access.html'], matches: ['https://github.com/*'] }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -7,6 +7,8 @@ import { ROOT } from './fixtures';
 const out = (dir: string) => path.join(ROOT, '.output', dir);
 const manifest = (dir: string) => JSON.parse(fs.readFileSync(path.join(out(dir), 'manifest.json'), 'utf8'));
 const TOKEN_KEY = 'githubToken';
+/** DVC remote credentials' storage key (entrypoints/background/remote-settings.ts). */
+const REMOTE_CREDENTIALS_KEY = 'remoteCredentials';
 
 test('the release Chrome manifest asks for storage and the two GitHub hosts, nothing more', () => {
   const m = manifest('chrome-mv3');
@@ -17,6 +19,8 @@ test('the release Chrome manifest asks for storage and the two GitHub hosts, not
   expect(m.optional_host_permissions).toEqual(['https://*/*']);
   expect(m.content_scripts.map((c: { matches: string[] }) => c.matches)).toEqual([['https://github.com/*']]);
   expect(JSON.stringify(m)).not.toContain('127.0.0.1');
+  // The one page GitHub's page may frame: the "Read metrics from <host>" button.
+  expect(m.web_accessible_resources).toEqual([{ resources: ['remote-access.html'], matches: ['https://github.com/*'] }]);
 });
 
 test('only the test build adds the loopback host', () => {
@@ -35,11 +39,19 @@ test('the Firefox build is MV3 with gecko settings', () => {
 });
 
 for (const dir of ['chrome-mv3', 'chrome-mv3-test', 'firefox-mv3']) {
-  test(`no content script of ${dir} contains the token's storage key; only the background does`, () => {
-    const scripts = fs.readdirSync(path.join(out(dir), 'content-scripts')).filter((f) => f.endsWith('.js'));
-    expect(scripts.length).toBeGreaterThan(0);
-    for (const file of scripts) expect(fs.readFileSync(path.join(out(dir), 'content-scripts', file), 'utf8'), file).not.toContain(TOKEN_KEY);
-    // The search itself works: the key is right there in the background bundle.
-    expect(fs.readFileSync(path.join(out(dir), 'background.js'), 'utf8')).toContain(TOKEN_KEY);
-  });
+  for (const [what, key] of [
+    ['the token', TOKEN_KEY],
+    ['remote credentials', REMOTE_CREDENTIALS_KEY],
+  ]) {
+    test(`no content script or page of ${dir} contains ${what}' storage key; only the background does`, () => {
+      const scripts = fs.readdirSync(path.join(out(dir), 'content-scripts')).filter((f) => f.endsWith('.js'));
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const file of scripts) expect(fs.readFileSync(path.join(out(dir), 'content-scripts', file), 'utf8'), file).not.toContain(key);
+      // Pages (options, popup, the remote-access frame) ask the background; they hold no key either.
+      for (const file of fs.readdirSync(path.join(out(dir), 'chunks')))
+        expect(fs.readFileSync(path.join(out(dir), 'chunks', file), 'utf8'), file).not.toContain(key);
+      // The search itself works: the key is right there in the background bundle.
+      expect(fs.readFileSync(path.join(out(dir), 'background.js'), 'utf8')).toContain(key);
+    });
+  }
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dirManifest, dirMd5, md5Of, rewriteOut } from '../dvc';
 import { fixtureText } from '../../tests/unit/dvc/fixture-files';
 import type { FakeServer } from '../../tests/fake-github/server';
-import { readRemoteMetrics } from './remote-metrics';
+import { readRemoteFile, readRemoteMetrics } from './remote-metrics';
 import { at2, at3, bytes, DvcRemoteStore, fixtureCommit, memoryCache, startRemotes, testReader } from './remote-test-world';
 
 const EGS = 'iterative__example-get-started';
@@ -218,5 +218,20 @@ describe('metrics kept in an S3-compatible remote (Deltares’ MinIO endpointurl
     expect(read.metrics).toEqual([]);
     expect(read.notes).toMatchObject([{ failure: { kind: 'mismatch', expected: MD5, actual: md5Of(bytes('{"silhouette": 0.99}'), '3') } }]);
     expect(cache.entries.size).toBe(0);
+  });
+});
+
+describe('plot data kept in the remote', () => {
+  it('reads a plot file of eval/ through the same manifest, and says why for a file nothing records', async () => {
+    server = await startRemotes({ http: { 'get-started': egsRemote() } });
+    const { project, dvcConfig } = await egsMain();
+    const reader = testReader({ route: ['https://remote.dvc.org/get-started', `${server.url}/_dvc/get-started`] });
+    expect(await readRemoteFile(reader, project, dvcConfig, 'eval/plots/sklearn/roc/test.json')).toEqual({ bytes: ROC_JSON });
+    // The manifest was read once for both the metrics and the plot.
+    await readRemoteMetrics(reader, project, dvcConfig);
+    expect(reader.requested.filter((url) => url.endsWith('.dir'))).toHaveLength(1);
+    const absent = await readRemoteFile(reader, project, dvcConfig, 'eval/plots/sklearn/prc/test.json');
+    expect(absent).toMatchObject({ note: { failure: { kind: 'unreadable' }, message: expect.stringContaining('lists no plots/sklearn/prc/test.json') } });
+    expect(await readRemoteFile(reader, project, dvcConfig, 'nowhere.json')).toMatchObject({ note: { failure: { kind: 'unreadable' } } });
   });
 });

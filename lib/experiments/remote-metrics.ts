@@ -1,6 +1,6 @@
 import { readMetricsFile, type Metric, type Project } from '../dvc';
 import { RemoteError, type RemoteFailure } from '../remote';
-import { cachedDirEntries, ManifestError, readCachedFile, type CachedFile } from './cached-files';
+import { cachedDirEntries, locateCachedFile, ManifestError, readCachedFile, type CachedFile } from './cached-files';
 import type { RemoteReader } from './remote-reader';
 
 /**
@@ -49,6 +49,11 @@ function noteFor(file: string, error: unknown): RemoteNote {
   throw error;
 }
 
+function noConfigNote(file: string): RemoteNote {
+  const failure: RemoteFailure = { kind: 'unsupported', message: 'the commit has no .dvc/config naming a remote' };
+  return { file, message: advice(file, failure), failure };
+}
+
 /** The metrics files one cached entry stands for: a file, or every file of a directory declared as metrics and stored whole. */
 async function files(reader: RemoteReader, project: Project, dvcConfig: string, cached: CachedFile): Promise<CachedFile[]> {
   if (!('md5' in cached) || !cached.md5.endsWith('.dir')) return [cached];
@@ -86,10 +91,27 @@ async function readOne(reader: RemoteReader, project: Project, dvcConfig: string
  */
 export async function readRemoteMetrics(reader: RemoteReader, project: Project, dvcConfig: string | null): Promise<RemoteMetrics> {
   if (project.cachedMetrics.length === 0) return { metrics: [], notes: [] };
-  if (dvcConfig === null) {
-    const failure: RemoteFailure = { kind: 'unsupported', message: 'the commit has no .dvc/config naming a remote' };
-    return { metrics: [], notes: project.cachedMetrics.map(({ file }) => ({ file, message: advice(file, failure), failure })) };
-  }
+  if (dvcConfig === null) return { metrics: [], notes: project.cachedMetrics.map(({ file }) => noConfigNote(file)) };
   const read = await Promise.all(project.cachedMetrics.map((cached) => readOne(reader, project, dvcConfig, cached)));
   return { metrics: read.flatMap((r) => r.metrics), notes: read.flatMap((r) => r.notes) };
+}
+
+/**
+ * One file the commit records only by md5 (a plot's data, an image), from the remote: its bytes,
+ * or the note that says why not. For the plots views, which read plot files on demand.
+ */
+export async function readRemoteFile(
+  reader: RemoteReader,
+  project: Project,
+  dvcConfig: string | null,
+  file: string,
+): Promise<{ bytes: Uint8Array } | { note: RemoteNote }> {
+  const where = locateCachedFile(project, file);
+  if (!where) return { note: { file, message: `${file} is neither in git nor recorded in a dvc.lock or .dvc file.`, failure: { kind: 'unreadable' } } };
+  if (dvcConfig === null) return { note: noConfigNote(file) };
+  try {
+    return { bytes: await readCachedFile(reader, project, dvcConfig, where) };
+  } catch (error) {
+    return { note: noteFor(file, error) };
+  }
 }

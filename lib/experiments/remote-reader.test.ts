@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { md5Of, type RemoteObject } from '../dvc';
 import { RemoteError, type RemoteAccess } from '../remote';
-import { createRemoteReader } from './remote-reader';
+import { createRemoteReader, objectCacheKey } from './remote-reader';
 import { bytes, memoryCache } from './remote-test-world';
 
 const CONFIG = `[core]\n    remote = storage\n['remote "storage"']\n    url = https://remote.example.org/dvc\n`;
@@ -51,7 +51,7 @@ describe('one page view’s remote reads', () => {
     const first = slowRemote();
     const one = createRemoteReader({ fetch: first.fetch, cache, access: granted });
     await first.drain(one.object(CONFIG, md5Of(objects[0]!, '3'), '3'));
-    expect([...cache.entries.keys()]).toEqual([md5Of(objects[0]!, '3')]);
+    expect([...cache.entries.keys()]).toEqual([objectCacheKey(md5Of(objects[0]!, '3'), '3')]);
     const second = slowRemote();
     const two = createRemoteReader({ fetch: second.fetch, cache, access: granted });
     expect(await two.object(CONFIG, md5Of(objects[0]!, '3'), '3')).toEqual(objects[0]);

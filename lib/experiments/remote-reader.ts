@@ -27,11 +27,12 @@ export interface RemoteReader {
 }
 
 /**
- * The cache key: the md5, and for a 2.x file its generation too, since a 2.x md5 (CRLF read as LF)
- * can name other bytes than the same 3.x md5. A `.dir` manifest hashes alike in both.
+ * The cache key: the md5 (in the background cache's `dvc-object:` space), and for a 2.x file its
+ * generation too, since a 2.x md5 (CRLF read as LF) can name other bytes than the same 3.x md5.
+ * A `.dir` manifest hashes alike in both.
  */
-function cacheKey(md5: string, generation: HashGeneration): string {
-  return generation === '2' && !md5.endsWith('.dir') ? `${md5}:2.x` : md5;
+export function objectCacheKey(md5: string, generation: HashGeneration): string {
+  return `dvc-object:${md5}${generation === '2' && !md5.endsWith('.dir') ? ':2.x' : ''}`;
 }
 
 /**
@@ -56,7 +57,7 @@ export function createRemoteReader(deps: RemoteReaderDeps): RemoteReader {
   let reads = 0;
 
   async function load(dvcConfig: string, md5: string, generation: HashGeneration, remote: string | undefined): Promise<Uint8Array> {
-    const key = cacheKey(md5, generation);
+    const key = objectCacheKey(md5, generation);
     const cached = await deps.cache.get(key);
     if (cached) return cached;
     const target = address(dvcConfig, md5, generation, remote);
@@ -76,7 +77,7 @@ export function createRemoteReader(deps: RemoteReaderDeps): RemoteReader {
 
   return {
     object(dvcConfig, md5, generation, remote) {
-      const id = `${remote ?? ''}\0${cacheKey(md5, generation)}`;
+      const id = `${remote ?? ''}\0${objectCacheKey(md5, generation)}`;
       let read = pending.get(id);
       if (!read) {
         read = load(dvcConfig, md5, generation, remote);

@@ -1,6 +1,6 @@
 import { readMetricsFile, type Metric, type Project } from '../dvc';
 import { RemoteError, type RemoteFailure } from '../remote';
-import { cachedDirEntries, locateCachedFile, ManifestError, readCachedFile, type CachedFile } from './cached-files';
+import { cachedDirEntries, locateCachedFile, ManifestError, readCachedFile, type CachedFile, type Tracked } from './cached-files';
 import type { RemoteReader } from './remote-reader';
 
 /**
@@ -55,13 +55,13 @@ function noConfigNote(file: string): RemoteNote {
 }
 
 /** The metrics files one cached entry stands for: a file, or every file of a directory declared as metrics and stored whole. */
-async function files(reader: RemoteReader, project: Project, dvcConfig: string, cached: CachedFile): Promise<CachedFile[]> {
+async function files(reader: RemoteReader, project: Tracked, dvcConfig: string, cached: CachedFile): Promise<CachedFile[]> {
   if (!('md5' in cached) || !cached.md5.endsWith('.dir')) return [cached];
   const dir = { path: cached.file, md5: cached.md5 };
   return (await cachedDirEntries(reader, project, dvcConfig, dir)).map((e) => ({ file: `${cached.file}/${e.relpath}`, dir }));
 }
 
-async function readOne(reader: RemoteReader, project: Project, dvcConfig: string, cached: CachedFile): Promise<RemoteMetrics> {
+async function readOne(reader: RemoteReader, project: Tracked, dvcConfig: string, cached: CachedFile): Promise<RemoteMetrics> {
   try {
     const all = await Promise.all(
       (await files(reader, project, dvcConfig, cached)).map(async (where) =>
@@ -89,7 +89,11 @@ async function readOne(reader: RemoteReader, project: Project, dvcConfig: string
  * `.dvc/config.local` is never read: DVC keeps secrets there and it is not committed). Every
  * failure is a note for its file; it never rejects for a remote's sake.
  */
-export async function readRemoteMetrics(reader: RemoteReader, project: Project, dvcConfig: string | null): Promise<RemoteMetrics> {
+export async function readRemoteMetrics(
+  reader: RemoteReader,
+  project: Tracked & Pick<Project, 'cachedMetrics'>,
+  dvcConfig: string | null,
+): Promise<RemoteMetrics> {
   if (project.cachedMetrics.length === 0) return { metrics: [], notes: [] };
   if (dvcConfig === null) return { metrics: [], notes: project.cachedMetrics.map(({ file }) => noConfigNote(file)) };
   const read = await Promise.all(project.cachedMetrics.map((cached) => readOne(reader, project, dvcConfig, cached)));
@@ -102,7 +106,7 @@ export async function readRemoteMetrics(reader: RemoteReader, project: Project, 
  */
 export async function readRemoteFile(
   reader: RemoteReader,
-  project: Project,
+  project: Tracked,
   dvcConfig: string | null,
   file: string,
 ): Promise<{ bytes: Uint8Array } | { note: RemoteNote }> {

@@ -58,10 +58,10 @@ for (const dir of ['chrome-mv3', 'firefox-mv3']) {
 
 for (const dir of ['chrome-mv3', 'chrome-mv3-test', 'firefox-mv3']) {
   for (const [what, key] of [
-    ['the token', TOKEN_KEY],
-    ['remote credentials', REMOTE_CREDENTIALS_KEY],
+    ['the token’s', TOKEN_KEY],
+    ['remote credentials’', REMOTE_CREDENTIALS_KEY],
   ]) {
-    test(`no content script or page of ${dir} contains ${what}' storage key; only the background does`, () => {
+    test(`no content script or page of ${dir} contains ${what} storage key; only the background does`, () => {
       const scripts = fs.readdirSync(path.join(out(dir), 'content-scripts')).filter((f) => f.endsWith('.js'));
       expect(scripts.length).toBeGreaterThan(0);
       for (const file of scripts) expect(fs.readFileSync(path.join(out(dir), 'content-scripts', file), 'utf8'), file).not.toContain(key);

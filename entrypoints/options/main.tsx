@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { ask } from '../../components/ask';
 import { RemoteCredentialsForm } from '../../components/RemoteCredentialsForm';
 import { RemoteHosts } from '../../components/RemoteHosts';
+import { ask } from '../../lib/messages';
 import { TokenForm } from '../../components/TokenForm';
 import { grantedRemoteOrigins, revokeRemoteOrigin } from '../../lib/remote/permissions';
 

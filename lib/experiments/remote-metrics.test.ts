@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dirManifest, dirMd5, md5Of, rewriteOut } from '../dvc';
-import { fixtureText } from '../../tests/unit/dvc/fixture-files';
+import { fixtureText } from '../dvc/testing/fixture-files';
 import type { FakeServer } from '../../tests/fake-github/server';
 import { readRemoteFile, readRemoteMetrics } from './remote-metrics';
-import { at2, at3, bytes, DvcRemoteStore, fixtureCommit, memoryCache, startRemotes, testReader } from './remote-test-world';
+import { at2, at3, bytes, DvcRemoteStore, fixtureCommit, memoryCache, startRemotes, testReader } from './testing/remote-test-world';
 
 const EGS = 'iterative__example-get-started';
 const MAIN = `${EGS}/main-06ea489`;

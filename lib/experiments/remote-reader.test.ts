@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { md5Of, type RemoteObject } from '../dvc';
 import { RemoteError, type RemoteAccess } from '../remote';
 import { createRemoteReader, objectCacheKey } from './remote-reader';
-import { bytes, memoryCache } from './remote-test-world';
+import { bytes, memoryCache } from './testing/remote-test-world';
 
 const CONFIG = `[core]\n    remote = storage\n['remote "storage"']\n    url = https://remote.example.org/dvc\n`;
 const objects = Array.from({ length: 20 }, (_, i) => bytes(`object ${i}\n`));

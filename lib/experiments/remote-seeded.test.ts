@@ -4,7 +4,7 @@ import { startFakeGitHub, type FakeGitHub } from '../../tests/fake-github/app';
 import { DvcRemoteStore } from '../../tests/fake-github/dvc/remote-store';
 import { GET_STARTED_REMOTE, REMOTE_EVAL_METRICS, seedRemoteMetrics } from '../../tests/fake-github/seed/remote-metrics';
 import { readRemoteMetrics } from './remote-metrics';
-import { testReader } from './remote-test-world';
+import { testReader } from './testing/remote-test-world';
 
 let fake: FakeGitHub;
 let main: string;

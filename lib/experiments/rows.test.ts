@@ -147,7 +147,7 @@ describe('rowsFor on the generated 1,000-commit history', () => {
     fake.server.log.length = 0;
     const warm = await rowsFor(context(), request);
     expect(api()).toEqual([]);
-    expect(warm).toEqual({ ...cold, fetched: { waves: 0, rawReads: 0 } });
+    expect(warm).toEqual({ ...cold, fetched: { waves: 0, rawReads: 0, remoteReads: 0 } });
   });
 
   it('a Studio-style commit (params changed, dvc.lock not) has its params flagged as not reproduced; a run commit has none', async () => {

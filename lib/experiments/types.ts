@@ -1,3 +1,4 @@
+import type { RemoteNote } from './remote-metrics';
 import type { CachedMetric, Metric, MetricChange, Param, ParamChange, Problem } from '../dvc';
 
 /** `owner/name` on the configured GitHub host. */
@@ -63,8 +64,10 @@ export interface ExperimentRow {
   report?: CmlReport;
   resultsFrom?: ResultsFrom;
   folded?: string[];
+  /** Metrics of `cachedMetrics` read from the DVC remote (shown like metrics in git, marked as from the remote). */
   remoteMetrics?: Metric[];
-  remoteNotes?: Problem[];
+  /** Why a file of `cachedMetrics` could not be read from the remote, and what to do (a `permission` note carries the origin to ask for). */
+  remoteNotes?: RemoteNote[];
 }
 
 /**
@@ -87,8 +90,12 @@ export interface ResultsFrom {
 /** The answer for one page view. `dvc: false`: the repository has no DVC project (no rows). */
 export type RowsResult = { dvc: true; rows: ExperimentRow[]; fetched: FetchStats } | { dvc: false; rows: [] };
 
-/** What answering took beyond the cache: GraphQL waves (0 when warm) and raw reads of blobs GitHub cut at 512,000 bytes. */
+/**
+ * What answering took beyond the cache: GraphQL waves (0 when warm), raw reads of blobs GitHub cut
+ * at 512,000 bytes, and objects read from DVC remotes (not GitHub requests; 0 when warm).
+ */
 export interface FetchStats {
   waves: number;
   rawReads: number;
+  remoteReads: number;
 }

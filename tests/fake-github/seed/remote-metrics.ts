@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { FakeGitHub } from '../app';
 import { dirHash, md5Hex, pythonJsonDumps } from '../dvc/hash';
 import { DvcRemoteStore, objectPath } from '../dvc/remote-store';
-import { writeExampleGetStarted } from './example-get-started';
+import { EXAMPLE_GET_STARTED_HISTORY, writeExampleGetStarted } from './example-get-started';
 import { seedRepository } from './repository';
 
 /** The name of the fake DVC HTTP remote `seedRemoteMetrics` fills (`startFakeGitHub({ dvcRemotes })`). */
@@ -19,7 +19,7 @@ export const REMOTE_EVAL_METRICS = {
  * Seeds `owner/name` with example-get-started's history, whose main commit keeps
  * `eval/metrics.json` only in the DVC remote: a hand-made `eval/` (metrics and one plot file) is
  * pushed to `store` at its 3.x addresses (manifest and files, by this fake's own hashing), the
- * main commit's `dvc.lock` records that directory, and `.dvc/config` names this fake's remote.
+ * main commit's `dvc.lock` records that directory, and every `.dvc/config` names this fake's remote.
  * Call after the server started: the remote URL has its port in it.
  */
 export async function seedRemoteMetrics(fake: FakeGitHub, store: DvcRemoteStore, owner = 'acme', name = 'egs') {
@@ -40,8 +40,12 @@ export async function seedRemoteMetrics(fake: FakeGitHub, store: DvcRemoteStore,
   const lock = await readFile(join(mainFolder, 'dvc.lock'), 'utf8');
   // The fixture's `eval` entry, as upstream pushed it; ours replaces its md5 (size and nfiles play no part in reading).
   await writeFile(join(mainFolder, 'dvc.lock'), lock.replace('80a081570c800c60b9b98ca4b3c91dd7.dir', dir));
-  const config = await readFile(join(mainFolder, '.dvc/config'), 'utf8');
-  await writeFile(join(mainFolder, '.dvc/config'), config.replace('https://remote.dvc.org/get-started', `${fake.url}/_dvc/${GET_STARTED_REMOTE}`));
+  // Every commit's remote is this fake's: no test ever reaches the real remote.dvc.org.
+  for (const step of EXAMPLE_GET_STARTED_HISTORY) {
+    const path = join(folder, step.name, '.dvc/config');
+    const config = await readFile(path, 'utf8').catch(() => null);
+    if (config !== null) await writeFile(path, config.replace('https://remote.dvc.org/get-started', `${fake.url}/_dvc/${GET_STARTED_REMOTE}`));
+  }
   const { seed } = await seedRepository(fake.store, { owner, name, folder, root: fake.root });
   const main = seed.commits.find((c) => c.name === '4-main')?.oid;
   if (!main) throw new Error(`${owner}/${name}: the main snapshot was not seeded`);

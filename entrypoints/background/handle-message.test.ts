@@ -1,5 +1,7 @@
+import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { githubSession } from './github-session';
 import { handleMessage, type Sender } from './handle-message';
 import { remoteSettings } from './remote-settings';
 import { tokenStore } from './token-store';
@@ -7,7 +9,8 @@ import { tokenStore } from './token-store';
 const ORIGIN = 'chrome-extension://abcdefghijklmnop/';
 const optionsPage = { url: `${ORIGIN}options.html` };
 const githubTab = { url: 'https://github.com/acme/mnist/commits/main' };
-const ask = (message: unknown, sender: Sender = optionsPage) => handleMessage(message, sender, ORIGIN, { tokens: tokenStore, remote: remoteSettings });
+const ask = (message: unknown, sender: Sender = optionsPage) =>
+  handleMessage(message, sender, ORIGIN, { tokens: tokenStore, github: githubSession(tokenStore), remote: remoteSettings });
 
 describe('background messages', () => {
   beforeEach(() => fakeBrowser.reset());

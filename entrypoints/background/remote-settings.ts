@@ -28,6 +28,7 @@ export const remoteSettings = {
   },
   answer: (origin: string, granted: boolean) => recordAnswer(deniedOrigins, origin, granted),
   resetDenials: () => forgetDenials(deniedOrigins),
+  refused: () => deniedOrigins.get(),
 };
 
 export type RemoteSettings = typeof remoteSettings;

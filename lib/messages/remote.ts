@@ -6,6 +6,11 @@ export interface RemoteCredentials {
   credentials: CredentialSummary[];
 }
 
+/** What the refused-host requests reply: the refused remote hosts (origin patterns) remembered now. */
+export interface Remembered {
+  refused: string[];
+}
+
 /** An origin pattern as lib/remote's `originPattern` makes them: `https://host/*`. */
 const ORIGIN_PATTERN = /^https?:\/\/[^/*:]+\/\*$/;
 

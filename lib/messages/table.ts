@@ -1,5 +1,6 @@
 import { defineMessage, noFields } from './define';
-import { parseAccessAnswer, parseCredentialRemove, parseCredentialSave, type RemoteCredentials } from './remote';
+import { parseExperiments, type ExperimentsReply } from './experiments';
+import { parseAccessAnswer, parseCredentialRemove, parseCredentialSave, type Remembered, type RemoteCredentials } from './remote';
 import type { TokenStatus } from './token-status';
 
 /**
@@ -16,6 +17,8 @@ export const MESSAGES = {
   }),
   /** Forget the token. */
   'token-clear': defineMessage<TokenStatus>()({ from: 'extension-pages', parse: noFields }),
+  /** The experiment rows of one commit-page view (`{repo, list, shas}`), or the typed error it met. */
+  experiments: defineMessage<ExperimentsReply>()({ from: 'any', parse: parseExperiments }),
   /** The DVC remote credentials set, without their secrets. */
   'remote-credentials': defineMessage<RemoteCredentials>()({ from: 'extension-pages', parse: noFields }),
   /** Store a remote's credentials (replacing those for the same URL). */
@@ -23,7 +26,7 @@ export const MESSAGES = {
   /** Forget the credentials for a remote URL. */
   'remote-credential-remove': defineMessage<RemoteCredentials>()({ from: 'extension-pages', parse: parseCredentialRemove }),
   /** The user's answer to "Read metrics from <host>" (an origin pattern), so that a refusal is remembered. */
-  'remote-access-answer': defineMessage<Record<never, never>>()({ from: 'extension-pages', parse: parseAccessAnswer }),
+  'remote-access-answer': defineMessage<Remembered>()({ from: 'extension-pages', parse: parseAccessAnswer }),
   /** Options opened: offer every refused remote host again. */
-  'remote-access-reset': defineMessage<Record<never, never>>()({ from: 'extension-pages', parse: noFields }),
+  'remote-access-reset': defineMessage<Remembered>()({ from: 'extension-pages', parse: noFields }),
 };

@@ -1,5 +1,6 @@
 import type { Handlers } from '../../../lib/messages';
 import type { BackgroundContext } from '../context';
+import { experiments } from './experiments';
 import { remoteAccessAnswer, remoteAccessReset, remoteCredentialRemove, remoteCredentials, remoteCredentialSave } from './remote';
 import { tokenClear } from './token-clear';
 import { tokenSave } from './token-save';
@@ -10,6 +11,7 @@ export const HANDLERS = {
   'token-status': tokenStatus,
   'token-save': tokenSave,
   'token-clear': tokenClear,
+  experiments,
   'remote-credentials': remoteCredentials,
   'remote-credential-save': remoteCredentialSave,
   'remote-credential-remove': remoteCredentialRemove,

@@ -1,4 +1,4 @@
-import type { RemoteCredentials, Request } from '../../../lib/messages';
+import type { Remembered, RemoteCredentials, Request } from '../../../lib/messages';
 import type { BackgroundContext } from '../context';
 
 export const remoteCredentials = async (_: Request<'remote-credentials'>, { remote }: BackgroundContext): Promise<RemoteCredentials> => ({
@@ -13,12 +13,12 @@ export const remoteCredentialRemove = async ({ url }: Request<'remote-credential
   credentials: await remote.remove(url),
 });
 
-export async function remoteAccessAnswer({ origin, granted }: Request<'remote-access-answer'>, { remote }: BackgroundContext): Promise<Record<never, never>> {
+export async function remoteAccessAnswer({ origin, granted }: Request<'remote-access-answer'>, { remote }: BackgroundContext): Promise<Remembered> {
   await remote.answer(origin, granted);
-  return {};
+  return { refused: await remote.refused() };
 }
 
-export async function remoteAccessReset(_: Request<'remote-access-reset'>, { remote }: BackgroundContext): Promise<Record<never, never>> {
+export async function remoteAccessReset(_: Request<'remote-access-reset'>, { remote }: BackgroundContext): Promise<Remembered> {
   await remote.resetDenials();
-  return {};
+  return { refused: await remote.refused() };
 }

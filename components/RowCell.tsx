@@ -15,9 +15,16 @@ function describe(state: CellState): { pill: string; detail: string } {
     case 'error':
       return { pill: '!', detail: state.message };
     case 'row': {
-      const { paramChanges, metrics } = state.row;
+      const { paramChanges, metrics, remoteMetrics = [], remoteNotes = [] } = state.row;
       const changed = `${paramChanges.length} param${paramChanges.length === 1 ? '' : 's'} changed`;
-      const metric = metrics[0] ? `${metrics[0].key} = ${String(metrics[0].value)}` : 'no metrics in git';
+      // Metrics kept out of git are marked as read from the DVC remote; when none could be, the note says why.
+      const [inGit] = metrics;
+      const [fromRemote] = remoteMetrics;
+      const metric = inGit
+        ? `${inGit.key} = ${String(inGit.value)}`
+        : fromRemote
+          ? `${fromRemote.key} = ${String(fromRemote.value)} (read from the DVC remote)`
+          : (remoteNotes[0]?.message ?? 'no metrics in git');
       return { pill: `${paramChanges.length}Δ`, detail: `${changed}; ${metric}` };
     }
   }

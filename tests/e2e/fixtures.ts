@@ -110,8 +110,15 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 
 export const expect = test.expect;
 
-/** A GitHub token's prefixes (classic, fine-grained, OAuth, user-to-server, refresh) and any Authorization at all. */
+/**
+ * A GitHub token's prefixes (classic, fine-grained, OAuth, user-to-server, refresh) and any
+ * Authorization at all — but the remote's own credentials (Basic auth, a SigV4 signature) on a
+ * request to the fake's DVC remotes, which the user entered for exactly that remote.
+ */
 const TOKEN = /\b(ghp|gho|ghu|ghs|ghr|github_pat)_[A-Za-z0-9_]+/;
+const REMOTE_AUTH = /^(Basic |AWS4-HMAC-SHA256 )/;
+const isFakeRemote = (url: string) => /^\/_(dvc|s3)\//.test(new URL(url).pathname);
 function carriesToken(url: string, headers: Record<string, string>): boolean {
-  return TOKEN.test(decodeURIComponent(url)) || Object.entries(headers).some(([name, value]) => name === 'authorization' || TOKEN.test(value));
+  const foreignAuthorization = (name: string, value: string) => name === 'authorization' && !(isFakeRemote(url) && REMOTE_AUTH.test(value));
+  return TOKEN.test(decodeURIComponent(url)) || Object.entries(headers).some(([name, value]) => foreignAuthorization(name, value) || TOKEN.test(value));
 }

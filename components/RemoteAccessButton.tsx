@@ -13,7 +13,7 @@ export interface RemoteAccessButtonProps {
 export function RemoteAccessButton({ host, request }: RemoteAccessButtonProps) {
   const [state, setState] = useState<'idle' | 'granted' | 'denied' | 'error'>('idle');
   const [error, setError] = useState('');
-  if (state === 'granted') return <p role="status">Reading metrics from {host}…</p>;
+  if (state === 'granted') return <p role="status">Allowed: reload the page to read metrics from {host}.</p>;
   if (state === 'denied') return <p role="status">Not reading from {host}. Commit Lab’s options can ask again.</p>;
   return (
     <p>

@@ -35,7 +35,7 @@ function describe(state: CellState): { pill: string; detail: string } {
  * number of params changed and one metric in its title. Primer's CSS variables (row-cell.css)
  * follow GitHub's light and dark themes. Repository content is text here, never HTML.
  */
-export function RowCell({ sha, where, state }: { sha: string; where: string; state: CellState }) {
+export function RowCell({ sha, where, state, access }: { sha: string; where: string; state: CellState; access?: RemoteAccessOffer }) {
   const { pill, detail } = describe(state);
   const label = `Commit Lab: commit ${sha.slice(0, 7)} on ${where}: ${detail}`;
   return (
@@ -43,6 +43,16 @@ export function RowCell({ sha, where, state }: { sha: string; where: string; sta
       <Octicon svg={beaker} size={12} />
       <span aria-hidden="true">{pill}</span>
       <span class="commit-lab-sr">{label}</span>
+      {access && (
+        // The button lives in an extension page: only there may its click call permissions.request.
+        <iframe class="commit-lab-access" title={`Read metrics from ${access.host}`} src={access.url} />
+      )}
     </span>
   );
+}
+
+/** "Read metrics from <host>": the extension page (remote-access.html) framed in the row, for a host not yet allowed. */
+export interface RemoteAccessOffer {
+  host: string;
+  url: string;
 }

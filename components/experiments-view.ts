@@ -2,13 +2,15 @@ import { h, render } from 'preact';
 import type { CommitList } from '../lib/experiments/types';
 import type { ExperimentsReply, Reply, Request } from '../lib/messages';
 import type { CellTarget } from '../lib/page/overlay';
-import { RowCell, type CellState } from './RowCell';
+import { RowCell, type CellState, type RemoteAccessOffer } from './RowCell';
 
 /** The list part of an `experiments` request: the branch/tag a repository list shows, or the pull request. */
 export type ListOf = (target: CellTarget) => CommitList;
 
 interface View {
   states: Map<string, CellState>;
+  /** Rows offering "Read metrics from <host>": the first row of the view that needs each host not yet allowed. */
+  offers: Map<string, RemoteAccessOffer>;
   hosts: Map<string, Set<{ host: HTMLElement; where: string }>>;
   asked: Set<string>;
   pending: string[];
@@ -20,11 +22,26 @@ interface View {
  * its reply (rows, or the one error of the page) redraws them. A later batch of new rows in the
  * same view (GitHub rendering in parts) asks only for those.
  */
-export function experimentsView(ask: (request: Request<'experiments'>) => Promise<Reply<'experiments'>>, listOf: ListOf) {
+export function experimentsView(
+  ask: (request: Request<'experiments'>) => Promise<Reply<'experiments'>>,
+  listOf: ListOf,
+  /** The URL of the remote-access page for an origin pattern; absent: no offer is drawn. */
+  accessUrl?: (origin: string) => string,
+) {
   const views = new Map<string, View>();
   const draw = (view: View, sha: string) => {
     const state = view.states.get(sha) ?? { kind: 'loading' };
-    for (const { host, where } of view.hosts.get(sha) ?? []) render(h(RowCell, { sha, where, state }), host);
+    const access = view.offers.get(sha);
+    for (const { host, where } of view.hosts.get(sha) ?? []) render(h(RowCell, { sha, where, state, ...(access ? { access } : {}) }), host);
+  };
+  const offer = (view: View, sha: string, state: CellState) => {
+    if (!accessUrl || state.kind !== 'row') return;
+    const offered = new Set([...view.offers.values()].map((o) => o.host));
+    for (const { failure } of state.row.remoteNotes ?? []) {
+      if (failure.kind !== 'permission' || failure.denied || offered.has(failure.host)) continue;
+      view.offers.set(sha, { host: failure.host, url: accessUrl(failure.origin) });
+      return;
+    }
   };
   const answered = (view: View, shas: string[], reply: ExperimentsReply) => {
     for (const sha of shas) {
@@ -37,6 +54,7 @@ export function experimentsView(ask: (request: Request<'experiments'>) => Promis
               return row ? { kind: 'row', row } : { kind: 'error', message: 'no answer for this commit' };
             })();
       view.states.set(sha, state);
+      offer(view, sha, state);
       draw(view, sha);
     }
   };
@@ -56,7 +74,7 @@ export function experimentsView(ask: (request: Request<'experiments'>) => Promis
       if (!view) {
         // A new page view: the previous one's cells are gone with its page.
         views.clear();
-        views.set(viewKey, (view = { states: new Map(), hosts: new Map(), asked: new Set(), pending: [] }));
+        views.set(viewKey, (view = { states: new Map(), offers: new Map(), hosts: new Map(), asked: new Set(), pending: [] }));
       }
       const { sha } = target.row;
       const entry = { host, where: target.where };

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { experimentsView } from '../../components/experiments-view';
 import '../../components/row-cell.css';
@@ -10,8 +11,10 @@ export default defineContentScript({
   // never loads a content script anew. Off commit lists the overlay observes nothing.
   matches: ['https://github.com/*'],
   main(ctx) {
-    const cells = experimentsView(ask, (target) =>
-      target.list.kind === 'pr-commits' ? { pr: target.list.number } : { ref: pageRefOf(document)?.name ?? 'HEAD' },
+    const cells = experimentsView(
+      ask,
+      (target) => (target.list.kind === 'pr-commits' ? { pr: target.list.number } : { ref: pageRefOf(document)?.name ?? 'HEAD' }),
+      (origin) => `${browser.runtime.getURL('/remote-access.html')}?origin=${encodeURIComponent(origin)}`,
     );
     const overlay = startOverlay({
       document,

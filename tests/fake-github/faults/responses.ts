@@ -65,6 +65,7 @@ export function faultResponse(fault: ActiveFault, target: FaultTarget, nowMs: nu
     case 'delay':
     case 'drop-before':
     case 'drop-after':
+    case 'concurrent-push':
       return undefined;
   }
 }

@@ -20,3 +20,17 @@ export const SECONDARY_RATE_LIMIT_MESSAGE = 'You have exceeded a secondary rate 
 
 export const PRIMARY_RATE_LIMIT_DOCS = 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api';
 export const SECONDARY_RATE_LIMIT_DOCS = 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits';
+
+/**
+ * GraphQL's primary-limit error. `current` is what GitHub has answered since 2025
+ * (yanyongyu/githubkit#271, octokit/plugin-throttling.js#824 and #848): `type: "RATE_LIMIT"`,
+ * `code: "graphql_rate_limit"`, "API rate limit already exceeded for user ID N."; `legacy` is the
+ * documented `RATE_LIMITED` form older answers carried, kept as a fault option.
+ */
+export type GraphqlRateLimitForm = 'current' | 'legacy';
+
+export function graphqlRateLimitError(userId: number, form: GraphqlRateLimitForm = 'current'): { type: string; code?: string; message: string } {
+  return form === 'current'
+    ? { type: 'RATE_LIMIT', code: 'graphql_rate_limit', message: `API rate limit already exceeded for user ID ${userId}.` }
+    : { type: 'RATE_LIMITED', message: primaryRateLimitMessage({ userId }) };
+}

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock';
+import type { GraphqlRateLimitForm } from '../rate-limit-messages';
 import type { Site } from '../server';
 
 /** What a fault does to a request it catches. */
@@ -11,8 +12,8 @@ export type FaultAction =
   | { kind: 'drop-before' }
   /** Run the operation (the commit is made), then destroy the socket: the answer is lost. */
   | { kind: 'drop-after' }
-  /** Primary limit exhausted: `x-ratelimit-remaining: 0`; REST 403/429, GraphQL 200 + RATE_LIMITED. */
-  | { kind: 'primary-rate-limit'; status?: 403 | 429; userId?: number }
+  /** Primary limit exhausted: `x-ratelimit-remaining: 0`; REST 403/429, GraphQL 200 + `RATE_LIMIT` (or the older `RATE_LIMITED`: `graphqlForm: 'legacy'`). */
+  | { kind: 'primary-rate-limit'; status?: 403 | 429; userId?: number; graphqlForm?: GraphqlRateLimitForm }
   /** Secondary limit: 403/429 with `retry-after` and GitHub's "secondary rate limit" message. */
   | { kind: 'secondary-rate-limit'; status?: 403 | 429 }
   /**

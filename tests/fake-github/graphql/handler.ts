@@ -1,5 +1,5 @@
 import { execute, getOperationAST, GraphQLError, parse, validate, type DocumentNode } from 'graphql';
-import { primaryRateLimitMessage } from '../rate-limit-messages';
+import { graphqlRateLimitError } from '../rate-limit-messages';
 import { rateLimitHeaders } from '../rest/rate-limit';
 import type { Handler } from '../server';
 import type { Store } from '../store';
@@ -64,7 +64,7 @@ export function graphqlHandler(store: Store): Handler {
     const cost = queryCost(schema, document, operation, variables);
     if (cost.errors.length > 0) return answer({ errors: cost.errors });
     if (bucket.used + cost.cost > bucket.limit) {
-      return answer({ errors: [{ type: 'RATE_LIMITED', message: primaryRateLimitMessage({ userId: viewer.databaseId }) }] });
+      return answer({ errors: [graphqlRateLimitError(viewer.databaseId)] });
     }
     bucket.used += cost.cost;
 

@@ -1,5 +1,5 @@
 import type { GitHubClient } from './client';
-import { fullName, type RepoName } from './repo-name';
+import type { RepoName } from './reads';
 
 export interface FilesAtCommit {
   /** The commit the revision resolved to. */
@@ -22,7 +22,7 @@ export async function blobOidsAt(client: GitHubClient, repo: RepoName, revisions
   revisions.forEach((r, i) => (variables[`r${i}`] = r));
   paths.forEach((p, i) => (variables[`p${i}`] = p));
   type Commit = { oid?: string } & Record<string, { oid: string } | null | string | undefined>;
-  const { data } = await client.graphql<{ repository: Record<string, Commit | null> }>(query, variables, { what: fullName(repo) });
+  const { data } = await client.graphql<{ repository: Record<string, Commit | null> }>(query, variables, { what: `${repo.owner}/${repo.name}` });
   return revisions.map((_, i) => {
     const found = data.repository[`c${i}`];
     if (!found?.oid) return null;

@@ -1,6 +1,6 @@
 import type { GitHubClient } from './client';
 import type { GraphQLProblem } from './classify';
-import { fullName, type RepoName } from './repo-name';
+import type { RepoName } from './reads';
 
 export interface CommitOnBranchInput {
   branch: string;
@@ -40,13 +40,13 @@ export async function commitOnBranch(client: GitHubClient, repo: RepoName, input
     MUTATION,
     {
       input: {
-        branch: { repositoryNameWithOwner: fullName(repo), branchName: input.branch },
+        branch: { repositoryNameWithOwner: `${repo.owner}/${repo.name}`, branchName: input.branch },
         expectedHeadOid: input.expectedHeadOid,
         message: { headline: input.headline, ...(input.body ? { body: input.body } : {}) },
         fileChanges: { additions: input.additions, ...(input.deletions?.length ? { deletions: input.deletions } : {}) },
       },
     },
-    { retry: false, tolerate: isMoved, what: `${fullName(repo)} branch ${input.branch}` },
+    { retry: false, tolerate: isMoved, what: `${`${repo.owner}/${repo.name}`} branch ${input.branch}` },
   );
   const moved = errors.find(isMoved);
   if (moved || !data.createCommitOnBranch) return { kind: 'branch-moved', head: (moved && REF_IS_AT.exec(moved.message)?.[1]) ?? null };

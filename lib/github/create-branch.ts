@@ -1,6 +1,6 @@
 import type { GitHubClient } from './client';
 import { requestFailure } from './octokit-failure';
-import { fullName, type RepoName } from './repo-name';
+import type { RepoName } from './reads';
 
 /**
  * Creates branch `name` at commit `sha` (`POST /git/refs`): a compare-and-swap from "no such
@@ -20,6 +20,6 @@ export async function createBranch(client: GitHubClient, repo: RepoName, name: s
         throw error;
       }
     },
-    { retry: false, what: fullName(repo) },
+    { retry: false, what: `${repo.owner}/${repo.name}` },
   );
 }

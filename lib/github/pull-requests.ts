@@ -1,7 +1,7 @@
 import type { GitHubClient } from './client';
 import { RefusedError } from './errors';
 import { requestFailure } from './octokit-failure';
-import { fullName, type RepoName } from './repo-name';
+import type { RepoName } from './reads';
 
 export interface PullRequestInput {
   /** A branch of the same repository. */
@@ -35,12 +35,12 @@ export async function openPullRequest(client: GitHubClient, repo: RepoName, inpu
         throw error;
       }
     },
-    { retry: false, what: fullName(repo) },
+    { retry: false, what: `${repo.owner}/${repo.name}` },
   );
   if (created) return created;
   const { data } = await client.call(
     (o) => o.rest.pulls.list({ owner: repo.owner, repo: repo.name, head: `${repo.owner}:${input.head}`, base: input.base, state: 'open' }),
-    { what: fullName(repo) },
+    { what: `${repo.owner}/${repo.name}` },
   );
   const open = data[0];
   // Open for this head but to another base: not ours to reuse.

@@ -1,5 +1,5 @@
 import type { GitHubClient } from './client';
-import { fullName, type RepoName } from './repo-name';
+import type { RepoName } from './reads';
 
 export interface TokenAccount {
   login: string;
@@ -37,7 +37,7 @@ export interface RepositoryAccess {
 
 /** What the token's account may do on `repo`, read before any write (`GET /repos/{owner}/{repo}`). */
 export async function repositoryAccess(client: GitHubClient, repo: RepoName, account: TokenAccount): Promise<RepositoryAccess> {
-  const { data } = await client.call((o) => o.rest.repos.get({ owner: repo.owner, repo: repo.name }), { what: fullName(repo) });
+  const { data } = await client.call((o) => o.rest.repos.get({ owner: repo.owner, repo: repo.name }), { what: `${repo.owner}/${repo.name}` });
   const accepted = data.private ? ['repo'] : ['repo', 'public_repo'];
   const scopes = account.scopes;
   return {

@@ -46,7 +46,7 @@ export async function commitOnBranch(client: GitHubClient, repo: RepoName, input
         fileChanges: { additions: input.additions, ...(input.deletions?.length ? { deletions: input.deletions } : {}) },
       },
     },
-    { retry: false, tolerate: isMoved, what: `${`${repo.owner}/${repo.name}`} branch ${input.branch}` },
+    { retry: false, tolerate: isMoved, what: `${repo.owner}/${repo.name} branch ${input.branch}` },
   );
   const moved = errors.find(isMoved);
   if (moved || !data.createCommitOnBranch) return { kind: 'branch-moved', head: (moved && REF_IS_AT.exec(moved.message)?.[1]) ?? null };

@@ -19,7 +19,7 @@ export async function recentCommits(client: GitHubClient, repo: RepoName, branch
   const { data } = await client.graphql<Answer>(
     QUERY,
     { owner: repo.owner, name: repo.name, ref: `refs/heads/${branch}`, count: Math.min(count, 100) },
-    { what: `${`${repo.owner}/${repo.name}`} branch ${branch}` },
+    { what: `${repo.owner}/${repo.name} branch ${branch}` },
   );
   const target = data.repository.ref?.target;
   return target ? { head: target.oid, commits: target.history?.nodes ?? [] } : null;

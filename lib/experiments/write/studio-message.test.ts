@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { studioBranchName, studioMessage } from './studio-message';
-import { studioCommit } from './studio-commits.fixture';
+import { studioCommit } from './testing/studio-commits';
 
 describe('studioMessage', () => {
   it('keeps a subject of up to 45 characters whole (Studio left 41- and 43-character ones whole)', () => {

@@ -1,6 +1,6 @@
-import type { GitHubClient } from './client';
-import type { GraphQLProblem } from './classify';
-import type { RepoName } from './reads';
+import type { GitHubClient } from '../client';
+import type { GraphQLProblem } from '../classify';
+import type { RepoName } from '../reads';
 
 export interface CommitOnBranchInput {
   branch: string;

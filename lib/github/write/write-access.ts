@@ -1,5 +1,5 @@
-import type { GitHubClient } from './client';
-import type { RepoName } from './reads';
+import type { GitHubClient } from '../client';
+import type { RepoName } from '../reads';
 
 export interface TokenAccount {
   login: string;

@@ -1,4 +1,4 @@
-import type { DataValue, ParamValue } from '../dvc';
+import type { DataValue, ParamValue } from '../../dvc';
 
 /**
  * A params value as a person reads it: a plain string as it is, a number, boolean or null as

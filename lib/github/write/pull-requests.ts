@@ -1,7 +1,7 @@
-import type { GitHubClient } from './client';
-import { RefusedError } from './errors';
+import type { GitHubClient } from '../client';
+import { RefusedError } from '../errors';
 import { requestFailure } from './octokit-failure';
-import type { RepoName } from './reads';
+import type { RepoName } from '../reads';
 
 export interface PullRequestInput {
   /** A branch of the same repository. */

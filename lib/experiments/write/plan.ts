@@ -1,4 +1,4 @@
-import { editParams, rewriteOut, type OutHash, type ParamEdit, type ParamValue, type Project, type ReadFile } from '../dvc';
+import { editParams, rewriteOut, type OutHash, type ParamEdit, type ParamValue, type Project, type ReadFile } from '../../dvc';
 import { displayValue } from './display-value';
 import { studioMessage, type CommitMessage } from './studio-message';
 

@@ -1,16 +1,16 @@
-import { blobOidsAt } from '../github/blob-oids';
-import type { GitHubClient } from '../github/client';
-import { commitOnBranch } from '../github/commit-on-branch';
-import { createBranch } from '../github/create-branch';
-import { GitHubError, MissingPermissionError, NotFoundError, UnavailableError } from '../github/errors';
-import { openPullRequest } from '../github/pull-requests';
-import { recentCommits, type BranchCommits } from '../github/recent-commits';
-import { repositoryAccess, tokenAccount } from '../github/write-access';
+import { blobOidsAt } from '../../github/write/blob-oids';
+import type { GitHubClient } from '../../github/client';
+import { commitOnBranch } from '../../github/write/commit-on-branch';
+import { createBranch } from '../../github/write/create-branch';
+import { GitHubError, MissingPermissionError, NotFoundError, UnavailableError } from '../../github/errors';
+import { openPullRequest } from '../../github/write/pull-requests';
+import { recentCommits, type BranchCommits } from '../../github/write/recent-commits';
+import { repositoryAccess, tokenAccount } from '../../github/write/write-access';
 import { failed, succeeded, type CommitExperimentResult, type CommitFailure, type CommitProgress, type CommitStep, type Written } from './commit-result';
 import type { ExperimentPlan } from './plan';
 import { pullRequestBody } from './pull-request-body';
 import type { RunLedger } from './run-ledger';
-import type { RepoRef } from './types';
+import type { RepoRef } from '../types';
 
 /** The trailer that marks a run's commit, so a retry recognises it instead of committing again. */
 export const RUN_TRAILER = 'Commit-Lab-Run';

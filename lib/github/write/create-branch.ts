@@ -1,6 +1,6 @@
-import type { GitHubClient } from './client';
+import type { GitHubClient } from '../client';
 import { requestFailure } from './octokit-failure';
-import type { RepoName } from './reads';
+import type { RepoName } from '../reads';
 
 /**
  * Creates branch `name` at commit `sha` (`POST /git/refs`): a compare-and-swap from "no such

@@ -1,4 +1,4 @@
-import type { GitHubErrorInfo } from '../github/errors';
+import type { GitHubErrorInfo } from '../../github/errors';
 
 /** The steps of one experiment commit, in order; `branch` and `pull-request` only for a new branch. */
 export type CommitStep = 'branch' | 'commit' | 'pull-request';

@@ -10,6 +10,7 @@ import { git } from '../../../tests/fake-github/testing/git-cli';
 import { readProject, type ReadFile } from '../../dvc';
 import { createGitHubClient } from '../../github/client';
 import { enterpriseHost } from '../../github/host';
+import { fetchWithTimeout } from '../../github/timeout-fetch';
 import { commitExperiment, type CommitExperimentRequest } from './commit-experiment';
 import type { CommitProgress } from './commit-result';
 import { planExperiment, type ParamEditRequest, type ProjectAtCommit } from './plan';
@@ -45,8 +46,8 @@ const writes = () =>
     .filter((r) => (r.method === 'POST' && r.path !== '/graphql') || r.operation === 'CreateCommitOnBranch')
     .map((r) => r.operation ?? `${r.method} ${r.path}`);
 
-function client(token = 'ghp_octocat') {
-  return createGitHubClient({ host: enterpriseHost(fake.url), token, sleep: async () => {}, now: () => fake.server.clock.now() });
+function client(token = 'ghp_octocat', fetch?: typeof globalThis.fetch) {
+  return createGitHubClient({ host: enterpriseHost(fake.url), token, sleep: async () => {}, now: () => fake.server.clock.now(), ...(fetch ? { fetch } : {}) });
 }
 
 /** The project at a commit, read with plain git, as the Run form would have it. */
@@ -76,9 +77,9 @@ async function request(fromSha: string, target: CommitExperimentRequest['target'
   };
 }
 
-function run(req: CommitExperimentRequest, token?: string) {
+function run(req: CommitExperimentRequest, token?: string, fetch?: typeof globalThis.fetch) {
   const progress: CommitProgress[] = [];
-  const result = commitExperiment(client(token), req, { ledger, onProgress: (p) => progress.push(p) });
+  const result = commitExperiment(client(token, fetch), req, { ledger, onProgress: (p) => progress.push(p) });
   return { result, progress };
 }
 
@@ -297,6 +298,18 @@ describe('commitExperiment to the base branch', () => {
     expectOnly(gitDir, before, { 'refs/heads/main': { from: other, commits: 1 } });
     expect(rev('main^')).toBe(other);
     expect(changedLines(other, 'main')).toEqual(['-  n_est: 50', '-  min_split: 0.01', '+  n_est: 100', '+  min_split: 0.02']);
+  });
+
+  it('a commit whose answer is late: given up at the timeout, read back, sent again; the late one then finds the branch moved, one commit in all', async () => {
+    const from = rev('main');
+    const before = repoState(gitDir);
+    fake.server.faults.add({ match: { operation: 'CreateCommitOnBranch' }, action: { kind: 'delay', ms: 1500 } });
+    const done = await run(await request(from, 'base'), undefined, fetchWithTimeout(globalThis.fetch, 200)).result;
+    expect(done).toMatchObject({ ok: true, commit: { oid: rev('main') } });
+    const commits = () => fake.server.log.filter((r) => r.operation === 'CreateCommitOnBranch');
+    await expect.poll(() => commits()[0]?.status, { timeout: 10_000 }).toBe(200); // the late one, answered into a closed connection
+    expect(commits().map((r) => r.fault)).toEqual(['delay', undefined]);
+    expectOnly(gitDir, before, { 'refs/heads/main': { from, commits: 1 } });
   });
 
   it('the answer to a base commit lost: the retry of the same run finds its commit and writes nothing more', async () => {

@@ -21,6 +21,8 @@ export interface Written {
 
 export type CommitFailure =
   | { kind: 'nothing-to-commit' }
+  /** Commit Lab has no GitHub token to write with. */
+  | { kind: 'no-token' }
   /** The token's account is not the one signed in on the GitHub page the run was started from. */
   | { kind: 'wrong-account'; tokenLogin: string; pageLogin: string }
   /** The account may read the repository but not push to it. */
@@ -43,6 +45,8 @@ function failureSentence(failure: CommitFailure): string {
   switch (failure.kind) {
     case 'nothing-to-commit':
       return 'Nothing to commit: these changes leave every file as it is.';
+    case 'no-token':
+      return 'Commit Lab has no GitHub token: set one in its options.';
     case 'wrong-account':
       return `Your Commit Lab token belongs to ${failure.tokenLogin}, but ${failure.pageLogin} is signed in on GitHub: sign in as ${failure.tokenLogin}, or give Commit Lab a token of ${failure.pageLogin}.`;
     case 'read-only':

@@ -187,7 +187,7 @@ describe('commitExperiment to a new branch', () => {
     expectOnly(gitDir, afterFirst, {});
     expect(writes()).toEqual(['POST /repos/acme/egs/git/refs', 'POST /repos/acme/egs/pulls']);
     expect(pulls()).toHaveLength(1);
-    expect(progress.map((p) => `${p.step}:${p.state}`)).toEqual(['branch:started', 'branch:done', 'pull-request:started', 'pull-request:done']);
+    expect(progress.map((p) => `${p.step}:${p.state}`)).toEqual(['branch:started', 'branch:done', 'commit:done', 'pull-request:started', 'pull-request:done']);
   });
 
   it('the pull request was opened but its answer lost: sent again, "A pull request already exists" counts as done', async () => {

@@ -105,7 +105,9 @@ class Run {
     const newBranch = request.target === 'base' ? null : request.target.newBranch;
     const branch = newBranch ?? request.baseBranch;
     const expected = newBranch ? await this.branchFromStart(newBranch) : await this.baseHead();
-    if (!this.written.commit) await this.commit(branch, expected);
+    // A commit found from an earlier attempt of this run is reported done without a start.
+    if (this.written.commit) this.progress('commit', 'done', this.written.commit.url);
+    else await this.commit(branch, expected);
     if (newBranch) await this.pullRequest(newBranch);
     return succeeded(branch, { ...this.written, commit: this.written.commit! });
   }

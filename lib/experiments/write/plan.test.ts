@@ -205,7 +205,9 @@ describe('planExperiment: what it leaves out and what it refuses', () => {
         paramEdits: [{ file: 'params.yaml', key: 'train.n_est', value: 60 }],
         fileChanges: [{ kind: 'git', path: 'params.yaml', contents: 'x: 1\n' }],
       }),
-    ).rejects.toThrow('params.yaml would be written twice');
+    ).rejects.toThrow('params.yaml would be written twice: by the params edits and by the git files');
+    const twice = { kind: 'git', path: 'notes.txt', contents: 'a' } as const;
+    await expect(planExperiment(base, { paramEdits: [], fileChanges: [twice, { ...twice, contents: 'b' }] })).rejects.toThrow('notes.txt is given twice');
   });
 
   it('a stage output replaced: its dvc.lock entry rewritten, paths read against the dvc.yaml beside it', async () => {

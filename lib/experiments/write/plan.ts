@@ -158,7 +158,8 @@ export async function planExperiment(base: ProjectAtCommit, changes: ExperimentC
     } else {
       const tracked = project.inputs.find((i) => i.path === change.path);
       if (tracked) throw new Error(`${change.path} is tracked by DVC (${tracked.dvcFile}), not by git: change it as data`);
-      claim(change.path, `the file ${change.path}`);
+      if (writer.get(change.path) === 'the git files') throw new Error(`${change.path} is given twice`);
+      claim(change.path, 'the git files');
       const before = await read(change.path);
       if (before !== null && sameBytes(before, change.contents)) continue;
       written.set(change.path, change.contents);

@@ -42,6 +42,12 @@ export const selectors = {
     variants: ['react-app[app-name="commits"] script[type="application/json"][data-target="react-app.embeddedData"]'],
     dom: 'Embedded JSON of the React commits app: payload.refInfo.{name,currentOid}, payload.path (§3.1 App root / data; Gitako drift spec). No fallback: the pre-React list had no such data, and without it a list is named by its repository alone. Checked 2026-08.',
   },
+  signedInUser: {
+    pages: BOTH_LISTS,
+    within: 'page',
+    variants: ['meta[name="user-login"]'],
+    dom: '`<meta name="user-login" content="<login>">` in the head of every github.com page; `content` is empty when signed out (github.com /login page metadata, 2025-08). The Run form compares it with the token\'s login before writing. No fallback. Checked 2026-12.',
+  },
 } as const satisfies Record<string, Selector>;
 
 /** Elements matching the first variant of `selector` that matches anything under `root`. */

@@ -5,11 +5,17 @@ import { preactWithoutInnerHtml } from './build/preact-without-inner-html';
 // The release manifest asks only for storage and the two GitHub hosts. Everything else
 // (GitHub Enterprise hosts, DVC remotes, scripting) is optional and asked for after a click.
 // `--mode test` adds the loopback host the end-to-end tests' fake GitHub listens on.
+// Icons (public/icon/, drawn from assets/icon.svg) are named for the extensions page and, as the
+// action's own, for the toolbar, where Firefox would otherwise show a generic puzzle piece.
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser, mode }) => ({
     name: 'Commit Lab',
     description: 'Run, track and compare DVC experiments on GitHub’s own pages.',
+    icons: ICONS,
+    action: { default_icon: ICONS },
     permissions: ['storage'],
     host_permissions: ['https://github.com/*', 'https://api.github.com/*', ...(mode === 'test' ? ['http://127.0.0.1/*'] : [])],
     optional_permissions: ['scripting'],

@@ -6,10 +6,14 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Runs a command in the project root with inherited output; returns whether it succeeded. */
-export function run(command, args, env = {}) {
-  console.log(`\n$ ${[command, ...args].join(' ')}`);
-  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+/**
+ * Runs a command in the project root with inherited output (all of it on stderr with `toStderr`,
+ * for commands whose stdout is read by others); returns whether it succeeded.
+ */
+export function run(command, args, env = {}, { toStderr = false } = {}) {
+  (toStderr ? console.error : console.log)(`\n$ ${[command, ...args].join(' ')}`);
+  const stdio = ['inherit', toStderr ? 2 : 'inherit', 'inherit'];
+  const result = spawnSync(command, args, { cwd: ROOT, stdio, env: { ...process.env, ...env } });
   return result.status === 0;
 }
 
@@ -18,12 +22,17 @@ export function fail(message) {
   process.exit(1);
 }
 
-/** `npm ci` when node_modules is missing; `wxt prepare` when .wxt/ (which tsc needs) is. */
-export function ensureDependencies() {
+/**
+ * `npm ci` when node_modules is missing; `wxt prepare` when .wxt/ (which tsc needs) is. Callers
+ * import anything from node_modules only after this, with a dynamic `import()`.
+ */
+export function ensureDependencies({ toStderr = false } = {}) {
   if (!fs.existsSync(path.join(ROOT, 'node_modules'))) {
-    if (!run('npm', ['ci', '--no-audit', '--no-fund'])) fail('npm ci failed: see above.');
+    if (!run('npm', ['ci', '--no-audit', '--no-fund'], {}, { toStderr })) {
+      fail('Installing dependencies failed (see above): check the network and Node (>= 20.19), then run `npm ci` and try again.');
+    }
   } else if (!fs.existsSync(path.join(ROOT, '.wxt', 'tsconfig.json'))) {
-    if (!run('npx', ['wxt', 'prepare'])) fail('wxt prepare failed: see above.');
+    if (!run('npx', ['wxt', 'prepare'], {}, { toStderr })) fail('`wxt prepare` failed (see above): run `npm ci` and try again.');
   }
 }
 

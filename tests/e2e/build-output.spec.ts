@@ -34,6 +34,24 @@ test('the Firefox build is MV3 with gecko settings', () => {
   expect(m.permissions).toEqual(['storage']);
 });
 
+for (const dir of ['chrome-mv3', 'firefox-mv3']) {
+  test(`the ${dir} manifest names the 16, 32, 48 and 128 px icons, for the extension and its toolbar button, and ships them`, () => {
+    const m = manifest(dir);
+    const sizes = ['16', '32', '48', '128'];
+    for (const icons of [m.icons, m.action.default_icon]) {
+      expect(Object.keys(icons).sort()).toEqual([...sizes].sort());
+      for (const size of sizes) {
+        const file = path.join(out(dir), icons[size]);
+        expect(fs.existsSync(file), file).toBe(true);
+        // A PNG of exactly that size: the signature, then IHDR's width and height.
+        const png = fs.readFileSync(file);
+        expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Number(size), Number(size)]);
+      }
+    }
+  });
+}
+
 for (const dir of ['chrome-mv3', 'chrome-mv3-test', 'firefox-mv3']) {
   test(`no content script of ${dir} contains the token's storage key; only the background does`, () => {
     const scripts = fs.readdirSync(path.join(out(dir), 'content-scripts')).filter((f) => f.endsWith('.js'));

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 
 /*
- * DVC's object hashes, as dvc-data computes them (see /work/shared/reference/dvc-studio-cml.md §2.5).
+ * DVC's object hashes, as dvc-data computes them (iterative/dvc-data
+ * `src/dvc_data/hashfile/hash.py`, `istextfile.py`, `tree.py`; dvc.org `user-guide/upgrade.md`).
  * The fake keeps its own implementation, built on node:crypto, so it is an independent check of
  * whatever the extension computes.
  */

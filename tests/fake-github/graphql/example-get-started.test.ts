@@ -5,15 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../app';
 import { writeExampleGetStarted } from '../seed/example-get-started';
 import { EXAMPLE_GET_STARTED } from '../seed/fixtures';
+import { GITHUB_API_FIXTURES } from '../../shared-fixtures';
 import { blobOid, git } from '../testing/git-cli';
 import { DEFAULT_SCOPES } from '../tokens';
 import { gql } from './client';
 
 /**
- * The fixture queries of ../shared/fixtures/github-api/queries/ and the issue's "Done when"
+ * The fixture queries of tests/fixtures/github-api/queries/ and the issue's "Done when"
  * points, against the real example-get-started snapshots seeded into a bare repository.
  */
-const QUERIES = join(EXAMPLE_GET_STARTED, '../../github-api/queries');
+const QUERIES = join(GITHUB_API_FIXTURES, 'queries');
 const query = (file: string) => readFile(join(QUERIES, file), 'utf8');
 const real = (path: string) => readFile(join(EXAMPLE_GET_STARTED, path), 'utf8');
 const b64 = (text: string | Buffer) => Buffer.from(text).toString('base64');

@@ -8,7 +8,7 @@ import { GITHUB_API_FIXTURES } from '../../shared-fixtures';
 /**
  * Contract checks of the validator itself, on data that came from GitHub rather than from the
  * fake: GitHub's documentation examples (vendored with the schemas) and the recorded or observed
- * answers in /work/shared/fixtures/github-api. If the nullable rewrite or the template matching
+ * answers in tests/fixtures/github-api. If the nullable rewrite or the template matching
  * were wrong, these would fail.
  */
 const FIXTURES = pathToFileURL(`${GITHUB_API_FIXTURES}/`);

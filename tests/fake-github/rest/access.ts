@@ -7,8 +7,9 @@ import { notFound, RestError } from './errors.ts';
  * Who may call what, as GitHub decides it. Sources: GitHub's docs (scopes-for-oauth-apps,
  * permissions-required-for-fine-grained-personal-access-tokens, "troubleshooting the REST API":
  * 404 instead of 403 where a 403 would reveal a private resource), the recorded
- * `x-accepted-oauth-scopes` values in ../shared/fixtures/github-api, and the observed answers
- * for fine-grained tokens on check runs (reference/github-api.md §1c).
+ * `x-accepted-oauth-scopes` values in tests/fixtures/github-api, and the observed answers
+ * for fine-grained tokens on check runs
+ * (tests/fixtures/github-api/rest-and-graphql-error-shapes.observed.json).
  */
 export interface AccessRule {
   /** Role the token's user needs on the repository; absent for routes not on a repository. */

@@ -5,7 +5,7 @@ import { GITHUB_API_FIXTURES } from '../../shared-fixtures';
 
 /**
  * The four token kinds on a read and on a write, as GitHub answers them. Where a recorded or
- * observed example exists in ../shared/fixtures/github-api, the status, headers and body are
+ * observed example exists in tests/fixtures/github-api, the status, headers and body are
  * compared with it (values the recording normalized — ids, shas, ETags, reset times — are
  * compared by presence only).
  */

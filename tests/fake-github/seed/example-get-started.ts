@@ -4,7 +4,7 @@ import type { CommitSpec } from './snapshots';
 import { EXAMPLE_GET_STARTED } from './fixtures';
 
 /**
- * The real iterative/example-get-started snapshots (../shared/fixtures/dvc) as a snapshot
+ * The real iterative/example-get-started snapshots (tests/fixtures/dvc) as a snapshot
  * folder, in the order they happened upstream. Messages, authors and dates come from the
  * fixtures' README and `git show` dumps where they record them; the 2021 layout's date is only
  * known to the month (PR 16 followed the Studio commit of PR 15 on 2021-11-03).

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { DVC_FIXTURES } from '../../shared-fixtures';
 
-/** The shared real-project fixtures (see tests/shared-fixtures.ts). */
+/** The real-project fixtures, tests/fixtures/dvc (see tests/shared-fixtures.ts). */
 export const FIXTURES = DVC_FIXTURES;
 
 /** Every file below `root`, as `/`-joined paths relative to it. */

@@ -193,8 +193,10 @@ describe('commitExperiment to a new branch', () => {
   it('the pull request was opened but its answer lost: sent again, "A pull request already exists" counts as done', async () => {
     const from = rev('main~1');
     const branch = studioBranchName('main', from);
+    const before = repoState(gitDir);
     fake.server.faults.add({ match: { method: 'POST', path: '/repos/{owner}/{repo}/pulls' }, action: { kind: 'drop-after' } });
     const done = await run(await request(from, { newBranch: branch })).result;
+    expectOnly(gitDir, before, { [`refs/heads/${branch}`]: { from, commits: 1 } });
     expect(pulls()).toHaveLength(1);
     expect(done).toMatchObject({ ok: true, pullRequest: { number: pulls()[0]!.number } });
     expect(writes()).toEqual(['POST /repos/acme/egs/git/refs', 'CreateCommitOnBranch', 'POST /repos/acme/egs/pulls', 'POST /repos/acme/egs/pulls']);
@@ -393,8 +395,10 @@ describe('commitExperiment refuses before writing', () => {
   });
 
   it('a plan that changes nothing: nothing to commit, nothing written', async () => {
+    const before = repoState(gitDir);
     const done = await run(await request(rev('main'), 'base', [{ file: 'params.yaml', key: 'train.n_est', value: 50 }])).result;
     expect(done).toMatchObject({ ok: false, failure: { kind: 'nothing-to-commit' }, written: {} });
     expect(fake.server.log).toEqual([]);
+    expectOnly(gitDir, before, {});
   });
 });

@@ -6,13 +6,9 @@ export default defineConfig({
   test: {
     environment: 'node',
     globals: true,
-    include: [
-      'tests/unit/**/*.test.{ts,tsx}',
-      'lib/**/*.test.{ts,tsx}',
-      'components/**/*.test.{ts,tsx}',
-      'entrypoints/**/*.test.{ts,tsx}',
-      'tests/fake-github/**/*.test.ts',
-    ],
+    // Tests live beside their code; `tests/` holds only the fake GitHub's own tests, the
+    // repository-wide checks (`tests/*.test.ts`) and the end-to-end specs (Playwright's, not vitest's).
+    include: ['{lib,components,entrypoints}/**/*.test.{ts,tsx}', 'tests/fake-github/**/*.test.ts', 'tests/*.test.ts'],
     restoreMocks: true,
     unstubGlobals: true,
     testTimeout: 30_000,

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
 import { launchWithExtension, routeGitHub } from '../tests/e2e/browser';
-import { startTestGitHub } from '../tests/fake-github/pages/test-repos';
+import { startTestGitHub } from '../tests/fake-github/worlds/test-repos';
+import { CELL_ATTRIBUTE } from '../lib/page/overlay';
+import { selectors } from '../lib/page/selectors';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, '.output');
@@ -27,10 +29,13 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * Sets `window.__commitLabMarked` to the time (ms since navigation start) the last row got its
  * cell. A string, not a function: tsx's transform would add helpers the page does not have.
  */
+/** The commit row as the extension finds it. */
+const ROW = selectors.commitRow.variants[0];
+
 const MARK_PROBE = `
   new MutationObserver((_, observer) => {
-    const rows = document.querySelectorAll('li[data-testid="commit-row-item"]').length;
-    if (rows && document.querySelectorAll('[data-commit-lab-cell]').length >= rows) {
+    const rows = document.querySelectorAll(${JSON.stringify(ROW)}).length;
+    if (rows && document.querySelectorAll(${JSON.stringify(`[${CELL_ATTRIBUTE}]`)}).length >= rows) {
       window.__commitLabMarked = performance.now();
       observer.disconnect();
     }
@@ -124,7 +129,7 @@ export async function runBench(): Promise<boolean> {
       apiRequests = Math.max(apiRequests, view.filter((r) => r.site === 'api').length);
       pageRequests = Math.max(pageRequests, view.filter((r) => r.site === 'web').length);
     }
-    const rowCount = await page.locator('li[data-testid="commit-row-item"]').count();
+    const rowCount = await page.locator(ROW).count();
     rows.push(
       { what: `GitHub API requests per commit-list view (${rowCount} rows)`, value: apiRequests, unit: 'requests', budget: 3 },
       { what: 'github.com requests per view (the page itself)', value: pageRequests, unit: 'requests' },

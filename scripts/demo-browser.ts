@@ -1,6 +1,7 @@
 import path from 'node:path';
+import { CELL_ATTRIBUTE } from '../lib/page/overlay';
 import { launchWithExtension, routeGitHub } from '../tests/e2e/browser';
-import { DEMO_OWNER, DEMO_REPO, startDemoGitHub } from '../tests/fake-github/demo-source';
+import { DEMO_OWNER, DEMO_REPO, startDemoGitHub } from '../tests/fake-github/worlds/demo-source';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const LIST = `https://github.com/${DEMO_OWNER}/${DEMO_REPO}/commits/main`;
@@ -12,7 +13,7 @@ export async function runDemo({ headless }: { headless: boolean }): Promise<void
   console.log(`Fake GitHub on ${fake.url} (git repositories in ${fake.root}); github.com and api.github.com are routed to it.`);
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   await page.goto(LIST);
-  await page.locator('[data-commit-lab-cell]').first().waitFor();
+  await page.locator(`[${CELL_ATTRIBUTE}]`).first().waitFor();
 
   if (headless) {
     const shots = [];

@@ -1,5 +1,5 @@
-// `npm test`: type-check, every unit test, the Chrome/Firefox builds and Firefox lint, then the
-// end-to-end tests in Chromium. Runs every step it can, then prints `N passed, N failed`
+// `npm test`: type-check, formatting (Prettier), every unit test, the Chrome/Firefox builds and Firefox
+// lint, then the end-to-end tests in Chromium. Runs every step it can, then prints `N passed, N failed`
 // (vitest and Playwright tests; a step that fails without test results counts as one failure)
 // and exits non-zero on any failure.
 import fs from 'node:fs';
@@ -23,6 +23,7 @@ const step = (name, command, args, env) => {
 };
 
 step('type-check', 'npx', ['tsc', '--noEmit']);
+step('formatting', 'npx', ['prettier', '--check', '.']);
 step('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
 const builds = [
   step('chrome build', 'npx', ['wxt', 'build']),

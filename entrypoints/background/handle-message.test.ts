@@ -6,7 +6,7 @@ import { tokenStore } from './token-store';
 const ORIGIN = 'chrome-extension://abcdefghijklmnop/';
 const optionsPage = { url: `${ORIGIN}options.html` };
 const githubTab = { url: 'https://github.com/acme/mnist/commits/main' };
-const ask = (message: unknown, sender: Sender = optionsPage) => handleMessage(message, sender, ORIGIN, tokenStore);
+const ask = (message: unknown, sender: Sender = optionsPage) => handleMessage(message, sender, ORIGIN, { tokens: tokenStore });
 
 describe('background messages', () => {
   beforeEach(() => fakeBrowser.reset());

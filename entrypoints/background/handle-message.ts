@@ -1,5 +1,6 @@
-import { parseRequest, type Replies, type Request, type RequestType } from '../../lib/messages';
-import type { TokenStore } from './token-store';
+import { MESSAGES, parseRequest, type Handlers, type Reply, type Request, type RequestType } from '../../lib/messages';
+import type { BackgroundContext } from './context';
+import { HANDLERS } from './handlers';
 
 export interface Sender {
   /** URL of the sending page or frame. */
@@ -7,30 +8,19 @@ export interface Sender {
 }
 
 /**
- * Answers one message. `extensionOrigin` is this extension's base URL: token changes are only
- * accepted from its own pages, never from a content script running on a web page.
+ * Answers one message. `extensionOrigin` is this extension's base URL: requests `MESSAGES` reserves
+ * to the extension's pages are refused from anywhere else (a content script runs on a web page).
  * Returns undefined for messages that are not ours, so other listeners may answer them.
  */
-export function handleMessage(message: unknown, sender: Sender, extensionOrigin: string, tokens: TokenStore): Promise<Replies[RequestType]> | undefined {
+export function handleMessage(message: unknown, sender: Sender, extensionOrigin: string, context: BackgroundContext): Promise<Reply<RequestType>> | undefined {
   const request = parseRequest(message);
   if (!request) return undefined;
-  return answer(request, sender.url?.startsWith(extensionOrigin) ?? false, tokens);
+  return answer(request, sender.url?.startsWith(extensionOrigin) ?? false, context);
 }
 
-async function answer(request: Request, fromExtensionPage: boolean, tokens: TokenStore): Promise<Replies[RequestType]> {
-  if (request.type !== 'token-status' && !fromExtensionPage) throw new Error(`${request.type} is only accepted from the extension's own pages`);
-  switch (request.type) {
-    case 'token-status':
-      break;
-    case 'token-save': {
-      const token = request.token.trim();
-      if (!token || /\s/.test(token)) throw new Error('A token is one word without spaces');
-      await tokens.set(token);
-      break;
-    }
-    case 'token-clear':
-      await tokens.clear();
-      break;
-  }
-  return { set: (await tokens.get()) !== null };
+async function answer<K extends RequestType>(request: Request<K>, fromExtensionPage: boolean, context: BackgroundContext): Promise<Reply<K>> {
+  const type: K = request.type;
+  if (MESSAGES[type].from === 'extension-pages' && !fromExtensionPage) throw new Error(`${type} is only accepted from the extension's own pages`);
+  const handlers: Handlers<BackgroundContext> = HANDLERS;
+  return handlers[type](request, context);
 }

@@ -13,7 +13,10 @@ export default defineContentScript({
       document,
       signal: ctx.signal,
       isValid: () => ctx.isValid,
-      renderCell: (host, target) => render(h(RowCell, { sha: target.row.sha, where: target.where }), host),
+      renderCell: (host, target) => {
+        render(h(RowCell, { sha: target.row.sha, where: target.where }), host);
+        return () => render(null, host);
+      },
       log: (message) => console.info(`[Commit Lab] ${message}`),
     });
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => overlay.navigating(newUrl));

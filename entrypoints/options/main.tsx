@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { ask } from '../../components/ask';
+import { ask } from '../../lib/messages';
 import { TokenForm } from '../../components/TokenForm';
 
 const save = (token: string) => ask({ type: 'token-save', token });

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { ask } from '../../components/ask';
+import { ask } from '../../lib/messages';
 import { TokenStatusLine } from '../../components/TokenStatusLine';
 
 const load = () => ask({ type: 'token-status' });

@@ -1,5 +1,5 @@
-import { compareText, deepEqual } from './compare';
-import { pyFloat, pyNumber } from './py-number';
+import { compareCodePoints, deepEqual } from './python/compare';
+import { floatStr, numberStr } from './python/python-float';
 import type { DataValue, Metric, MetricValue, Param } from './types';
 
 /** DVC's metrics precision (`dvc/commands/metrics.py` `DEFAULT_PRECISION`). */
@@ -63,7 +63,7 @@ function diffRows<V extends DataValue>(
     rows.push({ file: where.file, key: where.key, old, new: now });
   }
   // `dvc params diff`/`dvc metrics diff` list each file's keys sorted.
-  return rows.sort((x, y) => compareText(x.file, y.file) || compareText(x.key, y.key));
+  return rows.sort((x, y) => compareCodePoints(x.file, y.file) || compareCodePoints(x.key, y.key));
 }
 
 /** `dvc params diff a b`: changed params only unless `{all: true}`. */
@@ -95,7 +95,7 @@ export function formatMetric(value: MetricValue | undefined | null): string {
   if (value === undefined || value === null) return '-';
   if (typeof value === 'boolean') return value ? 'True' : 'False';
   if (typeof value === 'string') return value;
-  if (Number.isInteger(value) || !Number.isFinite(value)) return pyNumber(value);
+  if (Number.isInteger(value) || !Number.isFinite(value)) return numberStr(value);
   // A non-integral number is a Python float, and stays one after rounding (`round(1e-6, 5)` is `0.0`).
-  return pyFloat(Number(value.toFixed(METRIC_PRECISION)));
+  return floatStr(Number(value.toFixed(METRIC_PRECISION)));
 }

@@ -1,12 +1,8 @@
-import type { DataObject, DataValue } from './types';
+import { isObject, type DataObject, type DataValue } from './types';
 
 export interface Leaf {
   key: string;
   value: DataValue;
-}
-
-export function isObject(value: DataValue | undefined): value is DataObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

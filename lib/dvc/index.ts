@@ -1,8 +1,8 @@
 // The public surface of lib/dvc: pure DVC semantics, no GitHub, no browser, no node: modules.
 // Every path taken or given is repo-relative POSIX, normalised, without a trailing `/`.
 
-// Reading a project at a commit (issue 6).
-export { readProject } from './read-project';
+// Reading a project at a commit.
+export { readProject } from './project/read-project';
 export type {
   CachedMetric,
   DataObject,
@@ -21,18 +21,19 @@ export type {
 } from './types';
 export { diffParams, diffMetrics, formatMetric, type DiffOptions, type ParamChange, type MetricChange } from './diff';
 /** Which of DVC's four loaders reads a params or metrics file (the editor picks the same one). */
-export { fileFormat, type FileFormat } from './format';
+export { fileFormat, type FileFormat } from './files/format';
 
-// Editing params files byte-minimally (issue 7).
+// Editing params files byte-minimally.
 export { editParams, type ParamEdit } from './edit/edit-params';
 export type { ParamValue } from './edit/value';
 
-// Hashes, `.dvc`/`dvc.lock` entries and remote objects (issue 8).
-export { createMd5, md5Of, type HashGeneration, type Md5Hasher } from './md5';
+// Hashes, `.dvc`/`dvc.lock` entries and remote objects.
+export { createMd5, md5Of, type Md5Hasher } from './hash/md5';
+export type { HashGeneration } from './types';
 /** `dirManifest` gives the bytes of the `.dir` object itself, which is uploaded beside the files. */
-export { dirManifest, dirMd5, type DirEntry } from './dir-hash';
-export { importMd5 } from './import-md5';
-export { rewriteOut, type OutHash, type RewriteContext } from './rewrite-out';
-export { remoteObjectUrl, type RemoteObject } from './remote-url';
+export { dirManifest, dirMd5, type DirEntry } from './hash/dir-hash';
+export { importMd5 } from './hash/import-md5';
+export { rewriteOut, type OutHash, type RewriteContext } from './edit/rewrite-out';
+export { remoteObjectUrl, type RemoteObject } from './config/remote-url';
 /** The remotes a `.dvc/config` names (and its default), for choosing the `remote` of `remoteObjectUrl`. */
-export { parseDvcConfig, dvcRemote, type DvcConfig, type DvcRemote, type ConfigValue } from './dvc-config';
+export { parseDvcConfig, dvcRemote, type DvcConfig, type DvcRemote, type ConfigValue } from './config/dvc-config';

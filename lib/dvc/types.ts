@@ -1,9 +1,17 @@
-import type { HashGeneration } from './md5';
+/**
+ * How an entry's md5 was computed: `'3'` — DVC 3.x, md5 of the raw bytes, entry carries
+ * `hash: md5`; `'2'` — DVC 2.x ("md5-dos2unix"), entry has no `hash` field.
+ */
+export type HashGeneration = '2' | '3';
 
-export type { HashGeneration };
 /** A value as a params/metrics/dvc.yaml parser yields it (JSON-shaped). */
 export type DataValue = string | number | boolean | null | DataValue[] | { [key: string]: DataValue };
 export type DataObject = { [key: string]: DataValue };
+
+/** The one "is it a mapping" check: an object that is neither `null` nor a list. */
+export function isObject(value: unknown): value is DataObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 /** Gives a file's content at the commit, `null` when absent. A rejection is a transport failure. */
 export type ReadFile = (path: string) => Promise<string | Uint8Array | null>;
@@ -46,7 +54,7 @@ export interface Metric {
 }
 
 /**
- * A declared metrics file that is not in git. The issue sketched `{ file, md5, dir? }`, but a lock
+ * A declared metrics file that is not in git. A lock
  * records an md5 only for an output itself: a file inside a tracked directory output (as
  * example-get-started's `eval/metrics.json` inside `eval`) has no md5 in any file of the commit —
  * it is in the directory's `.dir` manifest, in the remote. So it is one or the other:
@@ -65,7 +73,7 @@ export interface PlotFile {
 
 /**
  * A plot as `dvc plots show` renders it. `kind` is DVC's renderer type (`vega` or `image`, as in
- * `dvc plots show --json`), which the issue's sketch lacked: an image (png/jpg/jpeg/gif/svg) is
+ * `dvc plots show --json`): an image (png/jpg/jpeg/gif/svg) is
  * shown as it is, so it has no template, axes or labels.
  */
 export type Plot = VegaPlot | ImagePlot;

@@ -1,7 +1,7 @@
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeGitHub } from '../../tests/fake-github/app';
-import { startTestGitHub, type TestRepo } from '../../tests/fake-github/pages/test-repos';
+import { startTestGitHub, type TestRepo } from '../../tests/fake-github/worlds/test-repos';
 import { pageRefOf } from './page-ref';
 import { findRows } from './rows';
 import { selectors } from './selectors';

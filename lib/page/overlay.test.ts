@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { gitPageSource } from '../../tests/fake-github/pages/git-source';
 import { renderPage } from '../../tests/fake-github/pages/render';
 import type { PageSource } from '../../tests/fake-github/pages/source';
-import { seedTestRepo } from '../../tests/fake-github/pages/test-repos';
+import { seedTestRepo } from '../../tests/fake-github/worlds/test-repos';
 import { Store } from '../../tests/fake-github/store';
 import { CELL_ATTRIBUTE, startOverlay, type CellTarget } from './overlay';
 
@@ -45,6 +45,8 @@ function start(missAfterMs = 50, isValid = () => true) {
   frames = [];
   const log = vi.fn();
   const targets: CellTarget[] = [];
+  /** The SHAs of the cells whose disposer ran, in order. */
+  const disposed: string[] = [];
   const overlay = startOverlay({
     document,
     signal: controller.signal,
@@ -52,12 +54,13 @@ function start(missAfterMs = 50, isValid = () => true) {
     renderCell: (host, target) => {
       targets.push(target);
       host.textContent = `cell ${target.row.sha.slice(0, 7)}`;
+      return () => disposed.push(target.row.sha);
     },
     log,
     missAfterMs,
     nextFrame: (callback) => void frames.push(callback),
   });
-  return { overlay, log, targets };
+  return { overlay, log, targets, disposed };
 }
 
 const cellsOf = (row: Element) => row.querySelectorAll(`[${CELL_ATTRIBUTE}]`);
@@ -227,9 +230,28 @@ describe('startOverlay', () => {
     let valid = true;
     const { targets } = start(50, () => valid);
     valid = false;
-    rows()[0]!.replaceWith(rows()[0]!.cloneNode(false));
+    // A deep clone without our cell, as React renders it: everything a scan needs to draw again.
+    const fresh = rows()[0]!.cloneNode(true) as Element;
+    cellsOf(fresh).forEach((c) => c.remove());
+    rows()[0]!.replaceWith(fresh);
     softNavigated();
     await settle();
     expect(targets).toHaveLength(35);
+  });
+
+  it('undoes a cell once when it is removed: redrawn for another commit, gone with its row, or at the end', async () => {
+    await open('/acme/mnist/commits/main');
+    const { disposed } = start();
+    expect(disposed).toEqual([]);
+    rows()[0]!.setAttribute('data-commit-link', `/acme/mnist/commit/${newestFirst[50]}`);
+    await settle();
+    expect(disposed).toEqual([newestFirst[0]]);
+    const fresh = rows()[1]!.cloneNode(true) as Element;
+    cellsOf(fresh).forEach((c) => c.remove());
+    rows()[1]!.replaceWith(fresh);
+    await settle();
+    expect(disposed).toEqual([newestFirst[0], newestFirst[1]]);
+    controller.abort();
+    expect(disposed.slice(2).sort()).toEqual([newestFirst[50], ...newestFirst.slice(1, 35)].sort());
   });
 });

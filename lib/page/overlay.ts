@@ -23,8 +23,11 @@ export interface OverlayOptions {
    * `ctx.isValid`, which then aborts `signal`). Orphaned scripts must stop touching the page.
    */
   isValid?: () => boolean;
-  /** Fills a freshly created, empty cell host for one row. */
-  renderCell(host: HTMLElement, target: CellTarget): void;
+  /**
+   * Fills a freshly created, empty cell host for one row; returns what undoes it (unmounts the UI,
+   * drops its listeners and requests), called once when that cell is removed, by us or by GitHub.
+   */
+  renderCell(host: HTMLElement, target: CellTarget): () => void;
   log(message: string): void;
   /** How long a commit list may show no rows before that counts as our selectors missing. */
   missAfterMs?: number;
@@ -62,10 +65,22 @@ export function startOverlay(options: OverlayOptions): { navigating(url: URL): v
   /** A navigation to a commit list is under way: watch for its rows before the location changes. */
   let awaitingList = false;
   const nextFrame = options.nextFrame ?? ((callback: () => void) => requestAnimationFrame(callback));
+  /** Every cell drawn and not yet disposed, with what undoes its rendering. */
+  const drawn = new Map<Element, () => void>();
+  const dispose = (cell: Element) => {
+    const undo = drawn.get(cell);
+    drawn.delete(cell);
+    undo?.();
+  };
+  /** Cells that left the document with their row (GitHub re-rendered or navigated away). */
+  const disposeDetached = () => {
+    for (const cell of drawn.keys()) if (!cell.isConnected) dispose(cell);
+  };
 
   const scan = () => {
     frameRequested = false;
     if (signal.aborted || !(options.isValid?.() ?? true)) return;
+    disposeDetached();
     const url = document.location.href;
     const list = commitListOf(url);
     if (list) awaitingList = false;
@@ -97,12 +112,15 @@ export function startOverlay(options: OverlayOptions): { navigating(url: URL): v
     const { element, sha } = target.row;
     const cells = element.querySelectorAll(`[${CELL_ATTRIBUTE}]`);
     if (cells.length === 1 && cells[0]!.getAttribute(CELL_ATTRIBUTE) === sha) return;
-    cells.forEach((cell) => cell.remove());
+    cells.forEach((cell) => {
+      cell.remove();
+      dispose(cell);
+    });
     const anchor = query(element, selectors.rowMetadata);
     if (!anchor) return logOnce('anchor', `no place for a cell (${selectors.rowMetadata.variants.join(' | ')}) in commit rows on ${document.location.href}`);
     const host = document.createElement('span');
     host.setAttribute(CELL_ATTRIBUTE, sha);
-    options.renderCell(host, target);
+    drawn.set(host, options.renderCell(host, target));
     anchor.prepend(host);
   };
 
@@ -122,6 +140,7 @@ export function startOverlay(options: OverlayOptions): { navigating(url: URL): v
     clearTimeout(missTimer);
     // A newer copy of the extension draws its own cells.
     document.querySelectorAll(`[${CELL_ATTRIBUTE}]`).forEach((cell) => cell.remove());
+    for (const cell of drawn.keys()) dispose(cell);
   });
   scan();
   return {

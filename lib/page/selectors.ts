@@ -1,46 +1,51 @@
 import type { CommitListKind } from './url';
 
 /**
- * Every GitHub selector the extension uses, in one place. Each names the commit lists it is
- * used on, lists its variants — GitHub's current markup first, then fallbacks still worth
- * trying — and notes which GitHub DOM the first variant matches and when that was checked
- * (extension-anchors §3). Anchor on data-testid / aria / href shapes, never on hashed
- * `*-module__*` classes, which change with every GitHub deploy.
+ * Every GitHub selector the extension uses (and the bench, the demo and the end-to-end tests), in
+ * one place. Each names the commit lists it is used on and lists its variants, GitHub's current
+ * markup first; its comment says which GitHub DOM that is and when it was checked. A fallback is
+ * added only with a page fixture that tests it. Anchor on data-testid / aria / href shapes, never
+ * on hashed `*-module__*` classes, which change with every GitHub deploy.
  */
 export interface Selector {
   pages: readonly CommitListKind[];
   /** Queried in the whole document, or inside each commit row (then it must match in every row). */
   within: 'page' | 'row';
   variants: readonly [string, ...string[]];
-  dom: string;
 }
 
 const BOTH_LISTS = ['repo-commits', 'pr-commits'] as const;
 
 export const selectors = {
+  /** React CommitRow list item (repo list since 2023-12, PR tab since 2024-10). Checked 2026-08. */
   commitRow: {
     pages: BOTH_LISTS,
     within: 'page',
-    variants: ['li[data-testid="commit-row-item"]', 'li.js-commits-list-item'],
-    dom: 'React CommitRow list item (repo list since 2023-12, PR tab since 2024-10; §3.1 Row, §3.2). Fallback: pre-React `.js-commits-list-item`. Checked 2026-08.',
+    variants: ['li[data-testid="commit-row-item"]'],
   },
+  /**
+   * Row title `h4.markdown-title > span > a`, href `/commit/<sha>` or `/pull/<n>/commits/<sha>`,
+   * full message in `title` (as refined-github's commitTitleInLists, 2025-11). Checked 2026-08.
+   */
   rowTitleLink: {
     pages: BOTH_LISTS,
     within: 'row',
-    variants: ['h4.markdown-title a[href]', 'a.markdown-title[href*="/commit"]'],
-    dom: 'Row title `h4.markdown-title > span > a`, href `/commit/<sha>` or `/pull/<n>/commits/<sha>`, full message in `title` (§3.1 Message link; refined-github commitTitleInLists, 2025-11). Fallback: pre-React title link. Checked 2026-08.',
+    variants: ['h4.markdown-title a[href]'],
   },
+  /** ListView metadata area holding the short SHA and CI badge (GitHub's CommitRow, 2026-05). Checked 2026-08. */
   rowMetadata: {
     pages: BOTH_LISTS,
     within: 'row',
-    variants: ['[data-testid="list-view-item-metadata"]', '[data-testid="list-view-item-main-content"]'],
-    dom: 'ListView metadata area holding the short SHA and CI badge (§3.1 Metadata area, GitHub-internal CommitRow, 2026-05). Fallback: the main content area (author line) of the same row. Checked 2026-08.',
+    variants: ['[data-testid="list-view-item-metadata"]'],
   },
+  /**
+   * Embedded JSON of the React commits app: payload.refInfo.{name,currentOid}, payload.path. The
+   * pre-React list had no such data; without it a list is named by its repository alone. Checked 2026-08.
+   */
   commitsData: {
     pages: ['repo-commits'],
     within: 'page',
     variants: ['react-app[app-name="commits"] script[type="application/json"][data-target="react-app.embeddedData"]'],
-    dom: 'Embedded JSON of the React commits app: payload.refInfo.{name,currentOid}, payload.path (§3.1 App root / data; Gitako drift spec). No fallback: the pre-React list had no such data, and without it a list is named by its repository alone. Checked 2026-08.',
   },
   signedInUser: {
     pages: BOTH_LISTS,

@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import { CELL_ATTRIBUTE } from '../../lib/page/overlay';
+import { selectors } from '../../lib/page/selectors';
 import { expect, fetchFromFake, test, type ServiceWorkerScope } from './fixtures';
 
 let mainNewestFirst: string[];
@@ -6,27 +8,31 @@ test.beforeAll(({ mnist }) => {
   mainNewestFirst = [...mnist.main].reverse();
 });
 const LIST = 'https://github.com/acme/mnist/commits/main';
+const ROW = selectors.commitRow.variants[0];
+const CELL = `[${CELL_ATTRIBUTE}]`;
 
 /** Each row's SHA (from its commit link) and the SHAs of the cells inside it. */
 async function rowsAndCells(page: Page) {
-  return page.locator('li[data-testid="commit-row-item"]').evaluateAll((rows) =>
-    rows.map((row) => ({
-      sha: row.getAttribute('data-commit-link')!.split('/').pop()!,
-      cells: [...row.querySelectorAll('[data-commit-lab-cell]')].map((cell) => cell.getAttribute('data-commit-lab-cell')),
-    })),
+  return page.locator(ROW).evaluateAll(
+    (rows, attribute) =>
+      rows.map((row) => ({
+        sha: row.getAttribute('data-commit-link')!.split('/').pop()!,
+        cells: [...row.querySelectorAll(`[${attribute}]`)].map((cell) => cell.getAttribute(attribute)),
+      })),
+    CELL_ATTRIBUTE,
   );
 }
 
 /** Waits until every row carries exactly one cell for its own commit, and nothing else does. */
 async function expectEveryRowMarkedOnce(page: Page, shas: string[]) {
   await expect.poll(() => rowsAndCells(page)).toEqual(shas.map((sha) => ({ sha, cells: [sha] })));
-  await expect(page.locator('[data-commit-lab-cell]')).toHaveCount(shas.length);
+  await expect(page.locator(CELL)).toHaveCount(shas.length);
 }
 
 test('every row of a commit list is marked exactly once', async ({ page }) => {
   await page.goto(LIST);
   await expectEveryRowMarkedOnce(page, mainNewestFirst.slice(0, 35));
-  const cell = page.locator('[data-commit-lab-cell]').first();
+  const cell = page.locator(CELL).first();
   await expect(cell).toContainText(`Commit Lab: no experiment data loaded yet for commit ${mainNewestFirst[0]!.slice(0, 7)} on main`);
   await expect(cell.locator('.commit-lab-cell')).toBeVisible();
 });
@@ -34,7 +40,7 @@ test('every row of a commit list is marked exactly once', async ({ page }) => {
 test("the cell is read out as one sentence and takes Primer's light and dark colours", async ({ page }) => {
   await page.goto(LIST);
   await expectEveryRowMarkedOnce(page, mainNewestFirst.slice(0, 35));
-  const cell = page.locator('[data-commit-lab-cell]').first();
+  const cell = page.locator(CELL).first();
   // The icon and the dash are decoration: assistive technology gets the sentence alone.
   await expect(cell).toMatchAriaSnapshot(`- text: "Commit Lab: no experiment data loaded yet for commit ${mainNewestFirst[0]!.slice(0, 7)} on main"`);
   const pill = cell.locator('.commit-lab-cell');
@@ -107,7 +113,7 @@ test('going to another page and back by soft navigation marks the list again', a
   await page.locator('header').getByRole('link', { name: 'acme/mnist' }).click();
   await expect(page).toHaveURL('https://github.com/acme/mnist');
   await expect(page.getByTestId('repo-commits-link')).toBeVisible();
-  await expect(page.locator('[data-commit-lab-cell]')).toHaveCount(0);
+  await expect(page.locator(CELL)).toHaveCount(0);
 
   await page.goBack();
   await expect(page).toHaveURL(LIST);
@@ -115,13 +121,13 @@ test('going to another page and back by soft navigation marks the list again', a
 
   await page.goto('https://github.com/acme/mnist/pull/3/commits');
   await expectEveryRowMarkedOnce(page, mnist.branch);
-  await expect(page.locator('[data-commit-lab-cell]').first()).toContainText('on pull request #3');
+  await expect(page.locator(CELL).first()).toContainText('on pull request #3');
 });
 
 test('a page that is not a commit list gets nothing', async ({ page, consoleLines }) => {
   await page.goto('https://github.com/acme/mnist');
   await page.waitForLoadState('networkidle');
-  await expect(page.locator('[data-commit-lab-cell], .commit-lab-cell')).toHaveCount(0);
+  await expect(page.locator(`${CELL}, .commit-lab-cell`)).toHaveCount(0);
   // The content script is there all along: the same document, soft-navigated to the list, gets its cells.
   await page.getByTestId('repo-commits-link').click();
   await expectEveryRowMarkedOnce(page, mainNewestFirst.slice(0, 35));
@@ -143,8 +149,8 @@ test('commit rows on a URL that is not a commit list get nothing', async ({ cont
     await page.waitForLoadState('networkidle');
     // Past the frame any scan would have waited for.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    await expect(page.locator('li[data-testid="commit-row-item"]')).toHaveCount(35);
-    await expect(page.locator('[data-commit-lab-cell], .commit-lab-cell')).toHaveCount(0);
+    await expect(page.locator(ROW)).toHaveCount(35);
+    await expect(page.locator(`${CELL}, .commit-lab-cell`)).toHaveCount(0);
   }
 });
 
@@ -157,7 +163,7 @@ test('when the selectors miss, the page is left alone and the miss is logged onc
   });
   await page.goto(LIST);
   await expect.poll(() => consoleLines.filter((line) => line.includes('[Commit Lab] no commit rows'))).toHaveLength(1);
-  await expect(page.locator('[data-commit-lab-cell], .commit-lab-cell')).toHaveCount(0);
+  await expect(page.locator(`${CELL}, .commit-lab-cell`)).toHaveCount(0);
   await page.evaluate(() => document.dispatchEvent(new Event('soft-nav:react-done')));
   await page.locator('main').evaluate((main) => main.append(document.createElement('div')));
   await page.waitForLoadState('networkidle');
@@ -173,11 +179,11 @@ test('after an extension reload the orphaned content script removes its cells an
   // Any change to the page wakes the orphaned script, which finds its extension gone and cleans up.
   const toggle = (sha: string) => page.getByRole('button', { name: `Show description for ${sha.slice(0, 7)}` }).click();
   await toggle(mainNewestFirst[2]!);
-  await expect(page.locator('[data-commit-lab-cell]')).toHaveCount(0);
+  await expect(page.locator(CELL)).toHaveCount(0);
   // Its observer and listeners are gone: re-rendered rows and soft navigation get nothing.
   await toggle(mainNewestFirst[9]!);
   await page.getByRole('link', { name: 'Older' }).click();
-  await expect(page.locator('li[data-testid="commit-row-item"]').first()).toHaveAttribute('data-commit-link', `/acme/mnist/commit/${mainNewestFirst[35]}`);
+  await expect(page.locator(ROW).first()).toHaveAttribute('data-commit-link', `/acme/mnist/commit/${mainNewestFirst[35]}`);
   await page.waitForLoadState('networkidle');
-  await expect(page.locator('[data-commit-lab-cell]')).toHaveCount(0);
+  await expect(page.locator(CELL)).toHaveCount(0);
 });

@@ -1,6 +1,6 @@
 import { test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import path from 'node:path';
-import { startTestGitHub, type TestGitHub, type TestRepo } from '../fake-github/pages/test-repos';
+import { startTestGitHub, type TestGitHub, type TestRepo } from '../fake-github/worlds/test-repos';
 import type { FakeServer } from '../fake-github/server';
 import type { browser } from 'wxt/browser';
 import { launchWithExtension, routeGitHub } from './browser';

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeExampleGetStarted } from './seed/example-get-started';
-import { git } from './testing/git-cli';
+import { git } from './git/git-cli';
 
 /**
  * The command the issue names: `npm run fake-github -- --port <n> --seed acme/egs=<folder>`

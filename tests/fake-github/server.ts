@@ -5,7 +5,7 @@ import { corsPreflight, withCors } from './cors';
 import { controlHandler } from './faults/control';
 import { FaultRegistry, type ActiveFault, type FaultKind } from './faults/registry';
 import { faultResponse } from './faults/responses';
-import { graphqlOperationName } from './graphql-operation';
+import { graphqlOperationName } from './graphql/operation';
 import { REST_DOCS } from './rest/errors';
 
 /**

@@ -1,4 +1,4 @@
-import type { Store, User } from './store.ts';
+import type { Store, User } from './store';
 
 /**
  * Tokens as GitHub treats them. A token is one of:

@@ -1,11 +1,12 @@
-import { fileFormat, type FileFormat } from '../format';
-import { findLeaf, type Leaf, type LeafReader } from './leaf';
+import { fileFormat, type FileFormat } from '../files/format';
+import { findLeaf, type EditableLeaf, type LeafReader } from './leaf';
 import { jsonLeaves } from './json';
 import { pythonLeaves } from './python';
-import { applySplices, type Splice } from '../text-splice';
+import { applySplices, type Splice } from './text-splice';
 import { tomlLeaves } from './toml';
 import { checkWritable, floatValue, sameValue, writtenKind, type ParamValue } from './value';
 import { yamlLeaves } from './yaml';
+import { errorMessage } from '../files/error-message';
 
 export interface ParamEdit {
   /** Dotted, as readProject reports it. */
@@ -48,7 +49,7 @@ export function editParams(fileText: string, file: string, edits: ParamEdit[]): 
       splices.push(leaf.write(edit.value, kind));
       expected.set(edit.key, kind === 'float' ? floatValue(edit.value as number | bigint) : edit.value);
     } catch (e) {
-      throw new Error(`${file}: cannot set ${edit.key}: ${message(e)}`);
+      throw new Error(`${file}: cannot set ${edit.key}: ${errorMessage(e)}`);
     }
   }
   const result = applySplices(text, splices);
@@ -56,11 +57,11 @@ export function editParams(fileText: string, file: string, edits: ParamEdit[]): 
   return bom + result;
 }
 
-function parse(read: LeafReader, text: string, file: string): Leaf[] {
+function parse(read: LeafReader, text: string, file: string): EditableLeaf[] {
   try {
     return read(text);
   } catch (e) {
-    throw new Error(`${file}: ${message(e)}`);
+    throw new Error(`${file}: ${errorMessage(e)}`);
   }
 }
 
@@ -69,7 +70,7 @@ function parse(read: LeafReader, text: string, file: string): Leaf[] {
  * to what was asked (a mapping written in place of a value reads back as a group of params) and
  * every other param as it was.
  */
-function checkResult(before: Leaf[], after: Leaf[], written: Map<string, unknown>, file: string): void {
+function checkResult(before: EditableLeaf[], after: EditableLeaf[], written: Map<string, unknown>, file: string): void {
   const want = new Map(before.map((l) => [l.key, l.value]));
   for (const [key, value] of written) {
     want.delete(key);
@@ -90,8 +91,4 @@ function flattenInto(out: Map<string, unknown>, key: string, value: unknown): vo
     return;
   }
   for (const [k, v] of Object.entries(value)) flattenInto(out, `${key}.${k}`, v);
-}
-
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

@@ -1,13 +1,13 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { exactInt } from '../exact-int';
-import { pythonFloat } from '../python-float';
+import { exactInt } from '../python/exact-int';
+import { floatRepr } from '../python/python-float';
 import { COLON_FLOW, flowCollection, type FlowPunctuation } from './flow-collection';
-import type { Leaf } from './leaf';
+import type { EditableLeaf } from './leaf';
 import { listLayout, writeList } from './list-layout';
 import { commonNumberKind, elementKind, floatValue, intDigits, type ParamValue, type ValueKind } from './value';
 
 /** The leaves of a JSON params file; a repeated key counts once, at its last place (as Python's json reads it). */
-export function jsonLeaves(text: string): Leaf[] {
+export function jsonLeaves(text: string): EditableLeaf[] {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   const error = errors[0];
@@ -15,7 +15,7 @@ export function jsonLeaves(text: string): Leaf[] {
     throw new Error(`not valid JSON${error ? `: ${printParseErrorCode(error.error)} at offset ${error.offset}` : ''}`);
   }
   const compact = !/\s/.test(text.trim().replace(/"(?:[^"\\]|\\.)*"/g, '""'));
-  const leaves = new Map<string, Leaf>();
+  const leaves = new Map<string, EditableLeaf>();
   const visit = (node: Node, path: string[]): void => {
     if (node.type === 'object') {
       for (const property of node.children ?? []) {
@@ -32,7 +32,7 @@ export function jsonLeaves(text: string): Leaf[] {
   return [...leaves.values()];
 }
 
-function leaf(text: string, node: Node, key: string, compact: boolean): Leaf {
+function leaf(text: string, node: Node, key: string, compact: boolean): EditableLeaf {
   const from = node.offset;
   const to = node.offset + node.length;
   return {
@@ -97,7 +97,7 @@ function jsonValue(value: ParamValue, kind: ValueKind, compact: boolean): string
       return intDigits(value as number | bigint);
     case 'float':
       // Python's json writes floats with repr(): 1e-07, 1e+16, 1.0 (valid JSON, read back as float).
-      return pythonFloat(floatValue(value as number | bigint));
+      return floatRepr(floatValue(value as number | bigint));
     case 'list':
     case 'object':
       return flowCollection(

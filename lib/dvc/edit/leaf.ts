@@ -1,8 +1,8 @@
-import type { Splice } from '../text-splice';
+import type { Splice } from './text-splice';
 import type { ParamValue, ValueKind } from './value';
 
 /** One value of a params file as an editor sees it: where it is and how to rewrite it. */
-export interface Leaf {
+export interface EditableLeaf {
   /** Dotted as DVC names params (`train.n_est`); a list is one leaf. */
   key: string;
   kind: ValueKind;
@@ -15,10 +15,10 @@ export interface Leaf {
 }
 
 /** The leaves of a params file in one format; throws when the file cannot be parsed. */
-export type LeafReader = (text: string) => Leaf[];
+export type LeafReader = (text: string) => EditableLeaf[];
 
 /** The leaf a dotted key names, or a readable reason why there is none to edit. */
-export function findLeaf(leaves: Leaf[], key: string): Leaf {
+export function findLeaf(leaves: EditableLeaf[], key: string): EditableLeaf {
   const matches = leaves.filter((l) => l.key === key);
   if (matches.length > 1) throw new Error('it names more than one value (keys that contain dots)');
   const leaf = matches[0];

@@ -1,4 +1,4 @@
-import { columnOf, lineBreakAt, lineStart } from '../text-splice';
+import { columnOf, lineBreakAt, lineStart } from './text-splice';
 
 /**
  * How an existing bracketed list is laid out, so a list edited whole keeps its look: what

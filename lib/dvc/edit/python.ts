@@ -1,13 +1,13 @@
 import { parser } from '@lezer/python';
 import type { SyntaxNode, Tree } from '@lezer/common';
-import { isPythonFloat } from '../python-literal';
-import { readPythonParams, type PythonParamLeaf } from '../python-params';
-import { pythonFloat } from '../python-float';
+import { isPythonFloat } from '../python/python-literal';
+import { readPythonParams, type PythonParamLeaf } from '../files/python-params';
+import { floatRepr } from '../python/python-float';
 import { COLON_FLOW, flowCollection } from './flow-collection';
-import type { Leaf } from './leaf';
+import type { EditableLeaf } from './leaf';
 import { listLayout, writeList } from './list-layout';
 import { commonNumberKind, elementKind, floatValue, intDigits, type ParamValue, type ValueKind } from './value';
-import { children } from '../syntax-nodes';
+import { children } from '../python/syntax-nodes';
 
 interface Quote {
   char: '"' | "'";
@@ -15,7 +15,7 @@ interface Quote {
 }
 
 /** The leaves of a Python params file, as DVC's Python loader names them (see readPythonParams). */
-export function pythonLeaves(text: string): Leaf[] {
+export function pythonLeaves(text: string): EditableLeaf[] {
   const params = readPythonParams(text);
   const tree = parser.parse(text);
   const prevailing = prevailingQuote(tree, text);
@@ -93,7 +93,7 @@ function pythonValue(value: ParamValue, kind: ValueKind, quote: Quote): string {
     case 'int':
       return intDigits(value as number | bigint);
     case 'float':
-      return pythonFloat(floatValue(value as number | bigint));
+      return floatRepr(floatValue(value as number | bigint));
     case 'bool':
       return value ? 'True' : 'False';
     case 'null':

@@ -1,11 +1,11 @@
 import { parseTOML } from 'toml-eslint-parser';
 import type { AST } from 'toml-eslint-parser';
-import { exactInt } from '../exact-int';
-import { pythonFloat } from '../python-float';
+import { exactInt } from '../python/exact-int';
+import { floatRepr } from '../python/python-float';
 import { flowCollection, type FlowPunctuation } from './flow-collection';
-import type { Leaf } from './leaf';
+import type { EditableLeaf } from './leaf';
 import { listLayout, writeList } from './list-layout';
-import { lineBreakAt } from '../text-splice';
+import { lineBreakAt } from './text-splice';
 import { commonNumberKind, elementKind, floatValue, intDigits, type ParamValue, type ValueKind } from './value';
 
 type TOMLContentNode = AST.TOMLContentNode;
@@ -15,10 +15,10 @@ const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
 /** The leaves of a TOML params file: tables and inline tables are groups, arrays are leaves. */
-export function tomlLeaves(text: string): Leaf[] {
+export function tomlLeaves(text: string): EditableLeaf[] {
   const top = parseTOML(text).body[0];
   const prevailing = prevailingStringStyle(top);
-  const leaves = new Map<string, Leaf>();
+  const leaves = new Map<string, EditableLeaf>();
   const visit = (node: TOMLContentNode, path: string[]): void => {
     if (node.type === 'TOMLInlineTable') {
       for (const kv of node.body) visit(kv.value, [...path, ...keyNames(kv.key)]);
@@ -57,7 +57,7 @@ function keyNames(key: AST.TOMLKey): string[] {
   return key.keys.map((k) => (k.type === 'TOMLBare' ? k.name : k.value));
 }
 
-function leaf(text: string, node: Exclude<TOMLContentNode, { type: 'TOMLInlineTable' }>, key: string, prevailing: StringStyle): Leaf {
+function leaf(text: string, node: Exclude<TOMLContentNode, { type: 'TOMLInlineTable' }>, key: string, prevailing: StringStyle): EditableLeaf {
   const [from, to] = node.range;
   const style: StringStyle =
     node.type === 'TOMLValue' && node.kind === 'string'
@@ -121,7 +121,7 @@ function tomlValue(value: ParamValue, kind: ValueKind, style: StringStyle, eol: 
     }
     case 'float':
       // Python's repr always carries a "." or an exponent, as TOML floats must (1e-07, 1.0, -0.0).
-      return pythonFloat(floatValue(value as number | bigint));
+      return floatRepr(floatValue(value as number | bigint));
     case 'bool':
       return value ? 'true' : 'false';
     case 'string':

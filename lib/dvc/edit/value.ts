@@ -4,7 +4,7 @@
  * stood is written `1.0`), unless the edit says `retype: true`.
  */
 
-import { deepEqual } from '../compare';
+import { deepEqual } from '../python/compare';
 
 /**
  * A value an edit writes: what readProject reports, plus bigint to write an integer beyond 2^53

@@ -1,6 +1,6 @@
 import { visit, type Document, type Scalar } from 'yaml';
-import { pyyamlFloat } from './float-spelling';
-import { lineBreakAt, type Splice } from '../text-splice';
+import { representFloat } from '../python/python-float';
+import { lineBreakAt, type Splice } from './text-splice';
 import { COLON_FLOW, flowCollection } from './flow-collection';
 import { floatValue, intDigits, type ParamValue, type ValueKind } from './value';
 import { yamlString, type QuoteStyle, type ScalarStyle } from './yaml-scalar';
@@ -69,7 +69,7 @@ export function yamlValue(
     case 'int':
       return intDigits(value as number | bigint);
     case 'float':
-      return pyyamlFloat(floatValue(value as number | bigint));
+      return representFloat(floatValue(value as number | bigint));
     case 'bool':
       return boolWord(value as boolean, oldSource);
     case 'null':

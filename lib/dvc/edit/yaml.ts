@@ -1,8 +1,9 @@
-import { duplicateKey } from '../yaml-duplicate-key';
+import { MAX_YAML_ALIASES } from '../files/parse-yaml';
+import { duplicateKey } from '../files/yaml-duplicate-key';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Scalar, type YAMLSeq } from 'yaml';
-import type { Leaf } from './leaf';
+import type { EditableLeaf } from './leaf';
 import { listLayout, writeList } from './list-layout';
-import { columnOf, lineBreakAt, type Splice } from '../text-splice';
+import { columnOf, lineBreakAt, type Splice } from './text-splice';
 import { common, commonNumberKind, elementKind, type ParamValue, type ValueKind } from './value';
 import type { ScalarStyle } from './yaml-scalar';
 import { prevailingQuote, replaceScalar, scalarKind, yamlValue, type YamlPlace } from './yaml-splice';
@@ -14,12 +15,12 @@ interface Walk {
   text: string;
   doc: Document.Parsed;
   quote: YamlPlace['quote'];
-  leaves: Leaf[];
+  leaves: EditableLeaf[];
   aliased: number;
 }
 
 /** The leaves of a YAML params file, read as YAML 1.2 (as DVC reads it), merge keys included. */
-export function yamlLeaves(text: string): Leaf[] {
+export function yamlLeaves(text: string): EditableLeaf[] {
   // uniqueKeys off: the package's own check is quadratic; duplicateKey does it in one pass.
   const doc = parseDocument(text, { intAsBigInt: true, version: '1.2', uniqueKeys: false });
   const error = doc.errors[0];
@@ -82,7 +83,7 @@ function keyName(key: unknown): string | undefined {
   return key.value === null ? 'null' : String(key.value);
 }
 
-function scalarLeaf(walk: Walk, node: Scalar, key: string, refusal: string | undefined, inFlow: boolean): Leaf {
+function scalarLeaf(walk: Walk, node: Scalar, key: string, refusal: string | undefined, inFlow: boolean): EditableLeaf {
   return {
     key,
     kind: scalarKind(node),
@@ -92,11 +93,11 @@ function scalarLeaf(walk: Walk, node: Scalar, key: string, refusal: string | und
   };
 }
 
-function seqLeaf(walk: Walk, node: YAMLSeq, key: string, refusal: string | undefined, inFlow: boolean): Leaf {
+function seqLeaf(walk: Walk, node: YAMLSeq, key: string, refusal: string | undefined, inFlow: boolean): EditableLeaf {
   return {
     key,
     kind: 'list',
-    value: node.toJS(walk.doc, { maxAliasCount: 100 }),
+    value: node.toJS(walk.doc, { maxAliasCount: MAX_YAML_ALIASES }),
     refusal,
     write: (value, kind) => writeSeq(walk, node, value, kind, inFlow),
   };

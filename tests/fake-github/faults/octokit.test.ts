@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startWorld, type World } from '../rest/test-world';
+import { startWorld, type World } from '../worlds/test-world';
 
 /** What @octokit/rest, the client the extension uses, makes of the faults on the fake's real REST routes. */
 describe('faults seen through @octokit/rest', () => {

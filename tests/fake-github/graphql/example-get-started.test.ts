@@ -6,7 +6,7 @@ import { startFakeGitHub, type FakeGitHub } from '../app';
 import { writeExampleGetStarted } from '../seed/example-get-started';
 import { EXAMPLE_GET_STARTED } from '../seed/fixtures';
 import { GITHUB_API_FIXTURES } from '../../shared-fixtures';
-import { blobOid, git } from '../testing/git-cli';
+import { blobOid, git } from '../git/git-cli';
 import { DEFAULT_SCOPES } from '../tokens';
 import { gql } from './client';
 

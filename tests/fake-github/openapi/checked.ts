@@ -1,5 +1,5 @@
-import type { Handler } from '../server.ts';
-import { RestValidator } from './validator.ts';
+import type { Handler } from '../server';
+import { RestValidator } from './validator';
 
 /** What the contract check saw: per operation, how many requests and answers it validated. */
 export interface ContractLog {

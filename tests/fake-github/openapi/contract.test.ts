@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { FAILING_DOC_EXAMPLES } from './known-differences.ts';
-import { SERVED_OPERATIONS, splitOperation } from './served.ts';
-import { RestValidator } from './validator.ts';
+import { FAILING_DOC_EXAMPLES } from './known-differences';
+import { SERVED_OPERATIONS, splitOperation } from './served';
+import { RestValidator } from './validator';
 import { pathToFileURL } from 'node:url';
 import { GITHUB_API_FIXTURES } from '../../shared-fixtures';
 
@@ -148,7 +148,7 @@ describe('observed REST error shapes (rest-and-graphql-error-shapes.observed.jso
 
 describe('the contract check around a handler', () => {
   it('records a request and an answer that do not fit, so the route tests can fail', async () => {
-    const { withContract } = await import('./checked.ts');
+    const { withContract } = await import('./checked');
     const broken = withContract(() => Response.json({ ref: 'refs/heads/x' }, { status: 201 }), validator);
     const url = new URL('http://127.0.0.1/api/v3/repos/o/r/git/refs?bogus=1');
     const body = new TextEncoder().encode(JSON.stringify({ ref: 'refs/heads/x' }));

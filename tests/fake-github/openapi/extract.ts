@@ -1,5 +1,5 @@
-import { SCHEMA_DOC_ID, type JsonSchema, type VendoredDescription, type VendoredOperation, type VendoredParameter, type VendoredResponse } from './vendored.ts';
-import { splitOperation } from './served.ts';
+import { SCHEMA_DOC_ID, type JsonSchema, type VendoredDescription, type VendoredOperation, type VendoredParameter, type VendoredResponse } from './vendored';
+import { splitOperation } from './served';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };

@@ -1,9 +1,9 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { compileTemplate, matchTemplate, type CompiledTemplate } from './match.ts';
-import { CONDITIONAL_STATUS, RAW_MEDIA_TYPE, UNDECLARED_ERROR_STATUSES } from './known-differences.ts';
-import { splitOperation } from './served.ts';
-import { loadVendored, SCHEMA_DOC_ID, type JsonSchema, type VendoredDescription, type VendoredOperation } from './vendored.ts';
+import { compileTemplate, matchTemplate, type CompiledTemplate } from './match';
+import { CONDITIONAL_STATUS, RAW_MEDIA_TYPE, UNDECLARED_ERROR_STATUSES } from './known-differences';
+import { splitOperation } from './served';
+import { loadVendored, SCHEMA_DOC_ID, type JsonSchema, type VendoredDescription, type VendoredOperation } from './vendored';
 
 // ajv-formats is CommonJS; under ESM its callable is the namespace's default.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;

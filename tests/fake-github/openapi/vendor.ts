@@ -9,9 +9,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractOperations } from './extract.ts';
-import { SERVED_OPERATIONS } from './served.ts';
-import { VENDORED_FILE } from './vendored.ts';
+import { extractOperations } from './extract';
+import { SERVED_OPERATIONS } from './served';
+import { VENDORED_FILE } from './vendored';
 
 const PACKAGE = '@octokit/openapi';
 const VERSION = '23.0.2';

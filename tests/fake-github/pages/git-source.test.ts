@@ -2,10 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_DIR } from '../demo-source';
+import { SAMPLE_DIR } from '../worlds/demo-source';
 import { seedRepository } from '../seed/repository';
 import { Store } from '../store';
-import { git } from '../testing/git-cli';
+import { git } from '../git/git-cli';
 import { gitPageSource } from './git-source';
 import type { PageSource } from './source';
 

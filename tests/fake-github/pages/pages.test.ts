@@ -1,7 +1,7 @@
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeGitHub } from '../app';
-import { startTestGitHub, type TestRepo } from './test-repos';
+import { startTestGitHub, type TestRepo } from '../worlds/test-repos';
 
 let server: FakeGitHub;
 let repo: TestRepo;

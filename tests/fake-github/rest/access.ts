@@ -1,7 +1,7 @@
-import type { ServedOperation } from '../openapi/served.ts';
-import type { Repository, Store } from '../store.ts';
-import type { PermissionLevel, RepoPermission, TokenRecord } from '../tokens.ts';
-import { notFound, RestError } from './errors.ts';
+import type { ServedOperation } from '../openapi/served';
+import type { Repository, Store } from '../store';
+import type { PermissionLevel, RepoPermission, TokenRecord } from '../tokens';
+import { notFound, RestError } from './errors';
 
 /**
  * Who may call what, as GitHub decides it. Sources: GitHub's docs (scopes-for-oauth-apps,

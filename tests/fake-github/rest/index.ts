@@ -1,15 +1,15 @@
-import { loadVendored } from '../openapi/vendored.ts';
-import type { ServedOperation } from '../openapi/served.ts';
-import type { Handler } from '../server.ts';
-import type { Store } from '../store.ts';
-import { restHandler } from './pipeline.ts';
-import type { Route } from './route.ts';
-import { createCheckRun, getCombinedStatus, listCheckRuns, listStatuses, listWorkflowRuns, updateCheckRun } from './routes/checks.ts';
-import { createCommitComment, listCommitComments, listCommits, listPullsForCommit } from './routes/commits.ts';
-import { getContent } from './routes/contents.ts';
-import { createRef, getRef, getTree, updateRef } from './routes/git.ts';
-import { createIssueComment, createPull, getPull, listIssueComments, listPulls, updateIssueComment } from './routes/pulls.ts';
-import { getAuthenticatedUser, getRepository, getRateLimit } from './routes/user.ts';
+import { loadVendored } from '../openapi/vendored';
+import type { ServedOperation } from '../openapi/served';
+import type { Handler } from '../server';
+import type { Store } from '../store';
+import { restHandler } from './pipeline';
+import type { Route } from './route';
+import { createCheckRun, getCombinedStatus, listCheckRuns, listStatuses, listWorkflowRuns, updateCheckRun } from './routes/checks';
+import { createCommitComment, listCommitComments, listCommits, listPullsForCommit } from './routes/commits';
+import { getContent } from './routes/contents';
+import { createRef, getRef, getTree, updateRef } from './routes/git';
+import { createIssueComment, createPull, getPull, listIssueComments, listPulls, updateIssueComment } from './routes/pulls';
+import { getAuthenticatedUser, getRepository, getRateLimit } from './routes/user';
 
 /**
  * The router's table: what the REST side actually dispatches on. Its type makes a served

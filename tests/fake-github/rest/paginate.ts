@@ -1,5 +1,5 @@
-import type { RouteInput, RouteResult } from './route.ts';
-import { pageParams } from './route.ts';
+import type { RouteInput, RouteResult } from './route';
+import { pageParams } from './route';
 
 /**
  * One page of `items` with GitHub's `Link` header (rel next/last/first/prev, absolute URLs of

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
-import { compileTemplate, matchTemplate } from '../openapi/match.ts';
-import { PRIMARY_RATE_LIMIT_DOCS, primaryRateLimitMessage } from '../rate-limit-messages.ts';
-import { splitOperation, type ServedOperation } from '../openapi/served.ts';
-import type { FakeRequest, Handler } from '../server.ts';
-import type { Store, User } from '../store.ts';
-import type { TokenRecord } from '../tokens.ts';
-import { ACCESS, acceptedPermissionsHeader, authorize } from './access.ts';
-import { notFound, REST_DOCS, RestError } from './errors.ts';
-import { callerBucket, rateLimitHeaders } from './rate-limit.ts';
-import type { Route, RouteResult } from './route.ts';
-import { Links } from './shapes/links.ts';
+import { compileTemplate, matchTemplate } from '../openapi/match';
+import { PRIMARY_RATE_LIMIT_DOCS, primaryRateLimitMessage } from '../rate-limit-messages';
+import { splitOperation, type ServedOperation } from '../openapi/served';
+import type { FakeRequest, Handler } from '../server';
+import type { Store, User } from '../store';
+import type { TokenRecord } from '../tokens';
+import { ACCESS, acceptedPermissionsHeader, authorize } from './access';
+import { notFound, REST_DOCS, RestError } from './errors';
+import { callerBucket, rateLimitHeaders } from './rate-limit';
+import type { Route, RouteResult } from './route';
+import { Links } from './shapes/links';
 
 export interface RestOptions {
   store: Store;

@@ -1,4 +1,4 @@
-import type { RateBucket, Store } from '../store.ts';
+import type { RateBucket, Store } from '../store';
 
 /**
  * GitHub's primary REST rate limit (docs: rate-limits-for-the-rest-api), on the store's

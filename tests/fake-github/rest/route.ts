@@ -1,7 +1,7 @@
-import type { FakeRequest } from '../server.ts';
-import type { Repository, Store, User } from '../store.ts';
-import type { TokenRecord } from '../tokens.ts';
-import type { Links } from './shapes/links.ts';
+import type { FakeRequest } from '../server';
+import type { Repository, Store, User } from '../store';
+import type { TokenRecord } from '../tokens';
+import type { Links } from './shapes/links';
 
 /** What a route handler gets: the matched request, the caller, and the repository if any. */
 export interface RouteInput {

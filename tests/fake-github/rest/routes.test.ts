@@ -1,7 +1,7 @@
 import { RequestError } from '@octokit/request-error';
-import { RestValidator } from '../openapi/validator.ts';
-import { REST_ROUTES } from './index.ts';
-import { BIG_FILE_SIZE, startWorld, type World } from './test-world.ts';
+import { RestValidator } from '../openapi/validator';
+import { REST_ROUTES } from './index';
+import { BIG_FILE_SIZE, startWorld, type World } from '../worlds/test-world';
 
 /**
  * Every served REST route, through @octokit/rest as the extension calls it, with the fake's

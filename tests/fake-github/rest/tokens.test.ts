@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { startWorld, type World } from './test-world.ts';
+import { startWorld, type World } from '../worlds/test-world';
 import { pathToFileURL } from 'node:url';
 import { GITHUB_API_FIXTURES } from '../../shared-fixtures';
 

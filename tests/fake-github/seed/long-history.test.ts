@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { startFakeGitHub, type FakeGitHub } from '../app';
 import { gql, type GqlAnswer } from '../graphql/client';
-import { git } from '../testing/git-cli';
+import { git } from '../git/git-cli';
 import { generateHistory, type Expected } from './generate';
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GitRepo } from '../git/repo';
-import { git } from '../testing/git-cli';
+import { git } from '../git/git-cli';
 import { seedFromSnapshots, type SeedResult } from './snapshots';
 
 /** The snapshot-folder format, checked with the git CLI on a small hand-made folder. */

@@ -1,10 +1,10 @@
-import type { CheckRun } from '../../store.ts';
-import { notFound, RestError, validationFailed } from '../errors.ts';
-import { paginate } from '../paginate.ts';
-import { created, ok, type Route, type RouteInput } from '../route.ts';
-import { checkRun, commitStatus, workflowRun } from '../shapes/checks.ts';
-import { minimalRepository } from '../shapes/repos.ts';
-import { commitOf } from './commits.ts';
+import type { CheckRun } from '../../store';
+import { notFound, RestError, validationFailed } from '../errors';
+import { paginate } from '../paginate';
+import { created, ok, type Route, type RouteInput } from '../route';
+import { checkRun, commitStatus, workflowRun } from '../shapes/checks';
+import { minimalRepository } from '../shapes/repos';
+import { commitOf } from './commits';
 
 type Status = CheckRun['status'];
 type Conclusion = NonNullable<CheckRun['conclusion']>;

@@ -1,11 +1,11 @@
-import type { CommitObject } from '../../git/objects.ts';
-import type { PullRequest, Repository } from '../../store.ts';
-import { notFound, RestError, validationFailed } from '../errors.ts';
-import { linkHeader, paginate } from '../paginate.ts';
-import { created, pageParams, type Route, type RouteInput } from '../route.ts';
-import { commitComment } from '../shapes/comments.ts';
-import { commit } from '../shapes/git.ts';
-import { pullRequestSimple } from '../shapes/pulls.ts';
+import type { CommitObject } from '../../git/objects';
+import type { PullRequest, Repository } from '../../store';
+import { notFound, RestError, validationFailed } from '../errors';
+import { linkHeader, paginate } from '../paginate';
+import { created, pageParams, type Route, type RouteInput } from '../route';
+import { commitComment } from '../shapes/comments';
+import { commit } from '../shapes/git';
+import { pullRequestSimple } from '../shapes/pulls';
 
 /** The commit a `{commit_sha}`/`{ref}` parameter names, or GitHub's 422 for an unknown one. */
 export async function commitOf(input: RouteInput, rev: string): Promise<string> {

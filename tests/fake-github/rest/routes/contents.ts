@@ -1,6 +1,6 @@
-import { notFound, RestError } from '../errors.ts';
-import { ok, type Route } from '../route.ts';
-import { contentEntry } from '../shapes/git.ts';
+import { notFound, RestError } from '../errors';
+import { ok, type Route } from '../route';
+import { contentEntry } from '../shapes/git';
 
 /** Files above 1 MB are served only through the raw and object media types (docs: repos/get-content). */
 export const CONTENTS_JSON_LIMIT = 1024 * 1024;

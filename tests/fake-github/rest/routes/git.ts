@@ -1,7 +1,7 @@
-import { ZERO_OID } from '../../git/repo.ts';
-import { notFound, RestError } from '../errors.ts';
-import { created, ok, type Route, type RouteInput } from '../route.ts';
-import { gitRef, treeEntry } from '../shapes/git.ts';
+import { ZERO_OID } from '../../git/repo';
+import { notFound, RestError } from '../errors';
+import { created, ok, type Route, type RouteInput } from '../route';
+import { gitRef, treeEntry } from '../shapes/git';
 
 const OID = /^[0-9a-f]{40}$/;
 /** GitHub cuts a recursive tree at 100,000 entries and marks it `truncated` (docs: git/get-tree). */

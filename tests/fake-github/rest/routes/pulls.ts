@@ -1,10 +1,10 @@
-import type { PullRequest } from '../../store.ts';
-import { notFound, validationFailed } from '../errors.ts';
-import { paginate } from '../paginate.ts';
-import { created, ok, type Route, type RouteInput } from '../route.ts';
-import { issueComment } from '../shapes/comments.ts';
-import { pullRequest, pullRequestSimple } from '../shapes/pulls.ts';
-import { prTips } from './commits.ts';
+import type { PullRequest } from '../../store';
+import { notFound, validationFailed } from '../errors';
+import { paginate } from '../paginate';
+import { created, ok, type Route, type RouteInput } from '../route';
+import { issueComment } from '../shapes/comments';
+import { pullRequest, pullRequestSimple } from '../shapes/pulls';
+import { prTips } from './commits';
 
 const STATE: Record<string, (pr: PullRequest) => boolean> = {
   open: (pr) => pr.state === 'OPEN',

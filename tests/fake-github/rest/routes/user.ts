@@ -1,7 +1,7 @@
-import { callerBucket, rateLimitBody } from '../rate-limit.ts';
-import { ok, type Route } from '../route.ts';
-import { fullRepository } from '../shapes/repos.ts';
-import { simpleUser } from '../shapes/links.ts';
+import { callerBucket, rateLimitBody } from '../rate-limit';
+import { ok, type Route } from '../route';
+import { fullRepository } from '../shapes/repos';
+import { simpleUser } from '../shapes/links';
 
 /** `private-user`: the signed-in user as `GET /user` shows them. */
 export const getAuthenticatedUser: Route = (input) => {

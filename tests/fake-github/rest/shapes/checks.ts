@@ -1,7 +1,7 @@
-import type { CheckRun, CommitStatus, Repository, WorkflowRun } from '../../store.ts';
-import type { CommitObject } from '../../git/objects.ts';
-import { Links, nodeId, userByLogin } from './links.ts';
-import { minimalRepository } from './repos.ts';
+import type { CheckRun, CommitStatus, Repository, WorkflowRun } from '../../store';
+import type { CommitObject } from '../../git/objects';
+import { Links, nodeId, userByLogin } from './links';
+import { minimalRepository } from './repos';
 
 /** The GitHub Actions app, which owns the check runs of workflow jobs. */
 function actionsApp(links: Links): Record<string, unknown> {

@@ -1,5 +1,5 @@
-import type { Comment, Repository } from '../../store.ts';
-import { Links, nodeId, userByLogin } from './links.ts';
+import type { Comment, Repository } from '../../store';
+import { Links, nodeId, userByLogin } from './links';
 
 function association(repo: Repository, login: string): string {
   if (login.toLowerCase() === repo.owner.toLowerCase()) return 'OWNER';

@@ -1,7 +1,7 @@
-import type { CommitObject, Signature } from '../../git/objects.ts';
-import type { PathEntry } from '../../git/repo.ts';
-import type { Repository } from '../../store.ts';
-import { Links, nodeId, simpleUser } from './links.ts';
+import type { CommitObject, Signature } from '../../git/objects';
+import type { PathEntry } from '../../git/repo';
+import type { Repository } from '../../store';
+import { Links, nodeId, simpleUser } from './links';
 
 /** `git-ref`. The object of a branch is always a commit here (the fake writes no tag objects). */
 export function gitRef(links: Links, repo: Repository, ref: string, oid: string): Record<string, unknown> {

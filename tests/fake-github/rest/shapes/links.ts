@@ -1,4 +1,4 @@
-import type { Repository, Store, User } from '../../store.ts';
+import type { Repository, Store, User } from '../../store';
 
 /**
  * Where the `url`/`html_url` fields of REST answers point: the API base (api.github.com, as

@@ -1,6 +1,6 @@
-import type { PullRequest, Repository } from '../../store.ts';
-import { Links, nodeId, userByLogin } from './links.ts';
-import { repository } from './repos.ts';
+import type { PullRequest, Repository } from '../../store';
+import { Links, nodeId, userByLogin } from './links';
+import { repository } from './repos';
 
 function branchEnd(links: Links, repo: Repository, ref: string, sha: string): Record<string, unknown> {
   return { label: `${repo.owner}:${ref}`, ref, sha, user: userByLogin(links, repo.owner), repo: repository(links, repo) };

@@ -1,5 +1,5 @@
-import type { Repository } from '../../store.ts';
-import { Links, nodeId, userByLogin } from './links.ts';
+import type { Repository } from '../../store';
+import { Links, nodeId, userByLogin } from './links';
 
 /** `minimal-repository`: the repository as embedded in other objects. */
 export function minimalRepository(links: Links, repo: Repository): Record<string, unknown> {

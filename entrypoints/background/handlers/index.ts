@@ -1,0 +1,12 @@
+import type { Handlers } from '../../../lib/messages';
+import type { BackgroundContext } from '../context';
+import { tokenClear } from './token-clear';
+import { tokenSave } from './token-save';
+import { tokenStatus } from './token-status';
+
+/** The background's answer to each request of `MESSAGES`, one entry per type. */
+export const HANDLERS = {
+  'token-status': tokenStatus,
+  'token-save': tokenSave,
+  'token-clear': tokenClear,
+} satisfies Handlers<BackgroundContext>;

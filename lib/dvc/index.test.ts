@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import * as dvc from './';
+
+// The values lib/dvc offers the extension: what issues 6–8 deliver, plus fileFormat (which
+// loader reads a file), dirManifest (the .dir object's own bytes, uploaded with the data) and the
+// .dvc/config readers (the remotes to choose from). Parsers and splice helpers stay internal.
+describe('lib/dvc public surface', () => {
+  it('exports exactly the documented functions', () => {
+    expect(Object.keys(dvc).sort()).toEqual([
+      'createMd5',
+      'diffMetrics',
+      'diffParams',
+      'dirManifest',
+      'dirMd5',
+      'dvcRemote',
+      'editParams',
+      'fileFormat',
+      'formatMetric',
+      'importMd5',
+      'md5Of',
+      'parseDvcConfig',
+      'readProject',
+      'remoteObjectUrl',
+      'rewriteOut',
+    ]);
+  });
+});

@@ -1,3 +1,5 @@
+import type { CommitExperimentResult } from '../experiments/write/commit-result';
+import { parseCommitExperiment } from './commit-experiment';
 import { defineMessage, noFields } from './define';
 import type { TokenStatus } from './token-status';
 
@@ -15,4 +17,10 @@ export const MESSAGES = {
   }),
   /** Forget the token. */
   'token-clear': defineMessage<TokenStatus>()({ from: 'extension-pages', parse: noFields }),
+  /**
+   * The Run form's write: one experiment commit (new branch and pull request, or the base
+   * branch). Extension pages only: the Run form is one, a content script never writes. The
+   * background sends a `commit-progress` message (lib/messages/commit-progress) per step.
+   */
+  'commit-experiment': defineMessage<CommitExperimentResult>()({ from: 'extension-pages', parse: parseCommitExperiment }),
 };

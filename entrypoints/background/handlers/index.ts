@@ -1,5 +1,6 @@
 import type { Handlers } from '../../../lib/messages';
 import type { BackgroundContext } from '../context';
+import { commitExperimentHandler } from './commit-experiment';
 import { tokenClear } from './token-clear';
 import { tokenSave } from './token-save';
 import { tokenStatus } from './token-status';
@@ -9,4 +10,5 @@ export const HANDLERS = {
   'token-status': tokenStatus,
   'token-save': tokenSave,
   'token-clear': tokenClear,
+  'commit-experiment': commitExperimentHandler,
 } satisfies Handlers<BackgroundContext>;

@@ -7,6 +7,8 @@ import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeExampleGetStarted } from './seed/example-get-started';
 import { git } from './git/git-cli';
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
 
 /**
  * The command the issue names: `npm run fake-github -- --port <n> --seed acme/egs=<folder>`
@@ -17,15 +19,44 @@ let child: ChildProcess;
 let base: string;
 let folder: string;
 let root: string;
+let work: string;
+
+/** A developer's working copy, made with plain git: two branches, a lightweight and an annotated tag, and a remote-tracking ref. */
+async function workingCopy(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'cli-work-'));
+  const run = (...args: string[]) =>
+    execFileSync('git', ['-C', dir, '-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', ...args], {
+      env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
+    });
+  run('init', '--quiet', '--initial-branch=trunk');
+  await writeFile(join(dir, 'dvc.yaml'), 'stages:\n  train:\n    cmd: python train.py\n');
+  run('add', '.');
+  run('commit', '--quiet', '-m', 'first');
+  run('tag', 'v1');
+  run('checkout', '--quiet', '-b', 'exp/lr');
+  await mkdir(join(dir, 'src'));
+  await writeFile(join(dir, 'src', 'train.py'), 'print(1)\n');
+  run('add', '.');
+  run('commit', '--quiet', '-m', 'second');
+  run('tag', '-a', 'v2', '-m', 'annotated');
+  run('update-ref', 'refs/remotes/origin/old', 'HEAD');
+  run('checkout', '--quiet', 'trunk');
+  return dir;
+}
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'cli-snapshots-'));
   root = await mkdtemp(join(tmpdir(), 'cli-repos-'));
   await writeExampleGetStarted(folder);
-  child = spawn('node_modules/.bin/tsx', ['tests/fake-github/cli.ts', '--port', '0', '--root', root, '--seed', `acme/egs=${folder}`], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // its own process group, so the tsx wrapper and its node child stop together
-  });
+  work = await workingCopy();
+  child = spawn(
+    'node_modules/.bin/tsx',
+    ['tests/fake-github/cli.ts', '--port', '0', '--root', root, '--seed', `acme/egs=${folder}`, '--git', `dev/work=${work}`],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // its own process group, so the tsx wrapper and its node child stop together
+    },
+  );
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   base = await new Promise<string>((resolve, reject) => {
@@ -42,6 +73,7 @@ afterAll(async () => {
   }
   await rm(folder, { recursive: true, force: true });
   await rm(root, { recursive: true, force: true });
+  await rm(work, { recursive: true, force: true });
 });
 
 describe('npm run fake-github', () => {
@@ -95,5 +127,23 @@ describe('npm run fake-github', () => {
     expect(scores.links).toHaveLength(2); // added in 2021, deleted by the Studio snapshot
     expect((await rows('/acme/egs/commits/tune-hyperparams')).links).toEqual(revList('tune-hyperparams'));
     expect((await rows('/acme/egs/commits/no-such-branch')).status).toBe(404);
+  });
+
+  it('--git serves an existing repository as it is: every branch and tag, HEAD the default branch, nothing else', async () => {
+    const workGit = join(work, '.git');
+    const api = (path: string) =>
+      fetch(`${base}/api/v3/repos/dev/work${path}`).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }));
+    expect((await api('')).body.default_branch).toBe('trunk');
+    for (const ref of ['heads/trunk', 'heads/exp/lr', 'tags/v1', 'tags/v2']) {
+      const { body } = await api(`/git/ref/${ref}`);
+      expect((body.object as { sha: string }).sha).toBe(git(workGit, 'rev-parse', `refs/${ref}`).trim());
+    }
+    expect((await api('/git/ref/remotes/origin/old')).status).toBe(404);
+    expect((await rows('/dev/work/commits/exp/lr')).links).toEqual(
+      git(workGit, 'rev-list', 'exp/lr')
+        .trim()
+        .split('\n')
+        .map((oid) => `/dev/work/commit/${oid}`),
+    );
   });
 });

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../../lib/messages';
 import type { BackgroundContext } from '../context';
 import { commitExperimentHandler } from './commit-experiment';
+import { experiments } from './experiments';
 import { tokenClear } from './token-clear';
 import { tokenSave } from './token-save';
 import { tokenStatus } from './token-status';
@@ -10,5 +11,6 @@ export const HANDLERS = {
   'token-status': tokenStatus,
   'token-save': tokenSave,
   'token-clear': tokenClear,
+  experiments,
   'commit-experiment': commitExperimentHandler,
 } satisfies Handlers<BackgroundContext>;

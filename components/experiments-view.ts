@@ -46,7 +46,15 @@ export function experimentsView(ask: (request: Request<'experiments'>) => Promis
     const { owner, repo } = target.list;
     ask({ type: 'experiments', repo: { owner, name: repo }, list: listOf(target), shas }).then(
       (reply) => views.get(key) === view && answered(view, shas, reply),
-      (error: unknown) => views.get(key) === view && answered(view, shas, { ok: false, error: { kind: 'unavailable', message: String(error) } }),
+      // The background failed (not GitHub): say so plainly; the console keeps the detail.
+      (error: unknown) => {
+        console.warn('[Commit Lab] experiments request failed', error);
+        if (views.get(key) === view)
+          answered(view, shas, {
+            ok: false,
+            error: { kind: 'unavailable', message: 'Commit Lab could not read this page’s experiments; reload the page to try again.' },
+          });
+      },
     );
   };
   return {

@@ -4,20 +4,11 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { generateHistory, type Expected } from '../fake-github/seed/generate';
 import { seedRepository } from '../fake-github/seed/repository';
-import { startTestGitHub, type TestGitHub } from '../fake-github/worlds/test-repos';
 import { CELL_ATTRIBUTE } from '../../lib/page/overlay';
 import { test as base, expect, type LoggedBrowserRequest, type ServiceWorkerScope } from './fixtures';
 
 /** The usual world plus the generated 1,000-commit history as `acme/long` (tests/fake-github/seed/generate.ts). */
-const test = base.extend<Record<never, never>, { world: TestGitHub; history: { expected: Expected; oidOf: Map<string, string> } }>({
-  world: [
-    async ({}, use) => {
-      const world = await startTestGitHub();
-      await use(world);
-      await world.fake.close();
-    },
-    { scope: 'worker' },
-  ],
+const test = base.extend<Record<never, never>, { history: { expected: Expected; oidOf: Map<string, string> } }>({
   history: [
     async ({ world }, use) => {
       const dir = await mkdtemp(join(tmpdir(), 'e2e-history-'));

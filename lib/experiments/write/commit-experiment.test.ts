@@ -306,8 +306,12 @@ describe('commitExperiment to the base branch', () => {
   it('a commit whose answer is late: given up at the timeout, read back, sent again; the late one then finds the branch moved, one commit in all', async () => {
     const from = rev('main');
     const before = repoState(gitDir);
-    fake.server.faults.add({ match: { operation: 'CreateCommitOnBranch' }, action: { kind: 'delay', ms: 1500 } });
-    const done = await run(await request(from, 'base'), undefined, fetchWithTimeout(globalThis.fetch, 200)).result;
+    fake.server.faults.add({ match: { operation: 'CreateCommitOnBranch' }, action: { kind: 'delay', ms: 3000 } });
+    // The timeout on the mutation only, so that a slow read on a busy machine cannot end the test early.
+    const timed = fetchWithTimeout(globalThis.fetch, 300);
+    const commitsTimeOut: typeof fetch = (input, init) =>
+      String(init?.body ?? '').includes('CreateCommitOnBranch') ? timed(input, init) : globalThis.fetch(input, init);
+    const done = await run(await request(from, 'base'), undefined, commitsTimeOut).result;
     expect(done).toMatchObject({ ok: true, commit: { oid: rev('main') } });
     const commits = () => fake.server.log.filter((r) => r.operation === 'CreateCommitOnBranch');
     await expect.poll(() => commits()[0]?.status, { timeout: 10_000 }).toBe(200); // the late one, answered into a closed connection

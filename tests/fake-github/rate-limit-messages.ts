@@ -17,6 +17,27 @@ export function primaryRateLimitMessage(caller: { userId: number } | { ip: strin
 }
 
 export const SECONDARY_RATE_LIMIT_MESSAGE = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.';
+/**
+ * The secondary limit on creating content (80 a minute, 500 an hour: commits, refs, pull
+ * requests), as GitHub answered it with HTTP 403 (pl-strflt/projects-migration#2, 2022-04-25;
+ * hisxo/gitGraber#43, 2023-04-07). Whether it carries `retry-after` was not captured.
+ */
+export const CONTENT_CREATION_LIMIT_MESSAGE =
+  'You have exceeded a secondary rate limit and have been temporarily blocked from content creation. Please retry your request again later.';
 
 export const PRIMARY_RATE_LIMIT_DOCS = 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api';
 export const SECONDARY_RATE_LIMIT_DOCS = 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits';
+
+/**
+ * GraphQL's primary-limit error. `current` is what GitHub has answered since 2025
+ * (yanyongyu/githubkit#271, octokit/plugin-throttling.js#824 and #848): `type: "RATE_LIMIT"`,
+ * `code: "graphql_rate_limit"`, "API rate limit already exceeded for user ID N."; `legacy` is the
+ * documented `RATE_LIMITED` form older answers carried, kept as a fault option.
+ */
+export type GraphqlRateLimitForm = 'current' | 'legacy';
+
+export function graphqlRateLimitError(userId: number, form: GraphqlRateLimitForm = 'current'): { type: string; code?: string; message: string } {
+  return form === 'current'
+    ? { type: 'RATE_LIMIT', code: 'graphql_rate_limit', message: `API rate limit already exceeded for user ID ${userId}.` }
+    : { type: 'RATE_LIMITED', message: primaryRateLimitMessage({ userId }) };
+}

@@ -139,7 +139,7 @@ describe('rate limits', () => {
     expect([res.status, res.headers.get('x-ratelimit-reset')]).toEqual([429, '1795957200']);
   });
 
-  it('a primary-limited GraphQL query answers 200 with RATE_LIMITED', async () => {
+  it('a primary-limited GraphQL query answers 200 with RATE_LIMIT (graphql_rate_limit), as GitHub has since 2025', async () => {
     const clock = manualClock(T0);
     server = await startServer({ handlers: [graphql], clock });
     server.faults.add({ match: { operation: 'Commits' }, action: { kind: 'primary-rate-limit' }, forMs: 60_000 });
@@ -148,6 +148,15 @@ describe('rate limits', () => {
     expect(res.headers.get('x-ratelimit-remaining')).toBe('0');
     expect(res.headers.get('x-ratelimit-resource')).toBe('graphql');
     expect(res.headers.get('x-ratelimit-reset')).toBe('1795953660');
+    expect(await res.json()).toEqual({
+      errors: [{ type: 'RATE_LIMIT', code: 'graphql_rate_limit', message: 'API rate limit already exceeded for user ID 1.' }],
+    });
+  });
+
+  it('graphqlForm: legacy answers the older RATE_LIMITED form', async () => {
+    server = await startServer({ handlers: [graphql] });
+    server.faults.add({ match: { operation: 'Commits' }, action: { kind: 'primary-rate-limit', graphqlForm: 'legacy' } });
+    const res = await gql(server, 'query Commits { viewer { login } }');
     expect(await res.json()).toEqual({ errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for user ID 1.' }] });
   });
 

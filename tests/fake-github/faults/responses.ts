@@ -1,6 +1,13 @@
 import { STATUS_CODES } from 'node:http';
 import type { Waits } from '../clock';
-import { PRIMARY_RATE_LIMIT_DOCS, primaryRateLimitMessage, SECONDARY_RATE_LIMIT_DOCS, SECONDARY_RATE_LIMIT_MESSAGE } from '../rate-limit-messages';
+import {
+  CONTENT_CREATION_LIMIT_MESSAGE,
+  graphqlRateLimitError,
+  PRIMARY_RATE_LIMIT_DOCS,
+  primaryRateLimitMessage,
+  SECONDARY_RATE_LIMIT_DOCS,
+  SECONDARY_RATE_LIMIT_MESSAGE,
+} from '../rate-limit-messages';
 import { REST_DOCS } from '../rest/errors';
 import { rateLimitHeaders, UNAUTHENTICATED_LIMIT } from '../rest/rate-limit';
 import { PRIMARY_LIMITS } from '../store';
@@ -54,17 +61,19 @@ export function faultResponse(fault: ActiveFault, target: FaultTarget, nowMs: nu
       const limit = target.authenticated ? PRIMARY_LIMITS[resource]! : UNAUTHENTICATED_LIMIT;
       const message = primaryRateLimitMessage(target.authenticated ? { userId: action.userId ?? 1 } : { ip: '127.0.0.1' });
       const headers = rateLimitHeaders({ resource, limit, used: limit, reset: primaryResetEpochSeconds(fault, nowMs, waits) });
-      if (isGraphql(target)) return Response.json({ errors: [{ type: 'RATE_LIMITED', message }] }, { status: 200, headers });
+      // GraphQL answers only authenticated callers, so its limit always names a user.
+      if (isGraphql(target)) return Response.json({ errors: [graphqlRateLimitError(action.userId ?? 1, action.graphqlForm)] }, { status: 200, headers });
       return Response.json({ message, documentation_url: PRIMARY_RATE_LIMIT_DOCS }, { status: action.status ?? 403, headers });
     }
     case 'secondary-rate-limit':
       return Response.json(
-        { message: SECONDARY_RATE_LIMIT_MESSAGE, documentation_url: SECONDARY_RATE_LIMIT_DOCS },
+        { message: action.contentCreation ? CONTENT_CREATION_LIMIT_MESSAGE : SECONDARY_RATE_LIMIT_MESSAGE, documentation_url: SECONDARY_RATE_LIMIT_DOCS },
         { status: action.status ?? 403, headers: { 'retry-after': String(waits.retryAfterSeconds) } },
       );
     case 'delay':
     case 'drop-before':
     case 'drop-after':
+    case 'concurrent-push':
       return undefined;
   }
 }

@@ -323,7 +323,7 @@ describe('GitHub-shaped errors', () => {
     expect(await response.json()).toEqual({ data: { repository: { nameWithOwner: 'iterative/example-get-started' } } });
   });
 
-  it('an exhausted graphql bucket answers RATE_LIMITED with HTTP 200 and remaining 0', async () => {
+  it('an exhausted graphql bucket answers RATE_LIMIT (graphql_rate_limit) with HTTP 200 and remaining 0, as GitHub has since 2025', async () => {
     const user = fake.store.addUser({ login: 'busy-bee' });
     fake.tokens.add('busy-token', user.login, { kind: 'classic', scopes: DEFAULT_SCOPES });
     const bucket = fake.store.rateBucket(user.login, 'graphql');
@@ -331,7 +331,9 @@ describe('GitHub-shaped errors', () => {
     const { status, headers, body } = await gql(fake.url, '{ viewer { login } }', {}, 'busy-token');
     expect(status).toBe(200);
     expect(headers.get('x-ratelimit-remaining')).toBe('0');
-    expect(body).toEqual({ errors: [{ type: 'RATE_LIMITED', message: `API rate limit exceeded for user ID ${user.databaseId}.` }] });
+    expect(body).toEqual({
+      errors: [{ type: 'RATE_LIMIT', code: 'graphql_rate_limit', message: `API rate limit already exceeded for user ID ${user.databaseId}.` }],
+    });
   });
 
   it('charges each call to the graphql bucket', async () => {

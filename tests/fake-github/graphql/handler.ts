@@ -1,5 +1,5 @@
 import { execute, getOperationAST, GraphQLError, parse, validate, type DocumentNode } from 'graphql';
-import { primaryRateLimitMessage } from '../rate-limit-messages';
+import { graphqlRateLimitError } from '../rate-limit-messages';
 import { rateLimitHeaders } from '../rest/rate-limit';
 import type { Handler } from '../server';
 import type { Store } from '../store';
@@ -64,11 +64,18 @@ export function graphqlHandler(store: Store): Handler {
     const cost = queryCost(schema, document, operation, variables);
     if (cost.errors.length > 0) return answer({ errors: cost.errors });
     if (bucket.used + cost.cost > bucket.limit) {
-      return answer({ errors: [{ type: 'RATE_LIMITED', message: primaryRateLimitMessage({ userId: viewer.databaseId }) }] });
+      return answer({ errors: [graphqlRateLimitError(viewer.databaseId)] });
     }
     bucket.used += cost.cost;
 
-    const ctx: Ctx = { store, viewer, token: auth.record, rate: { cost: cost.cost, nodeCount: cost.nodeCount, bucket }, memo: new Map() };
+    const ctx: Ctx = {
+      store,
+      viewer,
+      token: auth.record,
+      rate: { cost: cost.cost, nodeCount: cost.nodeCount, bucket },
+      memo: new Map(),
+      ...(req.fault ? { fault: req.fault } : {}),
+    };
     const result = await execute({ schema, document, rootValue, contextValue: ctx, variableValues: variables, operationName });
     if (!('data' in result) || result.data === undefined) {
       // Only variable coercion fails before execution starts.

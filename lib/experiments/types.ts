@@ -1,0 +1,88 @@
+import type { CachedMetric, Metric, MetricChange, Param, ParamChange, Problem } from '../dvc';
+
+/** `owner/name` on the configured GitHub host. */
+export interface RepoRef {
+  owner: string;
+  name: string;
+}
+
+/** The commit list a page shows: a branch/tag/sha's history, or a pull request's commits. */
+export type CommitList = { ref: string } | { pr: number };
+
+/** What one commit-page view asks for: the SHAs its rows show, newest first (as GitHub lists them). */
+export interface RowsRequest {
+  repo: RepoRef;
+  list: CommitList;
+  shas: string[];
+}
+
+/** A param whose value in params differs from what `dvc.lock` recorded: changed, not yet reproduced. */
+export interface UnreproducedParam {
+  file: string;
+  key: string;
+  value: Param['value'];
+  locked: Param['locked'];
+}
+
+/**
+ * One commit as an experiment: `readProject` at the commit, diffed against its first parent.
+ *
+ * Room for the parts that come next (issues 14, 15), so that they extend rows instead of
+ * reshaping them. Each is optional and absent until its part fills it; a part adds its field
+ * here (and nothing else in this file changes):
+ *
+ * - part 2 (CI, issue 14): `ci` (combined status and check runs of the commit), `report` (the CML
+ *   report, a commit or PR comment), `resultsFrom` (the commit whose results this row shows when
+ *   CI put them on another commit, e.g. a CML/DVC push commit) and `folded` (rows folded into this
+ *   one, such as that result commit itself).
+ * - part 3 (remote, issue 15): `remoteMetrics` (metrics read from the DVC remote for
+ *   `cachedMetrics`) and `remoteNotes` (why a remote value is missing: no credentials, absent
+ *   object, remote not configured).
+ */
+export interface ExperimentRow {
+  sha: string;
+  /** Parent SHAs in git order; the first parent is the one diffed against. */
+  parents: string[];
+  /** Params at this commit, with the values `dvc.lock` records (`locked`) where it records one. */
+  params: Param[];
+  /** `dvc params diff <first parent> <sha>`; against nothing (every param added) for a root commit. */
+  paramChanges: ParamChange[];
+  /** Params changed in the params file but not in `dvc.lock` (a Studio-style edit not yet run). */
+  unreproduced: UnreproducedParam[];
+  /** Metrics kept in git at this commit. */
+  metrics: Metric[];
+  /** `dvc metrics diff <first parent> <sha>` over the metrics in git. */
+  metricChanges: MetricChange[];
+  /** Metrics files kept in the DVC cache, for part 3 to read from the remote. */
+  cachedMetrics: CachedMetric[];
+  /** Pipeline stages (`dvc.yaml:stage` addresses). */
+  stages: string[];
+  /** What could not be read: files lib/dvc rejected, files over the size limit, paths the listing missed. */
+  problems: Problem[];
+  ci?: CiStatus;
+  report?: CmlReport;
+  resultsFrom?: ResultsFrom;
+  folded?: string[];
+  remoteMetrics?: Metric[];
+  remoteNotes?: Problem[];
+}
+
+/**
+ * Extension points of parts 2 and 3: declared open here so that rows typed now accept them;
+ * the issues that fill them give their exact shape (replace `unknown` with it).
+ */
+export interface CiStatus {
+  state: 'pending' | 'success' | 'failure' | 'error' | 'neutral';
+  [detail: string]: unknown;
+}
+export interface CmlReport {
+  url: string;
+  [detail: string]: unknown;
+}
+export interface ResultsFrom {
+  sha: string;
+  [detail: string]: unknown;
+}
+
+/** The answer for one page view. `dvc: false`: the repository has no DVC project (no rows). */
+export type RowsResult = { dvc: true; rows: ExperimentRow[] } | { dvc: false; rows: [] };

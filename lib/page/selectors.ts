@@ -47,11 +47,15 @@ export const selectors = {
     within: 'page',
     variants: ['react-app[app-name="commits"] script[type="application/json"][data-target="react-app.embeddedData"]'],
   },
+  /**
+   * `<meta name="user-login" content="<login>">` in the head of every github.com page; `content` is empty when signed out
+   * (github.com /login page metadata, 2025-08). The Run form compares it with the token's login before writing. No fallback.
+   * Checked 2026-12.
+   */
   signedInUser: {
     pages: BOTH_LISTS,
     within: 'page',
     variants: ['meta[name="user-login"]'],
-    dom: '`<meta name="user-login" content="<login>">` in the head of every github.com page; `content` is empty when signed out (github.com /login page metadata, 2025-08). The Run form compares it with the token\'s login before writing. No fallback. Checked 2026-12.',
   },
 } as const satisfies Record<string, Selector>;
 

@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../../../tests/fake-github/app';
 import { writeExampleGetStarted } from '../../../tests/fake-github/seed/example-get-started';
-import { git } from '../../../tests/fake-github/testing/git-cli';
+import { git } from '../../../tests/fake-github/git/git-cli';
 import type { CommitExperimentRequest } from '../../../lib/experiments/write/commit-experiment';
 import { enterpriseHost } from '../../../lib/github/host';
 import { parseCommitProgress, type CommitProgressMessage } from '../../../lib/messages/commit-progress';

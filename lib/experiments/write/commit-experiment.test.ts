@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startFakeGitHub, type FakeGitHub } from '../../../tests/fake-github/app';
 import { manualClock } from '../../../tests/fake-github/clock';
 import { writeExampleGetStarted } from '../../../tests/fake-github/seed/example-get-started';
-import { git } from '../../../tests/fake-github/testing/git-cli';
+import { git } from '../../../tests/fake-github/git/git-cli';
 import { readProject, type ReadFile } from '../../dvc';
 import { createGitHubClient } from '../../github/client';
 import { enterpriseHost } from '../../github/host';

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { git } from '../../../../tests/fake-github/testing/git-cli';
+import { git } from '../../../../tests/fake-github/git/git-cli';
 
 /**
  * What plain `git` sees in a bare repository: every ref with its commit and the commit count

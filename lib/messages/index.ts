@@ -8,3 +8,5 @@ export { ask } from './ask';
 export type { Senders, MessageSpec } from './define';
 export type { Handlers, Replies, Reply, Request, RequestType } from './types';
 export type { TokenStatus } from './token-status';
+export type { BranchHeadReply, FormModelReply } from './form-model';
+export { onCommitProgress } from './commit-progress';

@@ -1,5 +1,7 @@
 import type { Handlers } from '../../../lib/messages';
 import type { BackgroundContext } from '../context';
+import { commitExperimentHandler } from './commit-experiment';
+import { branchHead, formModel } from './form-model';
 import { tokenClear } from './token-clear';
 import { tokenSave } from './token-save';
 import { tokenStatus } from './token-status';
@@ -9,4 +11,7 @@ export const HANDLERS = {
   'token-status': tokenStatus,
   'token-save': tokenSave,
   'token-clear': tokenClear,
+  'form-model': formModel,
+  'branch-head': branchHead,
+  'commit-experiment': commitExperimentHandler,
 } satisfies Handlers<BackgroundContext>;

@@ -8,7 +8,8 @@ import { tokenStore } from './token-store';
 const ORIGIN = 'chrome-extension://abcdefghijklmnop/';
 const optionsPage = { url: `${ORIGIN}options.html` };
 const githubTab = { url: 'https://github.com/acme/mnist/commits/main' };
-const ask = (message: unknown, sender: Sender = optionsPage) => handleMessage(message, sender, ORIGIN, { tokens: tokenStore, githubHost: GITHUB_COM, runLedger: memoryLedger(), notifyPages: () => {} });
+const ask = (message: unknown, sender: Sender = optionsPage) =>
+  handleMessage(message, sender, ORIGIN, { tokens: tokenStore, githubHost: GITHUB_COM, runLedger: memoryLedger(), notifyPages: () => {} });
 
 describe('background messages', () => {
   beforeEach(() => fakeBrowser.reset());

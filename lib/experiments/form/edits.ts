@@ -42,7 +42,11 @@ export function fieldState(param: Param, drafts: Drafts, files: Readonly<Record<
 }
 
 /** The edits of every changed, valid field, in the order they were first changed; and whether any field is invalid. */
-export function collectEdits(params: readonly Param[], drafts: Drafts, files: Readonly<Record<string, string>>): { edits: ParamEditRequest[]; invalid: string[] } {
+export function collectEdits(
+  params: readonly Param[],
+  drafts: Drafts,
+  files: Readonly<Record<string, string>>,
+): { edits: ParamEditRequest[]; invalid: string[] } {
   const byId = new Map(params.map((p) => [paramId(p), p]));
   const edits: ParamEditRequest[] = [];
   const invalid: string[] = [];

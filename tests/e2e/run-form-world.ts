@@ -1,0 +1,34 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { startFakeGitHub } from '../fake-github/app';
+import { git } from '../fake-github/git/git-cli';
+import { writeExampleGetStarted } from '../fake-github/seed/example-get-started';
+import { test as base, type ServiceWorkerScope } from './fixtures';
+
+/** The fixtures with the real example-get-started history as `acme/egs` (real git behind the fake GitHub), and helpers to drive the Run form. */
+export const test = base.extend<{ egs: { gitDir: string; rev: (expr: string) => string; openForm: (sha: string, ref?: string) => Promise<Page> } }>({
+  world: [
+    async ({}, use) => {
+      const seed = await mkdtemp(join(tmpdir(), 'run-form-e2e-'));
+      await writeExampleGetStarted(seed);
+      const fake = await startFakeGitHub({ seeds: [{ owner: 'acme', name: 'egs', folder: seed }] });
+      await use({ fake, repo: { main: [], branch: [] } });
+      await fake.close();
+      await rm(seed, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+  egs: async ({ world, background, context, extensionId }, use) => {
+    const gitDir = world.fake.store.repository('acme', 'egs')!.git.gitDir;
+    await background.evaluate(() => (self as unknown as ServiceWorkerScope).chrome.storage.local.set({ githubToken: 'ghp_octocat' }));
+    const openForm = async (sha: string, ref = 'main') => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/run.html?owner=acme&repo=egs&sha=${sha}&ref=${encodeURIComponent(ref)}&login=octocat`);
+      return page;
+    };
+    await use({ gitDir, rev: (expr) => git(gitDir, 'rev-parse', expr).trim(), openForm });
+  },
+});
+export { expect } from './fixtures';

@@ -8,7 +8,15 @@ import { writeExampleGetStarted } from '../fake-github/seed/example-get-started'
 import { test as base, type ServiceWorkerScope } from './fixtures';
 
 /** The fixtures with the real example-get-started history as `acme/egs` (real git behind the fake GitHub), and helpers to drive the Run form. */
-export const test = base.extend<{ egs: { gitDir: string; rev: (expr: string) => string; openForm: (sha: string, ref?: string) => Promise<Page> } }>({
+export const test = base.extend<{
+  egs: {
+    gitDir: string;
+    rev: (expr: string) => string;
+    openForm: (sha: string, ref?: string) => Promise<Page>;
+    /** Someone else's push to main: `params.yaml` as given, on top of main's head. */
+    push: (paramsYaml: string, message: string) => Promise<string>;
+  };
+}>({
   world: [
     async ({}, use) => {
       const seed = await mkdtemp(join(tmpdir(), 'run-form-e2e-'));
@@ -28,7 +36,16 @@ export const test = base.extend<{ egs: { gitDir: string; rev: (expr: string) => 
       await page.goto(`chrome-extension://${extensionId}/run.html?owner=acme&repo=egs&sha=${sha}&ref=${encodeURIComponent(ref)}&login=octocat`);
       return page;
     };
-    await use({ gitDir, rev: (expr) => git(gitDir, 'rev-parse', expr).trim(), openForm });
+    const repo = world.fake.store.repository('acme', 'egs')!;
+    const push = async (paramsYaml: string, message: string) => {
+      const head = git(gitDir, 'rev-parse', 'refs/heads/main').trim();
+      const person = { name: 'Someone Else', email: 'else@example.com' };
+      const changes = { additions: [{ path: 'params.yaml', contents: new TextEncoder().encode(paramsYaml) }], deletions: [] };
+      const oid = await repo.git.commitChanges({ parent: head, changes, message, author: person, committer: person });
+      if (!(await repo.git.updateRef('refs/heads/main', oid, head))) throw new Error('main moved during the push');
+      return oid;
+    };
+    await use({ gitDir, rev: (expr) => git(gitDir, 'rev-parse', expr).trim(), openForm, push });
   },
 });
 export { expect } from './fixtures';

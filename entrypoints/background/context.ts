@@ -1,4 +1,15 @@
-import type { CommitContext } from './handlers/commit-experiment';
+import type { RunLedger } from '../../lib/experiments/write/run-ledger';
+import type { GitHubHost } from '../../lib/github/host';
+import type { CommitProgressMessage } from '../../lib/messages';
+import type { TokenStore } from './token-store';
 
-/** What the background's handlers work with: the token, the GitHub host, the run ledger, a way to tell the extension's pages. */
-export type BackgroundContext = CommitContext;
+/** What the background's handlers work with. */
+export interface BackgroundContext {
+  tokens: TokenStore;
+  /** Where GitHub's API is: the token goes there and nowhere else. */
+  githubHost: GitHubHost;
+  /** The branches commit runs created, so a run's retry recognises its own. */
+  runLedger: RunLedger;
+  /** Sends a message to the extension's own pages (a commit run's progress); content scripts never get it. */
+  notifyPages(message: CommitProgressMessage): void;
+}

@@ -1,15 +1,15 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { handleMessage, type Sender } from './handle-message';
 import { memoryLedger } from '../../lib/experiments/write/run-ledger';
 import { GITHUB_COM } from '../../lib/github/host';
+import { handleMessage, type Sender } from './handle-message';
 import { tokenStore } from './token-store';
 
 const ORIGIN = 'chrome-extension://abcdefghijklmnop/';
 const optionsPage = { url: `${ORIGIN}options.html` };
 const githubTab = { url: 'https://github.com/acme/mnist/commits/main' };
-const ask = (message: unknown, sender: Sender = optionsPage) =>
-  handleMessage(message, sender, ORIGIN, { tokens: tokenStore, githubHost: GITHUB_COM, runLedger: memoryLedger(), notifyPages: () => {} });
+const context = { tokens: tokenStore, githubHost: GITHUB_COM, runLedger: memoryLedger(), notifyPages: () => {} };
+const ask = (message: unknown, sender: Sender = optionsPage) => handleMessage(message, sender, ORIGIN, context);
 
 describe('background messages', () => {
   beforeEach(() => fakeBrowser.reset());

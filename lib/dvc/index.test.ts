@@ -3,10 +3,11 @@ import * as dvc from './';
 
 // The values lib/dvc offers the extension: what issues 6–8 deliver, plus fileFormat (which
 // loader reads a file), dirManifest (the .dir object's own bytes, uploaded with the data) and the
-// .dvc/config readers (the remotes to choose from). Parsers and splice helpers stay internal.
+// .dvc/config readers (the remotes to choose from), and READER_VERSION (the reading rules' version caches key by). Parsers and splice helpers stay internal.
 describe('lib/dvc public surface', () => {
   it('exports exactly the documented functions', () => {
     expect(Object.keys(dvc).sort()).toEqual([
+      'READER_VERSION',
       'createMd5',
       'diffMetrics',
       'diffParams',

@@ -3,6 +3,7 @@
 
 // Reading a project at a commit.
 export { readProject } from './project/read-project';
+export { READER_VERSION } from './project/reader-version';
 export type {
   CachedMetric,
   DataObject,

@@ -85,4 +85,10 @@ export interface ResultsFrom {
 }
 
 /** The answer for one page view. `dvc: false`: the repository has no DVC project (no rows). */
-export type RowsResult = { dvc: true; rows: ExperimentRow[] } | { dvc: false; rows: [] };
+export type RowsResult = { dvc: true; rows: ExperimentRow[]; fetched: FetchStats } | { dvc: false; rows: [] };
+
+/** What answering took beyond the cache: GraphQL waves (0 when warm) and raw reads of blobs GitHub cut at 512,000 bytes. */
+export interface FetchStats {
+  waves: number;
+  rawReads: number;
+}

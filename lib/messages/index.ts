@@ -8,5 +8,5 @@ export { ask } from './ask';
 export type { Senders, MessageSpec } from './define';
 export type { Handlers, Replies, Reply, Request, RequestType } from './types';
 export type { TokenStatus } from './token-status';
+export { onCommitProgress, type CommitProgressMessage } from './commit-progress';
 export type { BranchHeadReply, FormModelReply } from './form-model';
-export { onCommitProgress } from './commit-progress';

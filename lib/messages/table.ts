@@ -18,10 +18,14 @@ export const MESSAGES = {
   }),
   /** Forget the token. */
   'token-clear': defineMessage<TokenStatus>()({ from: 'extension-pages', parse: noFields }),
+  /**
+   * The Run form's write: one experiment commit (new branch and pull request, or the base
+   * branch). Extension pages only: the Run form is one, a content script never writes. The
+   * background sends a `commit-progress` message (lib/messages/commit-progress) per step.
+   */
   /** The Run form's start: the project at a commit (params, inputs) and the text of the files a plan edits. */
   'form-model': defineMessage<FormModelReply>()({ from: 'extension-pages', parse: parseFormModel }),
   /** Where a branch points now: the Run form checks a new branch's name as it is typed. */
   'branch-head': defineMessage<BranchHeadReply>()({ from: 'extension-pages', parse: parseBranchHead }),
-  /** The Run form's write: one experiment commit (and its branch and pull request); progress arrives as `commit-progress`. */
   'commit-experiment': defineMessage<CommitExperimentResult>()({ from: 'extension-pages', parse: parseCommitExperiment }),
 };

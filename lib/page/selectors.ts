@@ -48,9 +48,9 @@ export const selectors = {
     variants: ['react-app[app-name="commits"] script[type="application/json"][data-target="react-app.embeddedData"]'],
   },
   /**
-   * `<meta name="user-login" content="<login>">` in the head of every github.com page; `content` is empty when signed out
-   * (github.com /login page metadata, 2025-08). The Run form compares it with the token's login before writing. No fallback.
-   * Checked 2026-12.
+   * `<meta name="user-login" content="<login>">` in the head of every github.com page, `content`
+   * empty when signed out (github.com page metadata, 2025-08). The Run form sends it with a commit
+   * so the background can refuse a token of another account. Checked 2026-12.
    */
   signedInUser: {
     pages: BOTH_LISTS,

@@ -5,14 +5,21 @@ import { join } from 'node:path';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../../../tests/fake-github/app';
-import { writeExampleGetStarted } from '../../../tests/fake-github/seed/example-get-started';
 import { git } from '../../../tests/fake-github/git/git-cli';
-import type { CommitExperimentRequest } from '../../../lib/experiments/write/commit-experiment';
+import { writeExampleGetStarted } from '../../../tests/fake-github/seed/example-get-started';
 import { enterpriseHost } from '../../../lib/github/host';
-import { parseCommitProgress, type CommitProgressMessage } from '../../../lib/messages/commit-progress';
+import { parseCommitProgress } from '../../../lib/messages/commit-progress';
+import type { BackgroundContext } from '../context';
+import { handleMessage } from '../handle-message';
 import { sessionRunLedger } from '../run-ledger-store';
 import { tokenStore } from '../token-store';
-import { commitExperimentHandler, type CommitContext } from './commit-experiment';
+
+// commit-experiment through the background's real entry: the sender check, the parse at the
+// trust boundary, the handler with the stored token, against the fake GitHub.
+
+const ORIGIN = 'chrome-extension://abcdefghijklmnop/';
+const runForm = { url: `${ORIGIN}run.html` };
+const githubTab = { url: 'https://github.com/acme/egs/commits/main' };
 
 let seed: string;
 let fake: FakeGitHub;
@@ -25,18 +32,29 @@ afterAll(async () => {
   await fake.close();
   await rm(seed, { recursive: true, force: true });
 });
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  fakeBrowser.reset();
+  fake.server.log.length = 0;
+});
 
 const gitDir = () => fake.store.repository('acme', 'egs')!.git.gitDir;
 
-function context(sent: unknown[]): CommitContext {
-  return { tokens: tokenStore, githubHost: enterpriseHost(fake.url), runLedger: sessionRunLedger, notifyPages: (m: CommitProgressMessage) => sent.push(m) };
+function send(message: unknown, sender: { url?: string }, sent: unknown[] = []) {
+  const context: BackgroundContext = {
+    tokens: tokenStore,
+    githubHost: enterpriseHost(fake.url),
+    runLedger: sessionRunLedger,
+    notifyPages: (m) => sent.push(m),
+  };
+  return handleMessage(message, sender, ORIGIN, context);
 }
 
-function request(): CommitExperimentRequest {
+/** What the Run form sends: a plan of one params edit on main's head, to a new branch. */
+function message() {
   const fromSha = git(gitDir(), 'rev-parse', 'main').trim();
   const text = git(gitDir(), 'show', `${fromSha}:params.yaml`).replace('n_est: 50', 'n_est: 70');
   return {
+    type: 'commit-experiment',
     repo: { owner: 'acme', name: 'egs' },
     baseBranch: 'main',
     fromSha,
@@ -53,24 +71,30 @@ function request(): CommitExperimentRequest {
   };
 }
 
-describe('the commit-experiment handler', () => {
-  it('without a stored token: no-token, no request to GitHub', async () => {
-    fake.server.log.length = 0;
-    const sent: unknown[] = [];
-    expect(await commitExperimentHandler(request(), context(sent))).toMatchObject({ ok: false, failure: { kind: 'no-token' }, written: {} });
+describe('the commit-experiment message', () => {
+  it('from a content script (a GitHub page): refused before anything is read or written', async () => {
+    await tokenStore.set('ghp_stored');
+    await expect(send(message(), githubTab)).rejects.toThrow("commit-experiment is only accepted from the extension's own pages");
     expect(fake.server.log).toEqual([]);
-    expect(sent).toEqual([]);
+  });
+
+  it('a malformed request is not ours: left to other listeners', () => {
+    expect(send({ ...message(), fromSha: 'HEAD' }, runForm)).toBeUndefined();
+  });
+
+  it('without a stored token: no-token, no request to GitHub', async () => {
+    expect(await send(message(), runForm)).toMatchObject({ ok: false, failure: { kind: 'no-token' }, written: {} });
+    expect(fake.server.log).toEqual([]);
   });
 
   it('writes with the stored token, tells the pages each step of this run, and keeps the branch in session storage', async () => {
     await tokenStore.set('ghp_stored');
-    fake.server.log.length = 0;
     const sent: unknown[] = [];
-    const req = request();
-    const result = await commitExperimentHandler(req, context(sent));
-    expect(result).toMatchObject({ ok: true, branch: req.target !== 'base' && req.target.newBranch });
+    const request = message();
+    const result = await send(request, runForm, sent);
+    expect(result).toMatchObject({ ok: true, branch: request.target.newBranch, commit: { oid: git(gitDir(), 'rev-parse', request.target.newBranch).trim() } });
     expect(new Set(fake.server.log.map((r) => r.headers.authorization))).toEqual(new Set(['token ghp_stored']));
-    expect(sent.map((m) => parseCommitProgress(m)).map((m) => m && `${m.runId === req.runId}:${m.progress.step}:${m.progress.state}`)).toEqual([
+    expect(sent.map((m) => parseCommitProgress(m)).map((m) => m && `${m.runId === request.runId}:${m.progress.step}:${m.progress.state}`)).toEqual([
       'true:branch:started',
       'true:branch:done',
       'true:commit:started',
@@ -78,6 +102,6 @@ describe('the commit-experiment handler', () => {
       'true:pull-request:started',
       'true:pull-request:done',
     ]);
-    expect(await fakeBrowser.storage.session.get('commitRunBranches')).toEqual({ commitRunBranches: { [req.runId]: `main-${req.fromSha.slice(0, 7)}` } });
+    expect(await fakeBrowser.storage.session.get('commitRunBranches')).toEqual({ commitRunBranches: { [request.runId]: request.target.newBranch } });
   });
 });

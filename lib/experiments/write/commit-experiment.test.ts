@@ -236,11 +236,12 @@ describe('commitExperiment to a new branch', () => {
     expect(first.message).toMatch(
       new RegExp(`Branch ${branch} was created at ${from.slice(0, 7)}; nothing was committed to it yet: retrying continues on it\\.$`),
     );
-    expectOnly(gitDir, before, { [`refs/heads/${branch}`]: { from, commits: 0 } });
+    const afterFirst = expectOnly(gitDir, before, { [`refs/heads/${branch}`]: { from, commits: 0 } });
+    // Another run (another id) is refused that branch, empty as it is: it is not its own.
+    expect(await run({ ...req, runId: randomUUID() }).result).toMatchObject({ ok: false, failure: { kind: 'branch-exists' }, written: {} });
+    expectOnly(gitDir, afterFirst, {});
     expect(await run(req).result).toMatchObject({ ok: true });
     expectOnly(gitDir, before, { [`refs/heads/${branch}`]: { from, commits: 1 } });
-    // Another run (another id) is refused that branch.
-    expect(await run({ ...req, runId: randomUUID() }).result).toMatchObject({ ok: false, failure: { kind: 'branch-exists' } });
   });
 });
 

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { OutHash } from '../../lib/dvc';
 import { collectEdits, fieldState, paramId } from '../../lib/experiments/form/edits';
 import { groupParams, unreproduced, visibleInputs } from '../../lib/experiments/form/groups';
 import type { FormModel } from '../../lib/experiments/form/project-at-commit';
@@ -75,12 +76,13 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
     if (!model) return;
     let current = true;
     const read = async (path: string) => model.files[path] ?? null;
-    planExperiment({ project: model.project, read }, { paramEdits: edits }).then(
+    const fileChanges = Object.entries(session?.data ?? {}).map(([path, hash]) => ({ kind: 'data' as const, path, hash }));
+    planExperiment({ project: model.project, read }, { paramEdits: edits, fileChanges }).then(
       (p) => current && (setPlan(p), setPlanError(undefined)),
       (e: unknown) => current && (setPlan(undefined), setPlanError(errorText(e))),
     );
     return () => void (current = false);
-  }, [model, edits]);
+  }, [model, edits, session?.data]);
 
   const fromSha = session?.fromSha ?? sha;
   const defaultBranch = baseRef ? studioBranchName(baseRef, fromSha) : '';
@@ -105,6 +107,14 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
     if (text === null) delete next[id];
     else next[id] = text;
     update({ drafts: next });
+  };
+
+  const onPick = (path: string, hash: OutHash | null) => {
+    if (!session) return;
+    const next = { ...session.data };
+    if (hash === null) delete next[path];
+    else next[path] = hash;
+    update({ data: next });
   };
 
   const branchTaken = target === 'new' && branchHead && 'head' in branchHead && branchHead.name === branchName && branchHead.head !== null;
@@ -239,10 +249,10 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
       <label class="check">
         <input type="checkbox" checked={hidden} onChange={(e) => setHidden(e.currentTarget.checked)} /> Show all input parameters (including hidden)
       </label>
-      <InputFiles inputs={inputs} />
+      <InputFiles inputs={inputs} repo={repoRef} sha={fromSha} picked={session.data ?? {}} onPick={onPick} />
 
       <h2>Changes</h2>
-      {plan && plan.params.length > 0 ? (
+      {plan && plan.params.length + plan.data.length > 0 ? (
         <ul class="changes" aria-label="Changes">
           {plan.params.map((p) => (
             <li key={`${p.file}:${p.key}`}>
@@ -250,6 +260,11 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
                 {p.file}:{p.key}
               </code>{' '}
               {p.before} → {p.after}
+            </li>
+          ))}
+          {plan.data.map((d) => (
+            <li key={d.path}>
+              <code>{d.path}</code> md5 {d.before.md5?.slice(0, 8) ?? '—'} → {d.after.md5.slice(0, 8)} ({d.dvcFile})
             </li>
           ))}
         </ul>

@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import type { OutHash } from '../../lib/dvc';
 import type { CommitExperimentResult } from '../../lib/experiments/write/commit-result';
 import type { Drafts } from '../../lib/experiments/form/edits';
 
@@ -7,6 +8,8 @@ export interface FormSession {
   /** The commit the edits apply to (after "re-apply", the branch's new head). */
   fromSha: string;
   drafts: Drafts;
+  /** Data files pointed at another version, by path. */
+  data?: Record<string, OutHash>;
   /** What the user typed instead of the default message, description and branch name. */
   message?: string;
   description?: string;

@@ -9,4 +9,4 @@ export type { Senders, MessageSpec } from './define';
 export type { Handlers, Replies, Reply, Request, RequestType } from './types';
 export type { TokenStatus } from './token-status';
 export { onCommitProgress, type CommitProgressMessage } from './commit-progress';
-export type { BranchHeadReply, FormModelReply } from './form-model';
+export type { BranchHeadReply, DataVersionsReply, FormModelReply } from './form-model';

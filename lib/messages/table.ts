@@ -1,7 +1,7 @@
 import type { CommitExperimentResult } from '../experiments/write/commit-result';
 import { parseCommitExperiment } from './commit-experiment';
 import { defineMessage, noFields } from './define';
-import { parseBranchHead, parseFormModel, type BranchHeadReply, type FormModelReply } from './form-model';
+import { parseBranchHead, parseDataVersions, parseFormModel, type BranchHeadReply, type DataVersionsReply, type FormModelReply } from './form-model';
 import type { TokenStatus } from './token-status';
 
 /**
@@ -27,5 +27,7 @@ export const MESSAGES = {
   'form-model': defineMessage<FormModelReply>()({ from: 'extension-pages', parse: parseFormModel }),
   /** Where a branch points now: the Run form checks a new branch's name as it is typed. */
   'branch-head': defineMessage<BranchHeadReply>()({ from: 'extension-pages', parse: parseBranchHead }),
+  /** Other versions of a DVC-tracked input from the history of the `.dvc` file or `dvc.lock` recording it. */
+  'data-versions': defineMessage<DataVersionsReply>()({ from: 'extension-pages', parse: parseDataVersions }),
   'commit-experiment': defineMessage<CommitExperimentResult>()({ from: 'extension-pages', parse: parseCommitExperiment }),
 };

@@ -119,3 +119,28 @@ test('awkward values round-trip exactly, read back with the project reader; an i
   expect(value('prepare.split')).toBe(0.001);
   expect(value('train.n_est')).toBe(50);
 });
+
+test('pick another version of data/data.xml from the history: only its .dvc entry changes, read back as that version', async ({ egs }) => {
+  const from = egs.rev('main~2'); // Studio's commit of PR 46: data.xml at 22a1a29… (DVC 2.x entry)
+  const form = await egs.openForm(from);
+  await form.getByRole('button', { name: 'Choose another version of data/data.xml' }).click();
+  // The 2021 layout's data.xml, the one other 2.x version in this history.
+  const legacy = form.getByRole('radio', { name: /md5 a304afb96060aad90176268345e10355 · 36\.1 MiB · from commit \w{7} · 2021-11-10/ });
+  await legacy.check();
+  await expect(form.getByRole('list', { name: 'Changes' }).locator('li')).toHaveText(['data/data.xml md5 22a1a293 → a304afb9 (data/data.xml.dvc)']);
+  await expect(form.getByLabel('Commit message')).toHaveValue('Update data/data.xml');
+  await form.getByLabel('New branch name').fill('pick-data-version');
+  await form.getByRole('button', { name: 'Commit changes' }).click();
+  await expect(form.getByRole('link', { name: /View pull request/ })).toBeVisible();
+
+  const head = egs.rev('refs/heads/pick-data-version');
+  expect(egs.rev(`${head}^`)).toBe(from);
+  expect(git(egs.gitDir, 'diff', '--name-only', from, head).trim()).toBe('data/data.xml.dvc');
+  const paths = ['data/data.xml.dvc'];
+  const project = await readProject(async (path) => (paths.includes(path) ? git(egs.gitDir, 'show', `${head}:${path}`) : null), paths);
+  expect(project.inputs.find((i) => i.path === 'data/data.xml')).toMatchObject({
+    md5: 'a304afb96060aad90176268345e10355',
+    size: 37891850,
+    hashGeneration: '2',
+  });
+});

@@ -1,7 +1,8 @@
+import { dataVersions } from '../../../lib/experiments/form/data-versions';
 import { readFormModel } from '../../../lib/experiments/form/project-at-commit';
 import type { RepoRef } from '../../../lib/experiments/types';
 import { recentCommits } from '../../../lib/github/write/recent-commits';
-import type { BranchHeadReply, FormModelReply } from '../../../lib/messages';
+import type { BranchHeadReply, DataVersionsReply, FormModelReply, Request } from '../../../lib/messages';
 import type { BackgroundContext } from '../context';
 import { readClient } from '../read-client';
 
@@ -21,6 +22,15 @@ export async function branchHead(request: { repo: RepoRef; branch: string }, con
   try {
     const recent = await recentCommits(await readClient(context), request.repo, request.branch, 1);
     return { ok: true, head: recent?.head ?? null };
+  } catch (error) {
+    return say(error);
+  }
+}
+
+/** `data-versions`: the other contents a DVC-tracked input had in the project's history. */
+export async function dataVersionsHandler(request: Request<'data-versions'>, context: BackgroundContext): Promise<DataVersionsReply> {
+  try {
+    return { ok: true, versions: await dataVersions(await readClient(context), request.repo, request.sha, request.input) };
   } catch (error) {
     return say(error);
   }

@@ -1,7 +1,7 @@
 import type { Handlers } from '../../../lib/messages';
 import type { BackgroundContext } from '../context';
 import { commitExperimentHandler } from './commit-experiment';
-import { branchHead, formModel } from './form-model';
+import { branchHead, dataVersionsHandler, formModel } from './form-model';
 import { tokenClear } from './token-clear';
 import { tokenSave } from './token-save';
 import { tokenStatus } from './token-status';
@@ -13,5 +13,6 @@ export const HANDLERS = {
   'token-clear': tokenClear,
   'form-model': formModel,
   'branch-head': branchHead,
+  'data-versions': dataVersionsHandler,
   'commit-experiment': commitExperimentHandler,
 } satisfies Handlers<BackgroundContext>;

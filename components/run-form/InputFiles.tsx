@@ -57,7 +57,7 @@ function InputFile({ input, repo, sha, picked, onPick }: Omit<InputFilesProps, '
         {input.nfiles !== undefined ? ` · ${input.nfiles} files` : ''} · DVC {input.hashGeneration}.x hash
       </span>{' '}
       {versions === undefined && (
-        <button type="button" class="small" onClick={() => void load()} aria-label={`Choose another version of ${input.path}`}>
+        <button type="button" class="small" onClick={() => void load()} aria-label={`Other versions of ${input.path}`}>
           Other versions
         </button>
       )}

@@ -85,7 +85,8 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
   }, [model, edits, session?.data]);
 
   const fromSha = session?.fromSha ?? sha;
-  const defaultBranch = baseRef ? studioBranchName(baseRef, fromSha) : '';
+  const base = session?.base ?? baseRef;
+  const defaultBranch = base.trim() ? studioBranchName(base.trim(), fromSha) : '';
   const branchName = session?.branch ?? defaultBranch;
   const message = session?.message ?? plan?.message.subject ?? '';
   const description = session?.description ?? plan?.message.body ?? '';
@@ -123,7 +124,7 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
     planError,
     plan && plan.files.length === 0 && 'Nothing changed yet.',
     !message.trim() && 'The commit message is empty.',
-    !baseRef && 'The base branch is unknown: open the form from a branch’s commit list.',
+    !base.trim() && 'Name the base branch.',
     target === 'new' && !branchName.trim() && 'The branch name is empty.',
     branchTaken && `A branch named ${branchName} exists already: choose another name.`,
     !login && 'Sign in on GitHub first: the form commits as the account signed in on the page.',
@@ -143,7 +144,7 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
       result = await ask({
         type: 'commit-experiment',
         repo: repoRef,
-        baseBranch: baseRef,
+        baseBranch: base.trim(),
         fromSha: session.fromSha,
         target: session.target === 'base' ? 'base' : { newBranch: branchName },
         plan: { files: plan.files, params: plan.params, data: plan.data },
@@ -279,9 +280,11 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
       <textarea id="description" rows={3} value={description} onInput={(e) => update({ description: e.currentTarget.value })} />
       <fieldset class="branch">
         <legend>Branch</legend>
+        <label for="base">Base branch</label>
+        <input id="base" type="text" spellcheck={false} value={base} onInput={(e) => update({ base: e.currentTarget.value })} />
         <label class="check">
           <input type="radio" name="target" checked={target === 'base'} onChange={() => update({ target: 'base' })} /> Commit directly to{' '}
-          <code>{baseRef || 'the base branch'}</code>
+          <code>{base || 'the base branch'}</code>
         </label>
         <label class="check">
           <input type="radio" name="target" checked={target === 'new'} onChange={() => update({ target: 'new' })} /> Create a new branch and open a pull request

@@ -11,6 +11,8 @@ export interface FormSession {
   /** Data files pointed at another version, by path. */
   data?: Record<string, OutHash>;
   /** What the user typed instead of the default message, description and branch name. */
+  /** The base branch, when the user named another than the list's (or the page named none). */
+  base?: string;
   message?: string;
   description?: string;
   branch?: string;

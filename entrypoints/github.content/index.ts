@@ -2,7 +2,10 @@ import { h, render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { RowCell } from '../../components/RowCell';
 import '../../components/row-cell.css';
+import { browser } from 'wxt/browser';
 import { startOverlay } from '../../lib/page/overlay';
+import { signedInLogin } from '../../lib/page/page-login';
+import { PAGE_LOGIN_MESSAGE } from '../../lib/page/run-target';
 
 export default defineContentScript({
   // All of github.com, not just commit lists: GitHub reaches them by soft navigation, which
@@ -20,5 +23,10 @@ export default defineContentScript({
       log: (message) => console.info(`[Commit Lab] ${message}`),
     });
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => overlay.navigating(newUrl));
+    // The toolbar popup asks who is signed in here before opening the Run form for this page.
+    const answerLogin = (message: unknown) =>
+      (message as { type?: unknown } | null)?.type === PAGE_LOGIN_MESSAGE ? Promise.resolve(signedInLogin(document)) : undefined;
+    browser.runtime.onMessage.addListener(answerLogin);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(answerLogin));
   },
 });

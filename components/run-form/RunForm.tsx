@@ -26,6 +26,13 @@ export interface RunFormProps {
   onCommitted?: (result: Extract<CommitExperimentResult, { ok: true }>) => void;
 }
 
+function withEntry<T>(record: Readonly<Record<string, T>>, key: string, value: T | null): Record<string, T> {
+  const next = { ...record };
+  if (value === null) delete next[key];
+  else next[key] = value;
+  return next;
+}
+
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const BRANCH_CHECK_DELAY_MS = 300;
 
@@ -102,21 +109,9 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
     return () => clearTimeout(timer);
   }, [branchName, target]);
 
-  const onInput = (id: string, text: string | null) => {
-    if (!session) return;
-    const next = { ...session.drafts };
-    if (text === null) delete next[id];
-    else next[id] = text;
-    update({ drafts: next });
-  };
-
-  const onPick = (path: string, hash: OutHash | null) => {
-    if (!session) return;
-    const next = { ...session.data };
-    if (hash === null) delete next[path];
-    else next[path] = hash;
-    update({ data: next });
-  };
+  // A draft or a picked version set, or removed with null (back to the commit's own).
+  const onInput = (id: string, text: string | null) => session && update({ drafts: withEntry(session.drafts, id, text) });
+  const onPick = (path: string, hash: OutHash | null) => session && update({ data: withEntry(session.data ?? {}, path, hash) });
 
   const branchTaken = target === 'new' && branchHead && 'head' in branchHead && branchHead.name === branchName && branchHead.head !== null;
   const blockers = [

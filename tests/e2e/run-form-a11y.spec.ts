@@ -6,7 +6,7 @@ import { expect, test } from './run-form-world';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 test('the whole run with the keyboard alone: edit a param, name the branch, commit', async ({ egs }) => {
-  const from = egs.rev('main~1');
+  const from = egs.seeded(2);
   const form = await egs.openForm(from, 'main');
   await expect(form.locator('[data-param="params.yaml:train.n_est"]')).toBeVisible();
   const focusedIs = (selector: string) => form.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
@@ -29,7 +29,7 @@ test('the whole run with the keyboard alone: edit a param, name the branch, comm
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe-core finds no serious or critical violation in the form (${colorScheme})`, async ({ egs }) => {
-    const form = await egs.openForm(egs.rev('main~1'));
+    const form = await egs.openForm(egs.seeded(2));
     await form.emulateMedia({ colorScheme });
     await form.locator('[data-param="params.yaml:train.n_est"]').fill('1.5');
     await form.getByLabel('Show all input parameters (including hidden)').check();

@@ -12,6 +12,8 @@ export const test = base.extend<{
   egs: {
     gitDir: string;
     rev: (expr: string) => string;
+    /** The seeded history's commits on main, oldest first (0: 2021 layout, 1: Studio's PR 46 commit, 2: baseline, 3: main): stable while tests push. */
+    seeded: (index: number) => string;
     openForm: (sha: string, ref?: string) => Promise<Page>;
     /** Someone else's push to main: `params.yaml` as given, on top of main's head. */
     push: (paramsYaml: string, message: string) => Promise<string>;
@@ -45,7 +47,8 @@ export const test = base.extend<{
       if (!(await repo.git.updateRef('refs/heads/main', oid, head))) throw new Error('main moved during the push');
       return oid;
     };
-    await use({ gitDir, rev: (expr) => git(gitDir, 'rev-parse', expr).trim(), openForm, push });
+    const seeded = (index: number) => git(gitDir, 'rev-list', '--reverse', '--first-parent', 'refs/heads/main').split('\n')[index]!;
+    await use({ gitDir, rev: (expr) => git(gitDir, 'rev-parse', expr).trim(), seeded, openForm, push });
   },
 });
 export { expect } from './fixtures';

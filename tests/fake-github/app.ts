@@ -16,6 +16,7 @@ import type { SeedResult } from './seed/snapshots';
 import { s3Endpoint, type S3Options } from './s3/endpoint';
 import { startServer, type FakeServer, type Handler } from './server';
 import { Store } from './store';
+import { FakeCi, type CiOptions } from './ci/runner';
 
 export interface SeedSpec {
   owner: string;
@@ -38,6 +39,8 @@ export interface FakeGitHub {
   /** Where the bare repositories live (`<root>/<owner>/<name>.git`). */
   root: string;
   seeds: Map<string, SeedResult>;
+  /** The CI (GitHub Actions running the Commit Lab workflow), when started with `ci`; see ci/README.md. */
+  ci: FakeCi | null;
   close(): Promise<void>;
 }
 
@@ -62,6 +65,8 @@ export interface FakeGitHubOptions {
   dvcRemotes?: Record<string, DvcRemoteStore>;
   /** An S3-compatible endpoint at `/_s3/` for `endpointurl` remotes. */
   s3?: Omit<S3Options, 'clock'>;
+  /** Run CI on pushes and new pull requests (`true` = defaults: instant, results by `cml pr`). Starts after seeding. */
+  ci?: CiOptions | boolean;
 }
 
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
@@ -71,6 +76,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   let server: FakeServer;
   let userTokens: UserTokens;
   let deviceFlow: DeviceFlow;
+  let ci: FakeCi | null;
   try {
     for (const spec of options.seeds ?? []) {
       const { seed } = await seedRepository(store, { ...spec, root });
@@ -94,6 +100,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       pagesHandler(gitPageSource(store)),
     ];
     handlers.forEach((handler) => server.use(handler));
+    ci = options.ci ? new FakeCi(store, options.ci === true ? {} : options.ci) : null;
   } catch (error) {
     store.close();
     if (!options.root) await rm(root, { recursive: true, force: true });
@@ -108,7 +115,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     userTokens,
     root,
     seeds,
+    ci,
     async close() {
+      ci?.close();
       await server.close();
       store.close();
       if (!options.root) await rm(root, { recursive: true, force: true });

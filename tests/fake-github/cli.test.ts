@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeExampleGetStarted } from './seed/example-get-started';
+import { startCli } from './cli-process';
 import { git } from './git/git-cli';
 
 /**
@@ -13,7 +12,7 @@ import { git } from './git/git-cli';
  * (run here through the same `tsx tests/fake-github/cli.ts` the npm script runs, with port 0 so
  * the system picks a free one), fetched over HTTP like curl would.
  */
-let child: ChildProcess;
+let cli: Awaited<ReturnType<typeof startCli>>;
 let base: string;
 let folder: string;
 let root: string;
@@ -22,24 +21,12 @@ beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'cli-snapshots-'));
   root = await mkdtemp(join(tmpdir(), 'cli-repos-'));
   await writeExampleGetStarted(folder);
-  child = spawn('node_modules/.bin/tsx', ['tests/fake-github/cli.ts', '--port', '0', '--root', root, '--seed', `acme/egs=${folder}`], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // its own process group, so the tsx wrapper and its node child stop together
-  });
-  let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  base = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`fake-github exited ${code}: ${stderr}`)));
-  });
+  cli = await startCli(['--port', '0', '--root', root, '--seed', `acme/egs=${folder}`]);
+  base = cli.base;
 }, 60_000);
 
 afterAll(async () => {
-  if (child?.pid && child.exitCode === null) {
-    const exited = new Promise((r) => child.once('exit', r));
-    process.kill(-child.pid, 'SIGTERM');
-    await exited;
-  }
+  await cli?.stop();
   await rm(folder, { recursive: true, force: true });
   await rm(root, { recursive: true, force: true });
 });

@@ -3,17 +3,21 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startFakeGitHub, type SeedSpec } from './app';
+import { ciOptionsFromFlags } from './ci/cli-options';
 import { generateHistory } from './seed/generate';
 
 /**
  * `npm run fake-github -- --port <n> --seed <owner>/<repo>=<folder> [--seed …]
- *                        [--generate <owner>/<repo>=<commits>] [--root <dir>]`
+ *                        [--generate <owner>/<repo>=<commits>] [--root <dir>]
+ *                        [--ci [--ci-results pr|commit] [--ci-timing <queuedMs>,<runMs>]]`
  *
  * Seeds every repository, prints the base URL as the first line of stdout (tests read it; with
  * `--port 0` the system picks a free port) and serves until SIGINT/SIGTERM.
  * `--generate` writes a generated DVC history (and its expected.json) under the root first.
+ * `--ci` runs the Commit Lab workflow on pushes and new pull requests (ci/README.md).
  */
-const USAGE = 'usage: fake-github --port <n> --seed <owner>/<repo>=<folder> [--seed ...] [--generate <owner>/<repo>=<commits>] [--root <dir>]';
+const USAGE =
+  'usage: fake-github --port <n> --seed <owner>/<repo>=<folder> [--seed ...] [--generate <owner>/<repo>=<commits>] [--root <dir>] [--ci [--ci-results pr|commit] [--ci-timing <queuedMs>,<runMs>]]';
 
 function target(value: string): { owner: string; name: string; rest: string } {
   const m = /^([^/=]+)\/([^/=]+)=(.+)$/.exec(value);
@@ -28,6 +32,9 @@ async function main(): Promise<void> {
       seed: { type: 'string', multiple: true, default: [] },
       generate: { type: 'string', multiple: true, default: [] },
       root: { type: 'string' },
+      ci: { type: 'boolean', default: false },
+      'ci-results': { type: 'string' },
+      'ci-timing': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -35,6 +42,7 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
+  const ci = ciOptionsFromFlags(values);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`bad --port '${values.port}'\n${USAGE}`);
   // A root we made is ours to remove; a --root the caller named is left for them to inspect.
@@ -55,7 +63,7 @@ async function main(): Promise<void> {
     seeds.push({ owner: t.owner, name: t.name, folder });
   }
   const started = performance.now();
-  const fake = await startFakeGitHub({ port, root, seeds }).catch(async (error: unknown) => {
+  const fake = await startFakeGitHub({ port, root, seeds, ci }).catch(async (error: unknown) => {
     await cleanup();
     throw error;
   });
@@ -63,6 +71,10 @@ async function main(): Promise<void> {
   for (const [repo, seed] of fake.seeds) {
     console.error(`[fake-github] ${repo}: ${seed.commits.length} commits, branches ${Object.keys(seed.branches).join(', ')}`);
   }
+  if (ci)
+    console.error(
+      `[fake-github] CI on: ${ci.results ?? 'pr'} results, ${typeof ci.timing === 'object' ? `queued ${ci.timing.queuedMs} ms, running ${ci.timing.runMs} ms` : 'instant'}`,
+    );
   console.error(`[fake-github] seeded in ${Math.round(performance.now() - started)} ms; repositories under ${root}; GraphQL at ${fake.url}/api/graphql`);
   const stop = () => {
     void fake

@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from './clock';
-import { GitRepo } from './git/repo';
+import type { GitRepo, RefMove } from './git/repo';
 import { TokenRegistry } from './tokens';
 
 /**
@@ -93,6 +93,9 @@ export interface WorkflowRun {
   updatedAt: string;
 }
 
+/** What happened in the store that GitHub would fire a webhook event for (the fake's CI listens). */
+export type StoreEvent = { kind: 'push'; repo: Repository; move: RefMove } | { kind: 'pull_request_opened'; repo: Repository; pr: PullRequest };
+
 export type RepositoryRole = 'read' | 'write' | 'admin';
 
 export interface Repository {
@@ -148,6 +151,8 @@ export class Store {
   clock: Clock = systemClock;
   private nextDatabaseId = 1000;
   readonly defaultUser: User;
+  /** Told of pushes (every ref move of every repository) and newly opened pull requests. */
+  readonly observers = new Set<(event: StoreEvent) => void>();
 
   constructor(defaultLogin = 'octocat') {
     this.defaultUser = this.addUser({ login: defaultLogin });
@@ -196,6 +201,7 @@ export class Store {
       webCommits: new Set(),
     };
     this.repositories.set(key(repo.owner, repo.name), repo);
+    repo.git.refMoves.add((move) => this.emit({ kind: 'push', repo, move }));
     if (!this.users.has(repo.owner)) this.addUser({ login: repo.owner });
     return repo;
   }
@@ -253,6 +259,7 @@ export class Store {
     };
     if (repo.pullRequests.some((p) => p.number === pr.number)) throw new Error(`${repo.owner}/${repo.name}: #${pr.number} exists already`);
     repo.pullRequests.push(pr);
+    if (pr.state === 'OPEN') this.emit({ kind: 'pull_request_opened', repo, pr });
     return pr;
   }
 
@@ -300,6 +307,10 @@ export class Store {
   private comment(input: Pick<Comment, 'body'> & Partial<Comment>): Comment {
     const now = new Date().toISOString();
     return { author: this.defaultUser.login, createdAt: now, updatedAt: now, ...input, databaseId: this.newId() };
+  }
+
+  private emit(event: StoreEvent): void {
+    for (const observer of this.observers) observer(event);
   }
 
   /** The user's bucket for `resource`, refilled when its hour is over. */

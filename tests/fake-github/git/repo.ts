@@ -51,6 +51,13 @@ export interface LogOptions {
   authorEmails?: string[];
 }
 
+/** A ref that moved: `oldOid` null when it was created, `newOid` ZERO_OID when deleted. */
+export interface RefMove {
+  ref: string;
+  oldOid: string | null;
+  newOid: string;
+}
+
 /** Thrown by `writeTree`/`commitChanges` when a change cannot apply to the base tree; `reason` says which rule it broke. */
 export class ChangeError extends Error {
   constructor(
@@ -70,6 +77,8 @@ export class ChangeError extends Error {
  */
 export class GitRepo {
   private readonly cat: CatFile;
+  /** Told of every successful `updateRef`, synchronously after git moved the ref (the fake's CI listens). */
+  readonly refMoves = new Set<(move: RefMove) => void>();
 
   constructor(readonly gitDir: string) {
     this.cat = new CatFile(gitDir);
@@ -135,6 +144,7 @@ export class GitRepo {
   async updateRef(ref: string, newOid: string, oldOid: string | null): Promise<boolean> {
     try {
       await this.run(['update-ref', ref, newOid, oldOid ?? ZERO_OID]);
+      for (const listener of this.refMoves) listener({ ref, oldOid, newOid });
       return true;
     } catch (error) {
       if (error instanceof GitError && /cannot lock ref|already exists|unable to resolve reference/.test(error.stderr)) {

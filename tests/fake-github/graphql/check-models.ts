@@ -60,6 +60,7 @@ export function checkRollup(scope: Scope, oid: string) {
 
 function checkRunModel(scope: Scope, r: CheckRun) {
   const url = `${repoUrl(scope)}/runs/${r.databaseId}`;
+  const run = r.workflowRunId ? scope.repo.workflowRuns.find((w) => w.databaseId === r.workflowRunId) : undefined;
   const workflowRun = r.workflowRunId
     ? {
         __typename: 'WorkflowRun',
@@ -67,10 +68,10 @@ function checkRunModel(scope: Scope, r: CheckRun) {
         databaseId: r.workflowRunId,
         url: `${repoUrl(scope)}/actions/runs/${r.workflowRunId}`,
         resourcePath: `/${nameWithOwner(scope.repo)}/actions/runs/${r.workflowRunId}`,
-        event: 'push',
-        runNumber: r.workflowRunId,
-        createdAt: r.startedAt ?? '2020-01-01T00:00:00Z',
-        updatedAt: r.completedAt ?? r.startedAt ?? '2020-01-01T00:00:00Z',
+        event: run?.event ?? 'push',
+        runNumber: run?.runNumber ?? r.workflowRunId,
+        createdAt: run?.createdAt ?? r.startedAt ?? '2020-01-01T00:00:00Z',
+        updatedAt: run?.updatedAt ?? r.completedAt ?? r.startedAt ?? '2020-01-01T00:00:00Z',
       }
     : null;
   return {

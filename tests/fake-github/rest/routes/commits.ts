@@ -70,15 +70,21 @@ export async function prTips(repo: Repository, pr: PullRequest): Promise<{ head:
   return { head, base };
 }
 
-/** PRs whose commits (base..head) include the commit, as `commits/{sha}/pulls` lists them. */
+/** PRs whose commits (base..head) include the commit, as `commits/{sha}/pulls` lists them (CML picks its comment target from these). */
+export async function pullRequestsContaining(repo: Repository, oid: string): Promise<{ pr: PullRequest; tips: { head: string; base: string } }[]> {
+  const found = [];
+  for (const pr of repo.pullRequests) {
+    const tips = await prTips(repo, pr);
+    if ((await repo.git.isAncestor(oid, tips.head)) && !(await repo.git.isAncestor(oid, tips.base))) found.push({ pr, tips });
+  }
+  return found;
+}
+
 export const listPullsForCommit: Route = async (input) => {
   const oid = await commitOf(input, input.params.commit_sha!);
-  const found = [];
-  for (const pr of input.repo.pullRequests) {
-    const tips = await prTips(input.repo, pr);
-    if ((await input.repo.git.isAncestor(oid, tips.head)) && !(await input.repo.git.isAncestor(oid, tips.base))) {
-      found.push(pullRequestSimple(input.links, input.repo, pr, tips));
-    }
-  }
-  return paginate(input, found);
+  const found = await pullRequestsContaining(input.repo, oid);
+  return paginate(
+    input,
+    found.map(({ pr, tips }) => pullRequestSimple(input.links, input.repo, pr, tips)),
+  );
 };

@@ -32,7 +32,9 @@ export function nodeId(type: string, id: number | string): string {
 
 /** `simple-user`, the user object embedded everywhere. */
 export function simpleUser(links: Links, user: User): Record<string, unknown> {
-  const url = `${links.api}/users/${user.login}`;
+  // An app's bot (`github-actions[bot]`): GitHub percent-encodes the login in API URLs and links the app's page.
+  const url = `${links.api}/users/${encodeURIComponent(user.login)}`;
+  const app = /^(.+)\[bot\]$/.exec(user.login)?.[1];
   return {
     login: user.login,
     id: user.databaseId,
@@ -40,7 +42,7 @@ export function simpleUser(links: Links, user: User): Record<string, unknown> {
     avatar_url: `https://avatars.githubusercontent.com/u/${user.databaseId}?v=4`,
     gravatar_id: '',
     url,
-    html_url: `${links.web}/${user.login}`,
+    html_url: app ? `${links.web}/apps/${app}` : `${links.web}/${user.login}`,
     followers_url: `${url}/followers`,
     following_url: `${url}/following{/other_user}`,
     gists_url: `${url}/gists{/gist_id}`,

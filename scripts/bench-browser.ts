@@ -5,22 +5,14 @@ import { launchWithExtension, routeGitHub } from '../tests/e2e/browser';
 import { startTestGitHub } from '../tests/fake-github/worlds/test-repos';
 import { CELL_ATTRIBUTE } from '../lib/page/overlay';
 import { selectors } from '../lib/page/selectors';
+import { benchExperiments, type BenchRow } from './bench-experiments';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, '.output');
 const RUNS = 7;
 
-interface Row {
-  what: string;
-  value: number;
-  unit: string;
-  /** Budgets on sizes and request counts are hard (deterministic); times are reported only. */
-  budget?: number;
-  /** The same measure without the extension, printed beside `value`. */
-  against?: number;
-  /** A throughput to reach: printed and marked, not enforced (wall-clock on a shared machine). */
-  floor?: number;
-}
+/** Budgets on sizes and request counts are hard (deterministic); times are reported only. `against`: the same measure without the extension (or the naive strategy), printed beside `value`. */
+type Row = BenchRow;
 
 const MD5_MIB = 128;
 
@@ -165,6 +157,7 @@ export async function runBench(): Promise<boolean> {
       { what: `page DOMContentLoaded (median of ${RUNS})`, value: median(loaded), unit: 'ms' },
       { what: `every row marked (median of ${RUNS})`, value: median(marked), unit: 'ms' },
     );
+    rows.push(...(await benchExperiments(browser.context, fake)));
   } finally {
     await browser.close();
     await fake.close();

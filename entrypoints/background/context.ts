@@ -1,13 +1,12 @@
 import type { RunLedger } from '../../lib/experiments/write/run-ledger';
-import type { GitHubHost } from '../../lib/github/host';
 import type { CommitProgressMessage } from '../../lib/messages';
+import type { GitHubSession } from './github-session';
 import type { TokenStore } from './token-store';
 
 /** What the background's handlers work with. */
 export interface BackgroundContext {
   tokens: TokenStore;
-  /** Where GitHub's API is: the token goes there and nowhere else. */
-  githubHost: GitHubHost;
+  github: GitHubSession;
   /** The branches commit runs created, so a run's retry recognises its own. */
   runLedger: RunLedger;
   /** Sends a message to the extension's own pages (a commit run's progress); content scripts never get it. */

@@ -1,14 +1,15 @@
+import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { memoryLedger } from '../../lib/experiments/write/run-ledger';
-import { GITHUB_COM } from '../../lib/github/host';
+import { githubSession } from './github-session';
 import { handleMessage, type Sender } from './handle-message';
 import { tokenStore } from './token-store';
 
 const ORIGIN = 'chrome-extension://abcdefghijklmnop/';
 const optionsPage = { url: `${ORIGIN}options.html` };
 const githubTab = { url: 'https://github.com/acme/mnist/commits/main' };
-const context = { tokens: tokenStore, githubHost: GITHUB_COM, runLedger: memoryLedger(), notifyPages: () => {} };
+const context = { tokens: tokenStore, github: githubSession(tokenStore), runLedger: memoryLedger(), notifyPages: () => {} };
 const ask = (message: unknown, sender: Sender = optionsPage) => handleMessage(message, sender, ORIGIN, context);
 
 describe('background messages', () => {

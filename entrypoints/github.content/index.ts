@@ -1,9 +1,10 @@
-import { h, render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { RowCell } from '../../components/RowCell';
+import { experimentsView } from '../../components/experiments-view';
 import '../../components/row-cell.css';
 import { browser } from 'wxt/browser';
+import { ask } from '../../lib/messages';
 import { startOverlay } from '../../lib/page/overlay';
+import { pageRefOf } from '../../lib/page/page-ref';
 import { signedInLogin } from '../../lib/page/page-login';
 import { PAGE_LOGIN_MESSAGE } from '../../lib/page/run-target';
 
@@ -12,14 +13,15 @@ export default defineContentScript({
   // never loads a content script anew. Off commit lists the overlay observes nothing.
   matches: ['https://github.com/*'],
   main(ctx) {
+    const cells = experimentsView(ask, (target) =>
+      target.list.kind === 'pr-commits' ? { pr: target.list.number } : { ref: pageRefOf(document)?.name ?? 'HEAD' },
+    );
     const overlay = startOverlay({
       document,
       signal: ctx.signal,
       isValid: () => ctx.isValid,
-      renderCell: (host, target) => {
-        render(h(RowCell, { sha: target.row.sha, where: target.where }), host);
-        return () => render(null, host);
-      },
+      // One page view per URL: a soft navigation to another list (or page of it) asks anew.
+      renderCell: (host, target) => cells.renderCell(host, target, document.location.href),
       log: (message) => console.info(`[Commit Lab] ${message}`),
     });
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => overlay.navigating(newUrl));

@@ -8,16 +8,9 @@ import { generateHistory, KEYS, type Expected, type ExpectedCommit } from '../..
 import { idbCache, type Cache } from '../cache';
 import { READER_VERSION } from '../dvc';
 import { createGitHubClient } from '../github/client';
-import {
-  GitHubError,
-  NotFoundError,
-  RateLimitedError,
-  UnavailableError,
-  BadCredentialsError,
-  SsoRequiredError,
-  MissingPermissionError,
-} from '../github/errors';
+import { NotFoundError, RateLimitedError, UnavailableError, BadCredentialsError, SsoRequiredError, MissingPermissionError } from '../github/errors';
 import { enterpriseHost } from '../github/host';
+import { failure } from '../github/testing/failure';
 import { MAX_FILE_BYTES } from './commit-files';
 import { experimentsContext, rowsFor, type ExperimentsContext } from './rows';
 import type { ExperimentRow, RowsRequest } from './types';
@@ -113,15 +106,6 @@ function want(c: ExpectedCommit) {
   return { params: c.params, metrics: c.metrics, paramChanges: c.paramChanges };
 }
 
-async function failure(call: Promise<unknown>): Promise<GitHubError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(GitHubError);
-  return error as GitHubError;
-}
-
 describe('rowsFor on the generated 1,000-commit history', () => {
   // Main's log from the 2021 layout (scores.json in git) to the studio layout (eval/live/metrics.json): metrics in git.
   const pages = [
@@ -191,8 +175,18 @@ describe('rowsFor on the generated 1,000-commit history', () => {
     const a = page(0);
     const b = { ...a, shas: a.shas.slice(10) };
     await Promise.all([rowsFor(ctx, a), rowsFor(ctx, b)]);
-    const graphql = api().filter((r) => r.path === '/graphql');
-    expect(graphql.length).toBeLessThanOrEqual(4);
+    // Page b's commits are all in page a: b waits for a's fetch and takes the files from the cache.
+    expect(counts()).toEqual({ rest: 2, graphql: 2 });
+  });
+
+  it("a pull request's Commits tab (oldest first): the same rows, from the same number of requests", async () => {
+    const byRef = await rowsFor(context(), page(700));
+    const refCounts = counts();
+    fake.server.log.length = 0;
+    const request = page(700);
+    const byPr = await rowsFor(context({ into: idbCache({ name: `rows-${caches++}` }) }), { ...request, list: { pr: 1 }, shas: [...request.shas].reverse() });
+    expect(byPr.rows).toEqual([...byRef.rows].reverse());
+    expect(counts()).toEqual(refCounts);
   });
 });
 

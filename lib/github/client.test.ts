@@ -2,8 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../../tests/fake-github/app';
 import { createGitHubClient, guardedFetch, type ClientOptions } from './client';
-import { BadCredentialsError, GitHubError, MissingPermissionError, NotFoundError, RateLimitedError, SsoRequiredError, UnavailableError } from './errors';
+import { BadCredentialsError, MissingPermissionError, NotFoundError, RateLimitedError, SsoRequiredError, UnavailableError } from './errors';
 import { enterpriseHost, GITHUB_COM, isApiUrl } from './host';
+import { failure } from './testing/failure';
 
 const SAMPLE = fileURLToPath(new URL('../../tests/fake-github/sample', import.meta.url));
 
@@ -29,15 +30,6 @@ function client(options: Partial<ClientOptions> = {}) {
   });
   const getRepo = (repo = 'iris', retry = true) => github.call((o) => o.rest.repos.get({ owner: 'acme', repo }), { retry, what: `acme/${repo}` });
   return { github, slept, getRepo };
-}
-
-async function failure(call: Promise<unknown>): Promise<GitHubError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(GitHubError);
-  return error as GitHubError;
 }
 
 const REPO = '/repos/{owner}/{repo}';

@@ -1,7 +1,7 @@
 /**
  * The failures a person can meet when the extension talks to GitHub, one type each, each with a
  * one-line message written for that person. They cross the message boundary to content scripts
- * as `GitHubErrorInfo` (plain data), and come back to life with `fromErrorInfo`.
+ * as `GitHubErrorInfo` (plain data, from `info()`).
  */
 
 /** Serialisable description of a GitHub failure: what messages carry to content scripts and pages. */
@@ -136,33 +136,4 @@ export class RefusedError extends GitHubError {
 function clockTime(at: Date): string {
   const time = at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
   return at.toDateString() === new Date().toDateString() ? time : `${at.toLocaleDateString()} ${time}`;
-}
-
-/** Rebuilds the typed error from its message form (a content script receiving `GitHubErrorInfo`). */
-export function fromErrorInfo(info: GitHubErrorInfo): GitHubError {
-  switch (info.kind) {
-    case 'bad-credentials':
-      return new BadCredentialsError();
-    case 'sso-required':
-      return new SsoRequiredError(info.url);
-    case 'missing-permission':
-      return new MissingPermissionError(info.needed, info.tokenKind);
-    case 'rate-limited':
-      return new RateLimitedError(new Date(info.until), info.limit);
-    case 'not-found':
-      return Object.assign(new NotFoundError(''), { message: info.message });
-    case 'unavailable':
-      return new UnavailableError(info.status);
-    case 'refused':
-      return Object.assign(new RefusedError(info.status, ''), { message: info.message });
-  }
-}
-
-const KINDS: readonly GitHubErrorKind[] = ['bad-credentials', 'sso-required', 'missing-permission', 'rate-limited', 'not-found', 'unavailable', 'refused'];
-
-/** Checks an untrusted value (a message from another context) is a `GitHubErrorInfo`. */
-export function isGitHubErrorInfo(value: unknown): value is GitHubErrorInfo {
-  if (typeof value !== 'object' || value === null) return false;
-  const { kind, message } = value as { kind?: unknown; message?: unknown };
-  return KINDS.includes(kind as GitHubErrorKind) && typeof message === 'string';
 }

@@ -8,5 +8,6 @@ export { ask } from './ask';
 export type { Senders, MessageSpec } from './define';
 export type { Handlers, Replies, Reply, Request, RequestType } from './types';
 export type { TokenStatus } from './token-status';
+export type { ExperimentsReply, ExperimentsFailure } from './experiments';
 export { onCommitProgress, type CommitProgressMessage } from './commit-progress';
 export type { BranchHeadReply, DataVersionsReply, FormModelReply } from './form-model';

@@ -2,6 +2,7 @@ import type { CommitExperimentResult } from '../experiments/write/commit-result'
 import { parseCommitExperiment } from './commit-experiment';
 import { defineMessage, noFields } from './define';
 import { parseBranchHead, parseDataVersions, parseFormModel, type BranchHeadReply, type DataVersionsReply, type FormModelReply } from './form-model';
+import { parseExperiments, type ExperimentsReply } from './experiments';
 import type { TokenStatus } from './token-status';
 
 /**
@@ -18,6 +19,8 @@ export const MESSAGES = {
   }),
   /** Forget the token. */
   'token-clear': defineMessage<TokenStatus>()({ from: 'extension-pages', parse: noFields }),
+  /** The experiment rows of one commit-page view (`{repo, list, shas}`), or the typed error it met. */
+  experiments: defineMessage<ExperimentsReply>()({ from: 'any', parse: parseExperiments }),
   /**
    * The Run form's write: one experiment commit (new branch and pull request, or the base
    * branch). Extension pages only: the Run form is one, a content script never writes. The

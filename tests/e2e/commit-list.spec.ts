@@ -10,6 +10,8 @@ test.beforeAll(({ mnist }) => {
 const LIST = 'https://github.com/acme/mnist/commits/main';
 const ROW = selectors.commitRow.variants[0];
 const CELL = `[${CELL_ATTRIBUTE}]`;
+/** These tests set no token: every cell says so, once the background answered. */
+const NO_TOKEN = 'Set a GitHub token in Commit Lab’s options to see experiments here.';
 
 /** Each row's SHA (from its commit link) and the SHAs of the cells inside it. */
 async function rowsAndCells(page: Page) {
@@ -33,7 +35,7 @@ test('every row of a commit list is marked exactly once', async ({ page }) => {
   await page.goto(LIST);
   await expectEveryRowMarkedOnce(page, mainNewestFirst.slice(0, 35));
   const cell = page.locator(CELL).first();
-  await expect(cell).toContainText(`Commit Lab: no experiment data loaded yet for commit ${mainNewestFirst[0]!.slice(0, 7)} on main`);
+  await expect(cell).toContainText(`Commit Lab: commit ${mainNewestFirst[0]!.slice(0, 7)} on main: ${NO_TOKEN}`);
   await expect(cell.locator('.commit-lab-cell')).toBeVisible();
 });
 
@@ -42,7 +44,7 @@ test("the cell is read out as one sentence and takes Primer's light and dark col
   await expectEveryRowMarkedOnce(page, mainNewestFirst.slice(0, 35));
   const cell = page.locator(CELL).first();
   // The icon and the dash are decoration: assistive technology gets the sentence alone.
-  await expect(cell).toMatchAriaSnapshot(`- text: "Commit Lab: no experiment data loaded yet for commit ${mainNewestFirst[0]!.slice(0, 7)} on main"`);
+  await expect(cell).toMatchAriaSnapshot(`- text: "Commit Lab: commit ${mainNewestFirst[0]!.slice(0, 7)} on main: ${NO_TOKEN}"`);
   const pill = cell.locator('.commit-lab-cell');
   // @primer/primitives: fgColor-muted, bgColor-muted, borderColor-default in light, then dark.
   const colours = () =>

@@ -69,20 +69,31 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   context: async ({ server, requests, consoleLines }, use) => {
     const browser = await launchWithExtension(EXTENSION_DIR, true);
     const { context } = browser;
-    context.on('request', (request) =>
+    const headers: Promise<{ url: string; headers: Record<string, string> }>[] = [];
+    context.on('request', (request) => {
       requests.push({
         url: request.url(),
         method: request.method(),
         resourceType: request.resourceType(),
         fromServiceWorker: request.serviceWorker() !== null,
-      }),
-    );
+      });
+      headers.push(
+        request.allHeaders().then(
+          (h) => ({ url: request.url(), headers: h }),
+          () => ({ url: request.url(), headers: {} }),
+        ),
+      );
+    });
     const listen = (page: Page) => page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
     context.pages().forEach(listen);
     context.on('page', listen);
     await routeGitHub(context, server);
     await use(context);
+    // Every test, every request of the browser context: a GitHub token (or any part of one) goes
+    // to the API host alone.
+    const leaks = (await Promise.all(headers)).filter(({ url, headers: h }) => new URL(url).host !== 'api.github.com' && carriesToken(url, h));
     await browser.close();
+    expect(leaks).toEqual([]);
   },
 
   page: async ({ context }, use) => {
@@ -98,3 +109,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 });
 
 export const expect = test.expect;
+
+/** A GitHub token's prefixes (classic, fine-grained, OAuth, user-to-server, refresh) and any Authorization at all. */
+const TOKEN = /\b(ghp|gho|ghu|ghs|ghr|github_pat)_[A-Za-z0-9_]+/;
+function carriesToken(url: string, headers: Record<string, string>): boolean {
+  return TOKEN.test(decodeURIComponent(url)) || Object.entries(headers).some(([name, value]) => name === 'authorization' || TOKEN.test(value));
+}

@@ -11,7 +11,7 @@ import { createRestApi } from './rest/index';
 import type { TokenRegistry } from './tokens';
 import { gitPageSource } from './pages/git-source';
 import { pagesHandler } from './pages/handler';
-import { seedRepository } from './seed/repository';
+import { importGitRepository, seedRepository, type GitSpec } from './seed/repository';
 import type { SeedResult } from './seed/snapshots';
 import { s3Endpoint, type S3Options } from './s3/endpoint';
 import { startServer, type FakeServer, type Handler } from './server';
@@ -54,6 +54,8 @@ export interface FakeGitHubOptions {
   port?: number;
   root?: string;
   seeds?: SeedSpec[];
+  /** Existing git repositories (bare or not) served as they are: every branch and tag, HEAD's branch the default. */
+  gitRepos?: GitSpec[];
   handlers?: Handler[];
   store?: Store;
   clock?: Clock;
@@ -82,6 +84,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       const { seed } = await seedRepository(store, { ...spec, root });
       seeds.set(`${spec.owner}/${spec.name}`, seed);
     }
+    for (const spec of options.gitRepos ?? []) await importGitRepository(store, { ...spec, root });
     server = await startServer({ port: options.port, clock: options.clock, waits: options.waits });
     const clock = server.clock;
     // One clock for the whole fake: rate-limit resets move with a test's manual clock too.

@@ -1,4 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
@@ -16,12 +17,37 @@ let cli: Awaited<ReturnType<typeof startCli>>;
 let base: string;
 let folder: string;
 let root: string;
+let work: string;
+
+/** A developer's working copy, made with plain git: two branches, a lightweight and an annotated tag, and a remote-tracking ref. */
+async function workingCopy(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'cli-work-'));
+  const run = (...args: string[]) =>
+    execFileSync('git', ['-C', dir, '-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', ...args], {
+      env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
+    });
+  run('init', '--quiet', '--initial-branch=trunk');
+  await writeFile(join(dir, 'dvc.yaml'), 'stages:\n  train:\n    cmd: python train.py\n');
+  run('add', '.');
+  run('commit', '--quiet', '-m', 'first');
+  run('tag', 'v1');
+  run('checkout', '--quiet', '-b', 'exp/lr');
+  await mkdir(join(dir, 'src'));
+  await writeFile(join(dir, 'src', 'train.py'), 'print(1)\n');
+  run('add', '.');
+  run('commit', '--quiet', '-m', 'second');
+  run('tag', '-a', 'v2', '-m', 'annotated');
+  run('update-ref', 'refs/remotes/origin/old', 'HEAD');
+  run('checkout', '--quiet', 'trunk');
+  return dir;
+}
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'cli-snapshots-'));
   root = await mkdtemp(join(tmpdir(), 'cli-repos-'));
   await writeExampleGetStarted(folder);
-  cli = await startCli(['--port', '0', '--root', root, '--seed', `acme/egs=${folder}`]);
+  work = await workingCopy();
+  cli = await startCli(['--port', '0', '--root', root, '--seed', `acme/egs=${folder}`, '--git', `dev/work=${work}`]);
   base = cli.base;
 }, 60_000);
 
@@ -29,6 +55,7 @@ afterAll(async () => {
   await cli?.stop();
   await rm(folder, { recursive: true, force: true });
   await rm(root, { recursive: true, force: true });
+  await rm(work, { recursive: true, force: true });
 });
 
 describe('npm run fake-github', () => {
@@ -82,5 +109,23 @@ describe('npm run fake-github', () => {
     expect(scores.links).toHaveLength(2); // added in 2021, deleted by the Studio snapshot
     expect((await rows('/acme/egs/commits/tune-hyperparams')).links).toEqual(revList('tune-hyperparams'));
     expect((await rows('/acme/egs/commits/no-such-branch')).status).toBe(404);
+  });
+
+  it('--git serves an existing repository as it is: every branch and tag, HEAD the default branch, nothing else', async () => {
+    const workGit = join(work, '.git');
+    const api = (path: string) =>
+      fetch(`${base}/api/v3/repos/dev/work${path}`).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }));
+    expect((await api('')).body.default_branch).toBe('trunk');
+    for (const ref of ['heads/trunk', 'heads/exp/lr', 'tags/v1', 'tags/v2']) {
+      const { body } = await api(`/git/ref/${ref}`);
+      expect((body.object as { sha: string }).sha).toBe(git(workGit, 'rev-parse', `refs/${ref}`).trim());
+    }
+    expect((await api('/git/ref/remotes/origin/old')).status).toBe(404);
+    expect((await rows('/dev/work/commits/exp/lr')).links).toEqual(
+      git(workGit, 'rev-list', 'exp/lr')
+        .trim()
+        .split('\n')
+        .map((oid) => `/dev/work/commit/${oid}`),
+    );
   });
 });

@@ -8,16 +8,17 @@ import { generateHistory } from './seed/generate';
 
 /**
  * `npm run fake-github -- --port <n> --seed <owner>/<repo>=<folder> [--seed …]
- *                        [--generate <owner>/<repo>=<commits>] [--root <dir>]
+ *                        [--generate <owner>/<repo>=<commits>] [--git <owner>/<repo>=<path>] [--root <dir>]
  *                        [--ci [--ci-results pr|commit] [--ci-timing <queuedMs>,<runMs>]]`
  *
  * Seeds every repository, prints the base URL as the first line of stdout (tests read it; with
  * `--port 0` the system picks a free port) and serves until SIGINT/SIGTERM.
  * `--generate` writes a generated DVC history (and its expected.json) under the root first.
+ * `--git` serves an existing git repository (bare or not) as it is, every branch and tag.
  * `--ci` runs the Commit Lab workflow on pushes and new pull requests (ci/README.md).
  */
 const USAGE =
-  'usage: fake-github --port <n> --seed <owner>/<repo>=<folder> [--seed ...] [--generate <owner>/<repo>=<commits>] [--root <dir>] [--ci [--ci-results pr|commit] [--ci-timing <queuedMs>,<runMs>]]';
+  'usage: fake-github --port <n> --seed <owner>/<repo>=<folder> [--seed ...] [--generate <owner>/<repo>=<commits>] [--git <owner>/<repo>=<path>] [--root <dir>] [--ci [--ci-results pr|commit] [--ci-timing <queuedMs>,<runMs>]]';
 
 function target(value: string): { owner: string; name: string; rest: string } {
   const m = /^([^/=]+)\/([^/=]+)=(.+)$/.exec(value);
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '0' },
       seed: { type: 'string', multiple: true, default: [] },
       generate: { type: 'string', multiple: true, default: [] },
+      git: { type: 'string', multiple: true, default: [] },
       root: { type: 'string' },
       ci: { type: 'boolean', default: false },
       'ci-results': { type: 'string' },
@@ -63,7 +65,11 @@ async function main(): Promise<void> {
     seeds.push({ owner: t.owner, name: t.name, folder });
   }
   const started = performance.now();
-  const fake = await startFakeGitHub({ port, root, seeds, ci }).catch(async (error: unknown) => {
+  const gitRepos = values.git.map((g) => {
+    const t = target(g);
+    return { owner: t.owner, name: t.name, path: resolve(t.rest) };
+  });
+  const fake = await startFakeGitHub({ port, root, seeds, gitRepos, ci }).catch(async (error: unknown) => {
     await cleanup();
     throw error;
   });

@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { writeExampleGetStarted } from '../../../tests/fake-github/seed/example-
 import { enterpriseHost } from '../../../lib/github/host';
 import { parseCommitProgress } from '../../../lib/messages/commit-progress';
 import type { BackgroundContext } from '../context';
+import { githubSession } from '../github-session';
 import { handleMessage } from '../handle-message';
 import { sessionRunLedger } from '../run-ledger-store';
 import { tokenStore } from '../token-store';
@@ -42,7 +44,7 @@ const gitDir = () => fake.store.repository('acme', 'egs')!.git.gitDir;
 function send(message: unknown, sender: { url?: string }, sent: unknown[] = []) {
   const context: BackgroundContext = {
     tokens: tokenStore,
-    githubHost: enterpriseHost(fake.url),
+    github: githubSession(tokenStore, { host: enterpriseHost(fake.url) }),
     runLedger: sessionRunLedger,
     notifyPages: (m) => sent.push(m),
   };

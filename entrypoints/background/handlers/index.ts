@@ -2,6 +2,7 @@ import type { Handlers } from '../../../lib/messages';
 import type { BackgroundContext } from '../context';
 import { commitExperimentHandler } from './commit-experiment';
 import { branchHead, dataVersionsHandler, formModel } from './form-model';
+import { experiments } from './experiments';
 import { tokenClear } from './token-clear';
 import { tokenSave } from './token-save';
 import { tokenStatus } from './token-status';
@@ -14,5 +15,6 @@ export const HANDLERS = {
   'form-model': formModel,
   'branch-head': branchHead,
   'data-versions': dataVersionsHandler,
+  experiments,
   'commit-experiment': commitExperimentHandler,
 } satisfies Handlers<BackgroundContext>;

@@ -21,8 +21,9 @@ export async function blobOidsAt(client: GitHubClient, repo: RepoName, revisions
   const variables: Record<string, unknown> = { owner: repo.owner, name: repo.name };
   revisions.forEach((r, i) => (variables[`r${i}`] = r));
   paths.forEach((p, i) => (variables[`p${i}`] = p));
-  type Commit = { oid?: string } & Record<string, { oid: string } | null | string | undefined>;
-  const { data } = await client.graphql<{ repository: Record<string, Commit | null> }>(query, variables, { what: `${repo.owner}/${repo.name}` });
+  /** `oid`, and `f<j>`: the tree entry at path j, or null. */
+  type Found = { oid?: string; [alias: string]: unknown };
+  const { data } = await client.graphql<{ repository: Record<string, Found | null> }>(query, variables, { what: `${repo.owner}/${repo.name}` });
   return revisions.map((_, i) => {
     const found = data.repository[`c${i}`];
     if (!found?.oid) return null;

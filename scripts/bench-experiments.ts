@@ -1,0 +1,115 @@
+import 'fake-indexeddb/auto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BrowserContext } from '@playwright/test';
+import { idbCache } from '../lib/cache';
+import { experimentsContext, rowsFor } from '../lib/experiments/rows';
+import { RecordStore } from '../lib/experiments/records';
+import type { RowsRequest } from '../lib/experiments/types';
+import { READER_VERSION } from '../lib/dvc';
+import { createGitHubClient } from '../lib/github/client';
+import { enterpriseHost } from '../lib/github/host';
+import { CELL_ATTRIBUTE } from '../lib/page/overlay';
+import type { FakeGitHub } from '../tests/fake-github/app';
+import { generateHistory } from '../tests/fake-github/seed/generate';
+import { seedRepository } from '../tests/fake-github/seed/repository';
+
+export interface BenchRow {
+  what: string;
+  value: number;
+  unit: string;
+  budget?: number;
+  against?: number;
+  /** A throughput to reach: printed and marked, not enforced (wall-clock on a shared machine). */
+  floor?: number;
+}
+
+const TOKEN = 'ghp_benchToken0123456789';
+
+/** Records, in the page, when the first cell was drawn and when every cell showed its row. */
+const ROWS_PROBE = `
+  new MutationObserver((_, observer) => {
+    const cells = document.querySelectorAll(${JSON.stringify(`[${CELL_ATTRIBUTE}] .commit-lab-cell`)});
+    if (cells.length && window.__commitLabFirstCell === undefined) window.__commitLabFirstCell = performance.now();
+    if (cells.length >= 35 && [...cells].every((c) => / changed; /.test(c.getAttribute('title') || ''))) {
+      window.__commitLabRows = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true, attributes: true });
+`;
+
+/**
+ * One 35-commit page view of the generated 1,000-commit history (rows 701–735 of main, metrics
+ * in git), cold (fresh profile) and warm (a reload): API requests read from the fake's log,
+ * ours beside the naive strategy a user would otherwise script (REST contents per file per
+ * commit, for the same files at the same commits), and the time from request to rows.
+ */
+export async function benchExperiments(context: BrowserContext, fake: FakeGitHub): Promise<BenchRow[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-history-'));
+  try {
+    const expected = await generateHistory(path.join(dir, 'history'), 1000);
+    const { seed } = await seedRepository(fake.store, { owner: 'acme', name: 'long', folder: path.join(dir, 'history'), root: fake.root });
+    const oidOf = new Map(seed.commits.map((c) => [c.name, c.oid]));
+    const main = expected.branches[expected.defaultBranch]!;
+    const shas = main.slice(700, 735).map((n) => oidOf.get(n)!);
+    const url = `https://github.com/acme/long/commits/main?after=${oidOf.get(main[0]!)}+699`;
+
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await worker.evaluate(
+      (token) => (self as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ githubToken: token }),
+      TOKEN,
+    );
+    await context.addInitScript({ content: ROWS_PROBE });
+    const page = await context.newPage();
+    const view = async () => {
+      const before = fake.server.log.length;
+      await page.goto(url);
+      await page.waitForFunction(() => (window as unknown as { __commitLabRows?: number }).__commitLabRows !== undefined, undefined, { timeout: 60_000 });
+      await page.waitForTimeout(300);
+      const ms = await page.evaluate(() => {
+        const w = window as unknown as { __commitLabRows: number; __commitLabFirstCell: number };
+        return w.__commitLabRows - w.__commitLabFirstCell;
+      });
+      const api = fake.server.log.slice(before).filter((r) => r.site === 'api');
+      return { ms, api: api.length, raw: api.filter((r) => r.path.includes('/contents/')).length };
+    };
+    const cold = await view();
+    const warm = await view();
+    await page.close();
+
+    // The same rows computed in Node (the background's own code): its time, and which files at which commits it read.
+    const request: RowsRequest = { repo: { owner: 'acme', name: 'long' }, list: { ref: 'main' }, shas };
+    const cache = idbCache({ name: 'bench' });
+    const client = createGitHubClient({ host: enterpriseHost(fake.url), token: TOKEN });
+    const t0 = performance.now();
+    const rows = await rowsFor(experimentsContext(client, cache), request);
+    const nodeCold = performance.now() - t0;
+    const t1 = performance.now();
+    await rowsFor(experimentsContext(client, cache), request);
+    const nodeWarm = performance.now() - t1;
+    const parents = rows.rows.map((r) => r.parents[0]).filter((p): p is string => p !== undefined && !shas.includes(p));
+    const records = await new RecordStore(cache, READER_VERSION).get(request.repo, [...shas, ...parents]);
+    // The naive strategy, run for real: one REST contents request per file per commit, for the files that exist.
+    const before = fake.server.log.length;
+    for (const [i, record] of records.entries()) {
+      const sha = [...shas, ...parents][i]!;
+      for (const [file, stored] of Object.entries(record?.files ?? {})) {
+        if (stored === null) continue;
+        await client.call((o) => o.rest.repos.getContent({ owner: 'acme', repo: 'long', path: file, ref: sha }));
+      }
+    }
+    const naive = fake.server.log.slice(before).filter((r) => r.site === 'api').length;
+
+    return [
+      { what: 'experiments, one 35-commit page view, cold: API requests, ours / naive', value: cold.api, unit: 'requests', budget: 3, against: naive },
+      { what: '  of which raw reads of blobs cut at 512,000 bytes (counted apart)', value: cold.raw, unit: 'requests' },
+      { what: 'experiments, same page after a reload (warm): API requests, ours / naive', value: warm.api, unit: 'requests', budget: 1, against: naive },
+      { what: 'experiments: first cell drawn → every row shown, cold (in the page)', value: cold.ms, unit: 'ms' },
+      { what: 'experiments: first cell drawn → every row shown, warm (in the page)', value: warm.ms, unit: 'ms' },
+      { what: 'experiments: rowsFor request → rows, background code in Node, cold / warm', value: nodeCold, unit: 'ms', against: nodeWarm },
+    ];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

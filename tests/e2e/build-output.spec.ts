@@ -17,6 +17,8 @@ test('the release Chrome manifest asks for storage and the two GitHub hosts, not
   expect(m.optional_host_permissions).toEqual(['https://*/*']);
   expect(m.content_scripts.map((c: { matches: string[] }) => c.matches)).toEqual([['https://github.com/*']]);
   expect(JSON.stringify(m)).not.toContain('127.0.0.1');
+  // Extension pages may compile WebAssembly (the Run form's md5) and nothing more than MV3's default.
+  expect(m.content_security_policy).toEqual({ extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" });
 });
 
 test('only the test build adds the loopback host', () => {

@@ -22,6 +22,8 @@ export interface BenchRow {
   unit: string;
   budget?: number;
   against?: number;
+  /** A throughput to reach: printed and marked, not enforced (wall-clock on a shared machine). */
+  floor?: number;
 }
 
 const TOKEN = 'ghp_benchToken0123456789';

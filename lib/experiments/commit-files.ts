@@ -106,12 +106,17 @@ export class CommitFiles {
   /** One wave: one GraphQL request, then raw reads of cut blobs. */
   private async fetch(wave: Map<string, Map<string, Waiter[]>>): Promise<Map<string, Map<string, StoredFile>>> {
     // Commits another page view is fetching now: wait for it, then take its answer from the cache.
-    const busy = [...wave.keys()].map((sha) => this.inFlight.get(this.flightKey(sha))).filter((p) => p !== undefined && p !== this.done);
+    const othersFetching = (sha: string) => {
+      const flight = this.inFlight.get(this.flightKey(sha));
+      return flight !== undefined && flight !== this.done;
+    };
+    const busy = [...wave.keys()].filter(othersFetching);
     if (busy.length > 0) {
-      await Promise.allSettled(busy);
-      const shas = [...wave.keys()];
-      shas.forEach((sha) => this.records.delete(sha));
-      await this.load(shas);
+      await Promise.allSettled(busy.map((sha) => this.inFlight.get(this.flightKey(sha))));
+      // Records this view already added to keep theirs; the others are read again, now with what the other view cached.
+      const reload = busy.filter((sha) => !this.changed.has(sha));
+      reload.forEach((sha) => this.records.delete(sha));
+      await this.load(reload);
     }
     const answers = new Map<string, Map<string, StoredFile>>();
     const asks: FilesAsk[] = [];

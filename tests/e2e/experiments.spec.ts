@@ -44,7 +44,9 @@ async function cellsShown(page: Page): Promise<{ sha: string; loading: boolean; 
           sha: c.getAttribute(attribute)!,
           loading: root.querySelector('.cl-skeleton') !== null,
           chip: root.querySelector('.cl-chip-text')?.textContent ?? '',
-          metrics: Object.fromEntries([...root.querySelectorAll('[data-metric]')].map((m) => [m.getAttribute('data-metric')!, m.querySelector('.cl-value')?.textContent ?? ''])),
+          metrics: Object.fromEntries(
+            [...root.querySelectorAll('[data-metric]')].map((m) => [m.getAttribute('data-metric')!, m.querySelector('.cl-value')?.textContent ?? '']),
+          ),
         };
       }),
     CELL_ATTRIBUTE,
@@ -57,7 +59,7 @@ async function rowsShown(page: Page) {
   return cellsShown(page);
 }
 
-test('a 35-commit page of the 1,000-commit history: rows in ≤ 3 API requests cold, none on a reload', async ({ page, background, requests, history }) => {
+test('a 35-commit page of the 1,000-commit history: rows in ≤ 3 API requests cold, ≤ 1 on a reload', async ({ page, background, requests, history }) => {
   await background.evaluate((token) => (self as unknown as ServiceWorkerScope).chrome.storage.local.set({ githubToken: token }), TOKEN);
   const main = history.expected.branches[history.expected.defaultBranch]!;
   const tip = history.oidOf.get(main[0]!)!;
@@ -85,7 +87,8 @@ test('a 35-commit page of the 1,000-commit history: rows in ≤ 3 API requests c
   requests.length = 0;
   await page.reload();
   expect(await rowsShown(page)).toEqual(cold);
-  expect(api(requests)).toEqual([]);
+  // Warm: SHA data from the cache; CI, comments and results revalidated in at most one request.
+  expect(api(requests).length).toBeLessThanOrEqual(1);
 });
 
 test('a repository the token cannot read: the header says so once, from one request', async ({ page, background, requests, world }) => {

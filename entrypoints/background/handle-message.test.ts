@@ -10,7 +10,12 @@ const ORIGIN = 'chrome-extension://abcdefghijklmnop/';
 const optionsPage = { url: `${ORIGIN}options.html` };
 const githubTab = { url: 'https://github.com/acme/mnist/commits/main' };
 const ask = (message: unknown, sender: Sender = optionsPage) =>
-  handleMessage(message, sender, ORIGIN, { tokens: tokenStore, github: githubSession(tokenStore), openSignIn: async () => undefined, settings: overlaySettings });
+  handleMessage(message, sender, ORIGIN, {
+    tokens: tokenStore,
+    github: githubSession(tokenStore),
+    openSignIn: async () => undefined,
+    settings: overlaySettings,
+  });
 
 describe('background messages', () => {
   beforeEach(() => fakeBrowser.reset());

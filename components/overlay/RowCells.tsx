@@ -110,9 +110,15 @@ function Provenance({ row }: { row: ExperimentRow }) {
         </a>
       )}
       {row.foldedInto && (
-        <span class="cl-mark" data-folded-into={row.foldedInto} title={`Results of ${short(row.foldedInto)}, shown on its row`}>
+        <span
+          class="cl-mark"
+          data-folded-into={row.foldedInto}
+          role="img"
+          tabIndex={0}
+          aria-label={`Results of ${short(row.foldedInto)}, shown on its row`}
+          title={`Results of ${short(row.foldedInto)}, shown on its row`}
+        >
           <Octicon svg={foldIcon} size={12} />
-          <span>results of {short(row.foldedInto)}</span>
         </span>
       )}
       {problems.length > 0 && (

@@ -103,10 +103,10 @@ function Provenance({ row }: { row: ExperimentRow }) {
           class="cl-mark cl-results-from"
           href={row.resultsFrom.url}
           data-results-from={row.resultsFrom.sha}
+          aria-label={`Results from ${short(row.resultsFrom.sha)}`}
           title={`Results from ${short(row.resultsFrom.sha)}`}
         >
           <Octicon svg={foldIcon} size={12} />
-          <span>{short(row.resultsFrom.sha)}</span>
         </a>
       )}
       {row.foldedInto && (

@@ -102,7 +102,7 @@ export async function runBench(): Promise<boolean> {
   const chromeDir = path.join(OUT, 'chrome-mv3');
   const zip = fs.readdirSync(OUT).find((f) => f.endsWith('-chrome.zip'));
   const rows: Row[] = [
-    { what: 'content script (JS + CSS)', value: dirKB(path.join(chromeDir, 'content-scripts')), unit: 'kB', budget: 50 },
+    { what: 'content script (JS + CSS, minified)', value: dirKB(path.join(chromeDir, 'content-scripts')), unit: 'kB', budget: 60 },
     { what: 'background', value: kB(path.join(chromeDir, 'background.js')), unit: 'kB', budget: 150 },
     { what: 'whole unpacked extension', value: dirKB(chromeDir), unit: 'kB', budget: 400 },
     { what: 'Chrome zip', value: zip ? kB(path.join(OUT, zip)) : NaN, unit: 'kB', budget: 200 },

@@ -70,10 +70,11 @@ beforeEach(() => {
   fake.server.log.length = 0;
 });
 
-function context(options: { token?: string; version?: number; into?: Cache } = {}): ExperimentsContext {
+function context(options: { token?: string; version?: number; into?: Cache; fetch?: typeof fetch } = {}): ExperimentsContext {
   const client = createGitHubClient({
     host: enterpriseHost(fake.url),
     token: options.token ?? 'ghp_reader',
+    ...(options.fetch ? { fetch: options.fetch } : {}),
     sleep: async (ms) => void slept.push(ms),
     now: () => fake.server.clock.now(),
   });
@@ -171,11 +172,26 @@ describe('rowsFor on the generated 1,000-commit history', () => {
     expect(once).toEqual(counts());
   });
 
+  /** A fetch for the client that tells when the first files request (GraphQL CommitFiles) goes out. */
+  function firstFilesRequest() {
+    let tell!: () => void;
+    const sent = new Promise<void>((resolve) => (tell = resolve));
+    const spy: typeof fetch = (input, init) => {
+      if (typeof init?.body === 'string' && init.body.includes('query CommitFiles')) tell();
+      return fetch(input, init);
+    };
+    return { fetch: spy, sent };
+  }
+
   it('overlapping pages at once: a commit another page view is fetching is not fetched again', async () => {
-    const ctx = context();
+    const files = firstFilesRequest();
+    const ctx = context({ fetch: files.fetch });
     const a = page(0);
     const b = { ...a, shas: a.shas.slice(10) };
-    await Promise.all([rowsFor(ctx, a), rowsFor(ctx, b)]);
+    // b asks once a's files request is out, so a is fetching b's commits whichever listing GitHub happens to answer first.
+    const pageA = rowsFor(ctx, a);
+    await files.sent;
+    await Promise.all([pageA, rowsFor(ctx, b)]);
     // Page b's commits are all in page a: b waits for a's fetch and takes the files from the cache.
     // Its CI fields are live (never cached, nothing to ride along with), so b asks for them alone.
     const live = api().filter((r) => r.operation === 'Live').length;

@@ -198,6 +198,31 @@ describe('rowsFor on the generated 1,000-commit history', () => {
     expect({ ...counts(), live }).toEqual({ rest: 2, graphql: 3, live: 1 });
   });
 
+  it('overlapping pages: a view that found nothing cached and asks after the fetching view let go takes the commits from the cache', async () => {
+    const files = firstFilesRequest();
+    const a = page(0);
+    const b = { ...a, shas: a.shas.slice(10) };
+    let pageA: Promise<unknown> | undefined;
+    let held = false;
+    // b's first look in the cache misses (a has cached nothing yet); its answer reaches b only once a has cached and let go.
+    const getMany = async <T>(keys: string[]): Promise<(T | undefined)[]> => {
+      const found = await cache.getMany<T>(keys);
+      const bLoads = keys.length === b.shas.length && keys.every((key, i) => key.includes(b.shas[i]!));
+      if (pageA && bLoads && !held) {
+        held = true;
+        await pageA;
+      }
+      return found;
+    };
+    const ctx = context({ fetch: files.fetch, into: { ...cache, getMany } });
+    pageA = rowsFor(ctx, a);
+    await files.sent;
+    await Promise.all([pageA, rowsFor(ctx, b)]);
+    expect(held).toBe(true);
+    const live = api().filter((r) => r.operation === 'Live').length;
+    expect({ ...counts(), live }).toEqual({ rest: 2, graphql: 3, live: 1 });
+  });
+
   it("a pull request's Commits tab (oldest first): the same rows, from the same number of requests", async () => {
     const byRef = await rowsFor(context(), page(700));
     const refCounts = counts();

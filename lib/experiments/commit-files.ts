@@ -46,9 +46,13 @@ export class CommitFiles {
 
   /** Loads cached records of these commits (those not known yet). */
   async load(shas: string[]): Promise<void> {
-    const missing = shas.filter((sha) => !this.records.has(sha));
-    const found = await this.store.get(this.repo, missing);
-    missing.forEach((sha, i) => {
+    await this.readCached(shas.filter((sha) => !this.records.has(sha)));
+  }
+
+  /** Takes the cached records of these commits in place of what this view holds (where the cache has one). */
+  private async readCached(shas: string[]): Promise<void> {
+    const found = await this.store.get(this.repo, shas);
+    shas.forEach((sha, i) => {
       const record = found[i];
       if (record) this.records.set(sha, record);
     });
@@ -105,19 +109,18 @@ export class CommitFiles {
 
   /** One wave: one GraphQL request, then raw reads of cut blobs. */
   private async fetch(wave: Map<string, Map<string, Waiter[]>>): Promise<Map<string, Map<string, StoredFile>>> {
-    // Commits another page view is fetching now: wait for it, then take its answer from the cache.
-    const othersFetching = (sha: string) => {
-      const flight = this.inFlight.get(this.flightKey(sha));
-      return flight !== undefined && flight !== this.done;
-    };
-    const busy = [...wave.keys()].filter(othersFetching);
-    if (busy.length > 0) {
-      await Promise.allSettled(busy.map((sha) => this.inFlight.get(this.flightKey(sha))));
-      // Records this view already added to keep theirs; the others are read again, now with what the other view cached.
-      const reload = busy.filter((sha) => !this.changed.has(sha));
-      reload.forEach((sha) => this.records.delete(sha));
-      await this.load(reload);
-    }
+    const commits = [...wave.keys()];
+    // Commits another page view is fetching now: wait for it (and for any view that claimed them while this one waited).
+    const othersFetching = () =>
+      commits.flatMap((sha) => {
+        const flight = this.inFlight.get(this.flightKey(sha));
+        return flight !== undefined && flight !== this.done ? [flight] : [];
+      });
+    for (let busy = othersFetching(); busy.length > 0; busy = othersFetching()) await Promise.allSettled(busy);
+    // Claimed in the same step as that check, so no other view starts on them now. A view that fetched one of them let go of
+    // it only after caching it, perhaps after this view loaded its records: every one this view did not fill is read again.
+    for (const sha of commits) this.inFlight.set(this.flightKey(sha), this.done);
+    await this.readCached(commits.filter((sha) => !this.changed.has(sha)));
     const answers = new Map<string, Map<string, StoredFile>>();
     const asks: FilesAsk[] = [];
     for (const [commit, paths] of wave) {
@@ -126,9 +129,10 @@ export class CommitFiles {
       answers.set(commit, known);
       const missing = [...paths.keys()].filter((p) => !known.has(p)).sort();
       if (missing.length > 0) asks.push({ commit, paths: missing, firstParentToo: this.alsoFirstParent.delete(commit) });
+      // The cache had all of it: no other view need wait for this one.
+      else if (!this.changed.has(commit)) this.inFlight.delete(this.flightKey(commit));
     }
     if (asks.length === 0) return answers;
-    for (const ask of asks) this.inFlight.set(this.flightKey(ask.commit), this.done);
     for (const [sha, files] of await this.fetchFiles(asks)) for (const [path, file] of files) answers.get(sha)!.set(path, file);
     return answers;
   }

@@ -70,10 +70,11 @@ beforeEach(() => {
   fake.server.log.length = 0;
 });
 
-function context(options: { token?: string; version?: number; into?: Cache } = {}): ExperimentsContext {
+function context(options: { token?: string; version?: number; into?: Cache; fetch?: typeof fetch } = {}): ExperimentsContext {
   const client = createGitHubClient({
     host: enterpriseHost(fake.url),
     token: options.token ?? 'ghp_reader',
+    ...(options.fetch ? { fetch: options.fetch } : {}),
     sleep: async (ms) => void slept.push(ms),
     now: () => fake.server.clock.now(),
   });
@@ -171,14 +172,26 @@ describe('rowsFor on the generated 1,000-commit history', () => {
     expect(once).toEqual(counts());
   });
 
+  /** A fetch for the client that tells when the first files request (GraphQL CommitFiles) goes out. */
+  function firstFilesRequest() {
+    let tell!: () => void;
+    const sent = new Promise<void>((resolve) => (tell = resolve));
+    const spy: typeof fetch = (input, init) => {
+      if (typeof init?.body === 'string' && init.body.includes('query CommitFiles')) tell();
+      return fetch(input, init);
+    };
+    return { fetch: spy, sent };
+  }
+
   it('overlapping pages at once: a commit another page view is fetching is not fetched again', async () => {
-    const ctx = context();
+    const files = firstFilesRequest();
+    const ctx = context({ fetch: files.fetch });
     const a = page(0);
     const b = { ...a, shas: a.shas.slice(10) };
-    // Page b is asked once a's fetch is under way (the order two tabs' requests arrive in is not ours to fix).
-    const first = rowsFor(ctx, a);
-    await vi.waitFor(() => expect(ctx.inFlight.size).toBeGreaterThan(0));
-    await Promise.all([first, rowsFor(ctx, b)]);
+    // b asks once a's files request is out, so a is fetching b's commits whichever listing GitHub happens to answer first.
+    const pageA = rowsFor(ctx, a);
+    await files.sent;
+    await Promise.all([pageA, rowsFor(ctx, b)]);
     // Page b's commits are all in page a: b waits for a's fetch and takes the files from the cache.
     // Its own one GraphQL request is part 2's revalidation of CI, comments and PRs (it made no files wave to ride in).
     expect(counts()).toEqual({ rest: 2, graphql: 3 });
@@ -187,6 +200,31 @@ describe('rowsFor on the generated 1,000-commit history', () => {
         .filter((r) => r.path === '/graphql')
         .map((r) => r.operation),
     ).toEqual(['CommitFiles', 'CommitFiles', 'Live']);
+  });
+
+  it('overlapping pages: a view that found nothing cached and asks after the fetching view let go takes the commits from the cache', async () => {
+    const files = firstFilesRequest();
+    const a = page(0);
+    const b = { ...a, shas: a.shas.slice(10) };
+    let pageA: Promise<unknown> | undefined;
+    let held = false;
+    // b's first look in the cache misses (a has cached nothing yet); its answer reaches b only once a has cached and let go.
+    const getMany = async <T>(keys: string[]): Promise<(T | undefined)[]> => {
+      const found = await cache.getMany<T>(keys);
+      const bLoads = keys.length === b.shas.length && keys.every((key, i) => key.includes(b.shas[i]!));
+      if (pageA && bLoads && !held) {
+        held = true;
+        await pageA;
+      }
+      return found;
+    };
+    const ctx = context({ fetch: files.fetch, into: { ...cache, getMany } });
+    pageA = rowsFor(ctx, a);
+    await files.sent;
+    await Promise.all([pageA, rowsFor(ctx, b)]);
+    expect(held).toBe(true);
+    const live = api().filter((r) => r.operation === 'Live').length;
+    expect({ ...counts(), live }).toEqual({ rest: 2, graphql: 3, live: 1 });
   });
 
   it("a pull request's Commits tab (oldest first): the same rows, from the same number of requests", async () => {

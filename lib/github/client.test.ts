@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../../tests/fake-github/app';
+import { manualClock } from '../../tests/fake-github/clock';
 import { createGitHubClient, guardedFetch, type ClientOptions } from './client';
 import { BadCredentialsError, MissingPermissionError, NotFoundError, RateLimitedError, SsoRequiredError, UnavailableError } from './errors';
 import { enterpriseHost, GITHUB_COM, isApiUrl } from './host';
@@ -10,7 +11,12 @@ const SAMPLE = fileURLToPath(new URL('../../tests/fake-github/sample', import.me
 
 let fake: FakeGitHub;
 beforeAll(async () => {
-  fake = await startFakeGitHub({ seeds: [{ owner: 'acme', name: 'iris', folder: SAMPLE }], waits: { retryAfterSeconds: 30, primaryResetSeconds: 3600 } });
+  // Time stands still unless a test moves it: a reset the fake computes from "now" is the one the test computes after the answer.
+  fake = await startFakeGitHub({
+    seeds: [{ owner: 'acme', name: 'iris', folder: SAMPLE }],
+    waits: { retryAfterSeconds: 30, primaryResetSeconds: 3600 },
+    clock: manualClock(Date.UTC(2026, 11, 7, 14, 5, 0, 500)),
+  });
 });
 afterAll(() => fake.close());
 beforeEach(() => {

@@ -5,7 +5,8 @@ import { s3Endpoint } from '../../tests/fake-github/s3/endpoint';
 import { startServer, type FakeServer } from '../../tests/fake-github/server';
 import type { RemoteCredential } from './credentials';
 import { RemoteError, type RemoteFailure } from './errors';
-import { fetchObject, type RemoteTarget } from './fetch-object';
+import { fetchObject } from './fetch-object';
+import type { RemoteTarget } from './target';
 
 // md5("bar") and md5("foo"), from dvc-data's test vector (reference §2.5).
 const BAR = '37b51d194a7513e45b56f6524f2d51f2';

@@ -3,7 +3,7 @@
 // hashes are lib/dvc's, and lib/experiments joins the two.
 export { fetchObject, type FetchContext } from './fetch-object';
 export type { RemoteTarget } from './target';
-export { putObject, type PutOptions, type PutOutcome } from './put-object';
+export { objectExists, putObject, refusal, signPut, type PutDigest, type PutOptions, type PutOutcome } from './put-object';
 export { signRequest, type SignedRequest } from './sign';
 export { RemoteError, type RemoteFailure } from './errors';
 export { credentialFor, parseCredential, summarise, type CredentialSummary, type RemoteCredential } from './credentials';

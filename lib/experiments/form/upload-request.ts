@@ -1,5 +1,5 @@
 import { remoteObjectUrl, type HashGeneration } from '../../dvc';
-import { objectExists, RemoteError, signPut, type FetchContext, type RemoteFailure, type SignedRequest } from '../../remote';
+import { objectExists, originPattern, RemoteError, signPut, type FetchContext, type RemoteAccess, type RemoteFailure, type SignedRequest } from '../../remote';
 
 /**
  * What the Run form needs to upload one object: nothing (the remote has it), or a PUT signed for
@@ -11,6 +11,11 @@ import { objectExists, RemoteError, signPut, type FetchContext, type RemoteFailu
 export type UploadRequestReply =
   { ok: true; present: true; url: string } | { ok: true; present: false; put: SignedRequest } | { ok: false; failure: RemoteFailure };
 
+export interface UploadContext extends FetchContext {
+  /** Whether the extension may reach the remote's origin (the browser's host permission, or a refusal remembered). */
+  access(url: string): Promise<RemoteAccess>;
+}
+
 export interface UploadAsk {
   md5: string;
   sha256: string;
@@ -21,7 +26,7 @@ export interface UploadAsk {
  * The upload of object `md5` (an entry of `generation`) to the default remote `.dvc/config`
  * names (`dvcConfig`: that file at the commit, null when absent): HEAD first, then the signed PUT.
  */
-export async function uploadRequest(dvcConfig: string | null, ask: UploadAsk, context: FetchContext): Promise<UploadRequestReply> {
+export async function uploadRequest(dvcConfig: string | null, ask: UploadAsk, context: UploadContext): Promise<UploadRequestReply> {
   try {
     if (dvcConfig === null) return { ok: false, failure: { kind: 'unsupported', message: 'the commit has no .dvc/config naming a remote' } };
     let target;
@@ -29,6 +34,10 @@ export async function uploadRequest(dvcConfig: string | null, ask: UploadAsk, co
       target = remoteObjectUrl(dvcConfig, ask.md5, ask.generation);
     } catch (error) {
       return { ok: false, failure: { kind: 'unsupported', message: error instanceof Error ? error.message : String(error) } };
+    }
+    const access = await context.access(target.url);
+    if (access !== 'granted') {
+      return { ok: false, failure: { kind: 'permission', host: new URL(target.url).host, origin: originPattern(target.url), denied: access === 'denied' } };
     }
     if (await objectExists(target, context)) return { ok: true, present: true, url: target.url };
     return { ok: true, present: false, put: await signPut(target, context.credentials, ask) };

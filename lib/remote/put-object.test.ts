@@ -5,7 +5,8 @@ import { DvcRemoteStore } from '../../tests/fake-github/dvc/remote-store';
 import { s3Endpoint } from '../../tests/fake-github/s3/endpoint';
 import { startServer, type FakeServer } from '../../tests/fake-github/server';
 import type { RemoteCredential } from './credentials';
-import { RemoteError, type RemoteFailure } from './errors';
+import type { RemoteFailure } from './errors';
+import { failureOf } from './failure-of.test-helper';
 import { putObject } from './put-object';
 import type { RemoteTarget } from './target';
 
@@ -54,16 +55,7 @@ const s3Key = (secret = SECRET, id = KEY): RemoteCredential => ({
 const http = (path: string): RemoteTarget => ({ kind: 'http', url: `${server.url}/_dvc/open/${path}` });
 const put = (target: RemoteTarget, body: Uint8Array, hash: string, credentials: RemoteCredential[] = []) =>
   putObject(target, body, { fetch, credentials }, { md5: hash });
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected a RemoteError');
-    },
-    (error: unknown) => {
-      if (!(error instanceof RemoteError)) throw error;
-      return error.failure;
-    },
-  );
+const failure = failureOf;
 const methods = () => server.log.map((r) => `${r.method} ${r.status}`);
 
 describe('putObject to an S3-compatible remote', () => {

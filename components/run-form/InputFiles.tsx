@@ -1,7 +1,15 @@
 import { useState } from 'preact/hooks';
-import type { Input, OutHash } from '../../lib/dvc';
+import type { HashGeneration, Input, OutHash } from '../../lib/dvc';
 import type { DataVersion } from '../../lib/experiments/form/data-versions';
+import { hashFile, type FileDigest } from '../../lib/experiments/form/hash-file';
 import { ask } from '../../lib/messages';
+
+/** A new file chosen for an input, hashed for its entry's generation; the File never leaves this page. */
+export interface UploadChoice {
+  file: File;
+  digest: FileDigest;
+  generation: HashGeneration;
+}
 
 /** Bytes as a person reads them (1024-based, as DVC and GitHub show sizes). */
 export function formatSize(bytes: number | undefined): string {
@@ -23,6 +31,8 @@ interface InputFilesProps {
   /** The version picked for each input, by path. */
   picked: Readonly<Record<string, OutHash>>;
   onPick: (path: string, hash: OutHash | null) => void;
+  uploads: Readonly<Record<string, UploadChoice>>;
+  onUpload: (path: string, choice: UploadChoice | null) => void;
 }
 
 /** The DVC-tracked inputs: path, where recorded, md5 and size; each may point at another version from the history. */
@@ -37,8 +47,22 @@ export function InputFiles({ inputs, ...rest }: InputFilesProps) {
   );
 }
 
-function InputFile({ input, repo, sha, picked, onPick }: Omit<InputFilesProps, 'inputs'> & { input: Input }) {
+function InputFile({ input, repo, sha, picked, onPick, uploads, onUpload }: Omit<InputFilesProps, 'inputs'> & { input: Input }) {
   const [versions, setVersions] = useState<DataVersion[] | string>();
+  const [hashing, setHashing] = useState<string>();
+  const uploaded = uploads[input.path];
+  // A directory's upload is a manifest and many objects: not offered; a single file is.
+  const uploadable = input.nfiles === undefined && !input.md5?.endsWith('.dir');
+  const choose = async (file: File | undefined) => {
+    if (!file) return onUpload(input.path, null);
+    setHashing(`Hashing ${file.name} for DVC ${input.hashGeneration}.x…`);
+    try {
+      onUpload(input.path, { file, digest: await hashFile(file, input.hashGeneration), generation: input.hashGeneration });
+      setHashing(undefined);
+    } catch (error) {
+      setHashing(`Could not read ${file.name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
   const chosen = picked[input.path];
   const load = async () => {
     setVersions('Reading the history…');
@@ -60,6 +84,24 @@ function InputFile({ input, repo, sha, picked, onPick }: Omit<InputFilesProps, '
         <button type="button" class="small" onClick={() => void load()} aria-label={`Other versions of ${input.path}`}>
           Other versions
         </button>
+      )}
+      {uploadable && (
+        <label class="upload">
+          Upload a new file for {input.path} <input type="file" onChange={(e) => void choose(e.currentTarget.files?.[0])} />
+        </label>
+      )}
+      {hashing && (
+        <p class="muted" role="status">
+          {hashing}
+        </p>
+      )}
+      {uploaded && (
+        <p class="note" data-upload={input.path}>
+          New file {uploaded.file.name}: md5 <code>{uploaded.digest.md5}</code> · {formatSize(uploaded.digest.size)}, uploaded when committing{' '}
+          <button type="button" class="small" onClick={() => onUpload(input.path, null)}>
+            Keep the commit's version
+          </button>
+        </p>
       )}
       {typeof versions === 'string' && (
         <p class="muted" role="status">

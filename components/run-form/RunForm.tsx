@@ -1,17 +1,19 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { OutHash } from '../../lib/dvc';
 import { collectEdits, fieldState, paramId } from '../../lib/experiments/form/edits';
 import { groupParams, unreproduced, visibleInputs } from '../../lib/experiments/form/groups';
 import type { FormModel } from '../../lib/experiments/form/project-at-commit';
-import type { CommitExperimentResult, CommitStep } from '../../lib/experiments/write/commit-result';
+import type { CommitExperimentResult } from '../../lib/experiments/write/commit-result';
 import { planExperiment, type ExperimentPlan } from '../../lib/experiments/write/plan';
 import { studioBranchName } from '../../lib/experiments/write/studio-message';
 import { ask, onCommitProgress } from '../../lib/messages';
+import { RemoteError } from '../../lib/remote';
 import { CommitResult } from './CommitResult';
 import { formSession, type FormSession } from './form-session';
-import { InputFiles } from './InputFiles';
+import { InputFiles, type UploadChoice } from './InputFiles';
 import { ParamField } from './ParamField';
-import { RunProgress, type StepStates } from './RunProgress';
+import { RunProgress, type FormStep, type StepStates } from './RunProgress';
+import { sendUpload } from './send-upload';
 
 export interface RunFormProps {
   owner: string;
@@ -51,6 +53,10 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
   const [steps, setSteps] = useState<StepStates>({});
   const [reapplied, setReapplied] = useState<string>();
   const [committing, setCommitting] = useState(false);
+  // New files chosen for inputs: in memory only (a File cannot be kept in session storage).
+  const [uploads, setUploads] = useState<Record<string, UploadChoice>>({});
+  const [uploadState, setUploadState] = useState<{ sent: number; total: number } | { error: string }>();
+  const cancelUpload = useRef<AbortController>();
 
   const setSession = (next: FormSession) => {
     setSessionState(next);
@@ -83,13 +89,14 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
     if (!model) return;
     let current = true;
     const read = async (path: string) => model.files[path] ?? null;
-    const fileChanges = Object.entries(session?.data ?? {}).map(([path, hash]) => ({ kind: 'data' as const, path, hash }));
+    const uploaded = Object.fromEntries(Object.entries(uploads).map(([path, { digest }]) => [path, { md5: digest.md5, size: digest.size }]));
+    const fileChanges = Object.entries({ ...session?.data, ...uploaded }).map(([path, hash]) => ({ kind: 'data' as const, path, hash }));
     planExperiment({ project: model.project, read }, { paramEdits: edits, fileChanges }).then(
       (p) => current && (setPlan(p), setPlanError(undefined)),
       (e: unknown) => current && (setPlan(undefined), setPlanError(errorText(e))),
     );
     return () => void (current = false);
-  }, [model, edits, session?.data]);
+  }, [model, edits, session?.data, uploads]);
 
   const fromSha = session?.fromSha ?? sha;
   const base = session?.base ?? baseRef;
@@ -112,6 +119,41 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
   // A draft or a picked version set, or removed with null (back to the commit's own).
   const onInput = (id: string, text: string | null) => session && update({ drafts: withEntry(session.drafts, id, text) });
   const onPick = (path: string, hash: OutHash | null) => session && update({ data: withEntry(session.data ?? {}, path, hash) });
+  const onUpload = (path: string, choice: UploadChoice | null) => setUploads((u) => withEntry(u, path, choice));
+
+  /**
+   * Each new file to the project's default DVC remote, before anything is written: the background
+   * HEADs it and signs its PUT (no secret reaches this page), this page sends the File itself.
+   * False when one failed or was cancelled: then nothing is committed.
+   */
+  const upload = async (at: string): Promise<boolean> => {
+    const pending = Object.values(uploads);
+    if (pending.length === 0) return true;
+    const controller = new AbortController();
+    cancelUpload.current = controller;
+    setSteps({ upload: { state: 'started' } });
+    const total = pending.reduce((n, u) => n + u.digest.size, 0);
+    let done = 0;
+    setUploadState({ sent: 0, total });
+    try {
+      for (const { file, digest, generation } of pending) {
+        const reply = await ask({ type: 'upload-request', repo: repoRef, sha: at, md5: digest.md5, sha256: digest.sha256, generation });
+        if (!reply.ok) throw new RemoteError(reply.failure);
+        if (!reply.present) await sendUpload(reply.put, file, (sent) => setUploadState({ sent: done + sent, total }), controller.signal);
+        done += digest.size;
+        setUploadState({ sent: done, total });
+      }
+      setSteps({ upload: { state: 'done' } });
+      return true;
+    } catch (error) {
+      setUploadState({
+        error: controller.signal.aborted ? 'Upload cancelled: nothing was committed.' : `Upload failed, nothing was committed: ${errorText(error)}`,
+      });
+      return false;
+    } finally {
+      cancelUpload.current = undefined;
+    }
+  };
 
   const branchTaken = target === 'new' && branchHead && 'head' in branchHead && branchHead.name === branchName && branchHead.head !== null;
   const blockers = [
@@ -133,6 +175,11 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
     setSession(sending);
     setCommitting(true);
     setSteps({});
+    if (!(await upload(session.fromSha))) {
+      setCommitting(false);
+      setSession({ ...session, sending: false });
+      return;
+    }
     const stop = onCommitProgress(runId, (progress) => setSteps((s) => ({ ...s, [progress.step]: progress })));
     let result: CommitExperimentResult | undefined;
     try {
@@ -193,7 +240,10 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
   const groups = groupParams(model.project.params, search);
   const inputs = visibleInputs(model.project.inputs, hidden, search);
   const stale = model.project.params.filter(unreproduced);
-  const order: CommitStep[] = target === 'new' ? ['branch', 'commit', 'pull-request'] : ['commit'];
+  const order: FormStep[] = [
+    ...(Object.keys(uploads).length > 0 ? (['upload'] as const) : []),
+    ...(target === 'new' ? (['branch', 'commit', 'pull-request'] as const) : (['commit'] as const)),
+  ];
   const lostAnswer = session.sending && !committing;
 
   return (
@@ -245,7 +295,7 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
       <label class="check">
         <input type="checkbox" checked={hidden} onChange={(e) => setHidden(e.currentTarget.checked)} /> Show all input parameters (including hidden)
       </label>
-      <InputFiles inputs={inputs} repo={repoRef} sha={fromSha} picked={session.data ?? {}} onPick={onPick} />
+      <InputFiles inputs={inputs} repo={repoRef} sha={fromSha} picked={session.data ?? {}} onPick={onPick} uploads={uploads} onUpload={onUpload} />
 
       <h2>Changes</h2>
       {plan && plan.params.length + plan.data.length > 0 ? (
@@ -325,7 +375,20 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
           {committing ? 'Committing…' : lostAnswer ? 'Check and retry' : 'Commit changes'}
         </button>
       </div>
-      {(committing || session.result) && <RunProgress steps={steps} order={order} />}
+      {(committing || session.result || uploadState) && <RunProgress steps={steps} order={order} />}
+      {uploadState && 'sent' in uploadState && steps.upload?.state === 'started' && (
+        <div class="row">
+          <progress max={uploadState.total} value={uploadState.sent} aria-label="Upload progress" />
+          <button type="button" onClick={() => cancelUpload.current?.abort()}>
+            Cancel upload
+          </button>
+        </div>
+      )}
+      {uploadState && 'error' in uploadState && (
+        <p class="danger" role="alert">
+          {uploadState.error}
+        </p>
+      )}
       {session.result && <CommitResult result={session.result} onRetry={() => void commit()} onReapply={() => void reapply()} />}
     </form>
   );

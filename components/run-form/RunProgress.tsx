@@ -1,11 +1,19 @@
 import type { CommitProgress, CommitStep } from '../../lib/experiments/write/commit-result';
 
-const STEP_LABEL: Record<CommitStep, string> = { branch: 'Create the branch', commit: 'Commit', 'pull-request': 'Open the pull request' };
+/** The form's steps: the page's own upload, then the background's commit steps. */
+export type FormStep = 'upload' | CommitStep;
 
-export type StepStates = Partial<Record<CommitStep, CommitProgress>>;
+const STEP_LABEL: Record<FormStep, string> = {
+  upload: 'Upload to the DVC remote',
+  branch: 'Create the branch',
+  commit: 'Commit',
+  'pull-request': 'Open the pull request',
+};
+
+export type StepStates = Partial<Record<FormStep, Pick<CommitProgress, 'state' | 'url'>>>;
 
 /** Each step of the commit as it goes: waiting, working, done (with its link). */
-export function RunProgress({ steps, order }: { steps: StepStates; order: CommitStep[] }) {
+export function RunProgress({ steps, order }: { steps: StepStates; order: FormStep[] }) {
   return (
     <ol class="steps" aria-label="Progress">
       {order.map((step) => {

@@ -7,6 +7,7 @@ import { parseExperiments, type ExperimentsReply } from './experiments';
 import { parseOverlaySettings, parseRepoName, type OverlaySettings } from './overlay-settings';
 import { parseAccessAnswer, parseCredentialRemove, parseCredentialSave, type Remembered, type RemoteCredentials } from './remote';
 import type { TokenStatus } from './token-status';
+import { parseUploadRequest, type UploadRequestReply } from './upload-request';
 
 /**
  * Every request the background answers, one entry each. Adding a message is one entry here and
@@ -69,5 +70,7 @@ export const MESSAGES = {
   'branch-head': defineMessage<BranchHeadReply>()({ from: 'extension-pages', parse: parseBranchHead }),
   /** Other versions of a DVC-tracked input from the history of the `.dvc` file or `dvc.lock` recording it. */
   'data-versions': defineMessage<DataVersionsReply>()({ from: 'extension-pages', parse: parseDataVersions }),
+  /** The Run form's upload of a file it hashed: present in the default remote already, or a PUT the background signed for those bytes. */
+  'upload-request': defineMessage<UploadRequestReply>()({ from: 'extension-pages', parse: parseUploadRequest }),
   'commit-experiment': defineMessage<CommitExperimentResult>()({ from: 'extension-pages', parse: parseCommitExperiment }),
 };

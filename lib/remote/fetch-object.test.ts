@@ -4,8 +4,10 @@ import { httpRemotes } from '../../tests/fake-github/dvc/http-remote';
 import { s3Endpoint } from '../../tests/fake-github/s3/endpoint';
 import { startServer, type FakeServer } from '../../tests/fake-github/server';
 import type { RemoteCredential } from './credentials';
-import { RemoteError, type RemoteFailure } from './errors';
-import { fetchObject, type RemoteTarget } from './fetch-object';
+import type { RemoteFailure } from './errors';
+import { failureOf } from './failure-of.test-helper';
+import { fetchObject } from './fetch-object';
+import type { RemoteTarget } from './target';
 
 // md5("bar") and md5("foo"), from dvc-data's test vector (reference §2.5).
 const BAR = '37b51d194a7513e45b56f6524f2d51f2';
@@ -57,16 +59,7 @@ const s3Key = (secret = SECRET): RemoteCredential => ({
   secretAccessKey: secret,
 });
 const read = (target: RemoteTarget, credentials: RemoteCredential[] = []) => fetchObject(target, { fetch, credentials });
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected a RemoteError');
-    },
-    (error: unknown) => {
-      if (!(error instanceof RemoteError)) throw error;
-      return error.failure;
-    },
-  );
+const failure = failureOf;
 const text = async (promise: Promise<Uint8Array>) => new TextDecoder().decode(await promise);
 
 describe('fetchObject over HTTP(S)', () => {

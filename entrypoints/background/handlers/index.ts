@@ -14,6 +14,7 @@ import { remoteAccessAnswer, remoteAccessReset, remoteCredentialRemove, remoteCr
 import { tokenClear } from './token-clear';
 import { tokenSave } from './token-save';
 import { tokenStatus } from './token-status';
+import { uploadRequestHandler } from './upload-request';
 
 /** The background's answer to each request of `MESSAGES`, one entry per type. */
 export const HANDLERS = {
@@ -38,4 +39,5 @@ export const HANDLERS = {
   'remote-access-answer': remoteAccessAnswer,
   'remote-access-reset': remoteAccessReset,
   'commit-experiment': commitExperimentHandler,
+  'upload-request': uploadRequestHandler,
 } satisfies Handlers<BackgroundContext>;

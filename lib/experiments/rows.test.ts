@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../../tests/fake-github/app';
 import { generateHistory, KEYS, type Expected, type ExpectedCommit } from '../../tests/fake-github/seed/generate';
 import { idbCache, type Cache } from '../cache';

@@ -9,6 +9,9 @@ export type FormModelReply = { ok: true; model: FormModel } | { ok: false; messa
 /** Where a branch points now (null: no such branch), or why it could not be read. */
 export type BranchHeadReply = { ok: true; head: string | null } | { ok: false; message: string };
 
+/** A branch's latest commits, newest first (null: no such branch), or why they could not be read. */
+export type BranchCommitsReply = { ok: true; commits: { oid: string; url: string; message: string }[] | null } | { ok: false; message: string };
+
 function repoOf(value: unknown): RepoRef | undefined {
   const repo = record(value);
   return repo && isOwner(repo.owner) && isRepoName(repo.name) ? { owner: repo.owner, name: repo.name } : undefined;

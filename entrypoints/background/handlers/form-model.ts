@@ -2,7 +2,7 @@ import { dataVersions } from '../../../lib/experiments/form/data-versions';
 import { readFormModel } from '../../../lib/experiments/form/project-at-commit';
 import type { RepoRef } from '../../../lib/experiments/types';
 import { recentCommits } from '../../../lib/github/write/recent-commits';
-import type { BranchHeadReply, DataVersionsReply, FormModelReply, Request } from '../../../lib/messages';
+import type { BranchCommitsReply, BranchHeadReply, DataVersionsReply, FormModelReply, Request } from '../../../lib/messages';
 import type { BackgroundContext } from '../context';
 
 const name = (repo: RepoRef) => `${repo.owner}/${repo.name}`;
@@ -22,6 +22,16 @@ export async function branchHead(request: { repo: RepoRef; branch: string }, con
   try {
     const recent = await context.github.call((client) => recentCommits(client, request.repo, request.branch, 1), name(request.repo));
     return { ok: true, head: recent?.head ?? null };
+  } catch (error) {
+    return say(error);
+  }
+}
+
+/** `branch-commits`: a branch's latest commits, newest first, fresh from GitHub. */
+export async function branchCommits(request: { repo: RepoRef; branch: string }, context: BackgroundContext): Promise<BranchCommitsReply> {
+  try {
+    const recent = await context.github.call((client) => recentCommits(client, request.repo, request.branch, 10), name(request.repo));
+    return { ok: true, commits: recent?.commits ?? null };
   } catch (error) {
     return say(error);
   }

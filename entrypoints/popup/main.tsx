@@ -5,10 +5,12 @@ import { runTargetOf } from '../../lib/page/run-target';
 import '../../components/primer-page.css';
 import { PopupAccount } from '../../components/PopupAccount';
 import { PopupExperiments } from '../../components/PopupExperiments';
+import { PopupRateLimit } from '../../components/PopupRateLimit';
 import { PopupRun } from '../../components/PopupRun';
 
 const load = () => ask({ type: 'token-status' });
 const openOptions = () => void browser.runtime.openOptionsPage();
+const loadRateLimit = () => ask({ type: 'rate-limit' });
 
 render(
   <main style={{ minWidth: '280px' }}>
@@ -16,6 +18,7 @@ render(
     <PopupAccount load={load} openOptions={openOptions} />
     <PopupRun />
     <section id="recent" />
+    <PopupRateLimit load={loadRateLimit} />
   </main>,
   document.getElementById('app')!,
 );

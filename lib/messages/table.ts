@@ -8,6 +8,7 @@ import {
   parseFormModel,
   type BranchCommitsReply,
   type BranchHeadReply,
+  type RateLimitReply,
   type DataVersionsReply,
   type FormModelReply,
 } from './form-model';
@@ -80,6 +81,8 @@ export const MESSAGES = {
    * land after one it made without a reload; the popup lists the repository's recent experiments.
    */
   'branch-commits': defineMessage<BranchCommitsReply>()({ from: 'any', parse: parseBranchHead }),
+  /** What is left of the signed-in account's rate limits (the popup). */
+  'rate-limit': defineMessage<RateLimitReply>()({ from: 'extension-pages', parse: noFields }),
   /** Other versions of a DVC-tracked input from the history of the `.dvc` file or `dvc.lock` recording it. */
   'data-versions': defineMessage<DataVersionsReply>()({ from: 'extension-pages', parse: parseDataVersions }),
   'commit-experiment': defineMessage<CommitExperimentResult>()({ from: 'extension-pages', parse: parseCommitExperiment }),

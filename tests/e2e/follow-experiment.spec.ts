@@ -25,6 +25,9 @@ const test = base.extend<{ signedIn: void }>({
   },
 });
 
+// CI really trains: on a busy machine a run takes longer than the default 30 s per test.
+test.describe.configure({ timeout: 120_000 });
+
 const LIST = 'https://github.com/commit-lab/iris-lab/commits/main';
 const field = (id: string) => `[data-param="${id}"]`;
 

@@ -2,7 +2,7 @@ import { followActive } from '../../lib/experiments/ci/follow';
 import type { ExperimentRow } from '../../lib/experiments/types';
 import type { ExperimentsReply } from '../../lib/messages';
 
-function sleepUnless(signal: AbortSignal): (ms: number) => Promise<void> {
+export function sleepUnless(signal: AbortSignal): (ms: number) => Promise<void> {
   return (ms) =>
     new Promise((resolve) => {
       const timer = setTimeout(resolve, ms);

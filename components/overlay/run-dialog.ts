@@ -1,4 +1,5 @@
 import { CLOSE_MESSAGE } from '../run-form/frame-messages';
+import { committedOf, type Committed } from './committed-row';
 import { shadowOf } from './shadow';
 
 export const DIALOG_ATTRIBUTE = 'data-commit-lab-dialog';
@@ -7,9 +8,17 @@ export const DIALOG_ATTRIBUTE = 'data-commit-lab-dialog';
  * The Run form over GitHub's page: an extension page in an iframe inside a modal `<dialog>` (top
  * layer: GitHub's page is inert behind it and untouched). Closes on Escape (the dialog's own, or
  * the frame's message), on its close button, and when `signal` aborts; focus returns to the
- * button that opened it.
+ * button that opened it. The frame's commit (`COMMITTED_MESSAGE`) goes to `onCommitted`.
  */
-export function openRunDialog(options: { document: Document; url: string; extensionOrigin: string; title: string; opener: HTMLElement; signal: AbortSignal }) {
+export function openRunDialog(options: {
+  document: Document;
+  url: string;
+  extensionOrigin: string;
+  title: string;
+  opener: HTMLElement;
+  signal: AbortSignal;
+  onCommitted?: (committed: Committed) => void;
+}) {
   const { document, opener } = options;
   document.querySelectorAll(`[${DIALOG_ATTRIBUTE}]`).forEach((old) => old.remove());
   const host = document.createElement('div');
@@ -39,7 +48,10 @@ export function openRunDialog(options: { document: Document; url: string; extens
   const stop = new AbortController();
   const onMessage = (event: MessageEvent) => {
     if (`${event.origin}/` !== options.extensionOrigin && event.origin !== options.extensionOrigin) return;
-    if (event.source === frame.contentWindow && (event.data as { type?: unknown } | null)?.type === CLOSE_MESSAGE) dialog.close();
+    if (event.source !== frame.contentWindow) return;
+    if ((event.data as { type?: unknown } | null)?.type === CLOSE_MESSAGE) dialog.close();
+    const committed = committedOf(event.data);
+    if (committed) options.onCommitted?.(committed);
   };
   window.addEventListener('message', onMessage, { signal: stop.signal });
   close.addEventListener('click', () => dialog.close(), { signal: stop.signal });

@@ -25,7 +25,8 @@ export interface RunFormProps {
   /** Who is signed in on the GitHub page (empty when unknown). */
   login: string;
   /** Tells the page around the form that the run made a commit (the overlay shows it at the top of the list). */
-  onCommitted?: (result: Extract<CommitExperimentResult, { ok: true }>) => void;
+  /** After a commit: the result and the commit's message (its subject, as the commit list titles it). */
+  onCommitted?: (result: Extract<CommitExperimentResult, { ok: true }>, subject: string) => void;
 }
 
 function withEntry<T>(record: Readonly<Record<string, T>>, key: string, value: T | null): Record<string, T> {
@@ -205,7 +206,7 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
     const done: FormSession = { ...sending, sending: result === undefined, ...(result ? { result } : {}) };
     if (result?.ok) delete done.runId;
     setSession(done);
-    if (result?.ok) onCommitted?.(result);
+    if (result?.ok) onCommitted?.(result, message);
   };
 
   const reapply = async () => {

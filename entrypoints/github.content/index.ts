@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ask } from '../../lib/messages';
 import { createController } from '../../components/overlay/controller';
+import { showAndFollow } from '../../components/overlay/branch-follow';
 import { openRunDialog } from '../../components/overlay/run-dialog';
 import { startOverlay } from '../../lib/page/overlay';
 import { signedInLogin } from '../../lib/page/page-login';
@@ -28,6 +29,14 @@ export default defineContentScript({
           title: `Run an experiment from ${sha.slice(0, 7)}`,
           opener,
           signal: ctx.signal,
+          onCommitted: (committed) =>
+            showAndFollow(committed, {
+              document,
+              list: { owner, name: repo, ref },
+              ask: () => ask<'branch-commits'>({ type: 'branch-commits', repo: { owner, name: repo }, branch: ref }),
+              signal: ctx.signal,
+              log,
+            }),
         }),
       openSignIn: () => void ask<'open-sign-in'>({ type: 'open-sign-in' }),
       accessUrl: (origin) => `${browser.runtime.getURL('/remote-access.html')}?origin=${encodeURIComponent(origin)}`,

@@ -24,7 +24,9 @@ render(
       sha={param('sha')}
       baseRef={param('ref')}
       login={param('login')}
-      onCommitted={(result) => framed && parent.postMessage({ type: COMMITTED_MESSAGE, branch: result.branch, commit: result.commit.oid }, '*')}
+      onCommitted={(result, subject) =>
+        framed && parent.postMessage({ type: COMMITTED_MESSAGE, branch: result.branch, commit: result.commit.oid, message: subject }, '*')
+      }
     />
   </>,
   document.getElementById('app')!,

@@ -1,6 +1,7 @@
 import type { DataVersion } from '../experiments/form/data-versions';
 import type { FormModel } from '../experiments/form/project-at-commit';
 import type { RepoRef } from '../experiments/types';
+import type { RateBucket } from '../github/rate-limit';
 import { isMd5, isName, isOwner, isPath, isRepoName, isSha, record } from './fields';
 
 /** The Run form's start: the project at a commit, or what stopped reading it, in words. */
@@ -8,6 +9,12 @@ export type FormModelReply = { ok: true; model: FormModel } | { ok: false; messa
 
 /** Where a branch points now (null: no such branch), or why it could not be read. */
 export type BranchHeadReply = { ok: true; head: string | null } | { ok: false; message: string };
+
+/** What is left of the account's REST and GraphQL rate limits, or why it could not be read. */
+export type RateLimitReply = { ok: true; core: RateBucket; graphql: RateBucket } | { ok: false; message: string };
+
+/** A branch's latest commits, newest first (null: no such branch), or why they could not be read. */
+export type BranchCommitsReply = { ok: true; commits: { oid: string; url: string; message: string }[] | null } | { ok: false; message: string };
 
 export function repoOf(value: unknown): RepoRef | undefined {
   const repo = record(value);

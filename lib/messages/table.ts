@@ -2,7 +2,16 @@ import { defineMessage, noFields, stringFields } from './define';
 import type { DeviceCodeView } from './device-code';
 import type { CommitExperimentResult } from '../experiments/write/commit-result';
 import { parseCommitExperiment } from './commit-experiment';
-import { parseBranchHead, parseDataVersions, parseFormModel, type BranchHeadReply, type DataVersionsReply, type FormModelReply } from './form-model';
+import {
+  parseBranchHead,
+  parseDataVersions,
+  parseFormModel,
+  type BranchCommitsReply,
+  type BranchHeadReply,
+  type RateLimitReply,
+  type DataVersionsReply,
+  type FormModelReply,
+} from './form-model';
 import { parseExperiments, type ExperimentsReply } from './experiments';
 import { parseOverlaySettings, parseRepoName, type OverlaySettings } from './overlay-settings';
 import { parseAccessAnswer, parseCredentialRemove, parseCredentialSave, type Remembered, type RemoteCredentials } from './remote';
@@ -68,6 +77,13 @@ export const MESSAGES = {
   'form-model': defineMessage<FormModelReply>()({ from: 'extension-pages', parse: parseFormModel }),
   /** Where a branch points now: the Run form checks a new branch's name as it is typed. */
   'branch-head': defineMessage<BranchHeadReply>()({ from: 'extension-pages', parse: parseBranchHead }),
+  /**
+   * A branch's latest commits (oid, url, message), fresh from GitHub: the overlay shows commits that
+   * land after one it made without a reload; the popup lists the repository's recent experiments.
+   */
+  'branch-commits': defineMessage<BranchCommitsReply>()({ from: 'any', parse: parseBranchHead }),
+  /** What is left of the signed-in account's rate limits (the popup). */
+  'rate-limit': defineMessage<RateLimitReply>()({ from: 'extension-pages', parse: noFields }),
   /** Other versions of a DVC-tracked input from the history of the `.dvc` file or `dvc.lock` recording it. */
   'data-versions': defineMessage<DataVersionsReply>()({ from: 'extension-pages', parse: parseDataVersions }),
   /** The Run form's upload of a file it hashed: present in the default remote already, or a PUT the background signed for those bytes. */

@@ -1,8 +1,9 @@
 import { dataVersions } from '../../../lib/experiments/form/data-versions';
 import { readFormModel } from '../../../lib/experiments/form/project-at-commit';
 import type { RepoRef } from '../../../lib/experiments/types';
+import { rateLimitLeft } from '../../../lib/github/rate-limit';
 import { recentCommits } from '../../../lib/github/write/recent-commits';
-import type { BranchHeadReply, DataVersionsReply, FormModelReply, Request } from '../../../lib/messages';
+import type { BranchCommitsReply, BranchHeadReply, RateLimitReply, DataVersionsReply, FormModelReply, Request } from '../../../lib/messages';
 import type { BackgroundContext } from '../context';
 
 const name = (repo: RepoRef) => `${repo.owner}/${repo.name}`;
@@ -22,6 +23,25 @@ export async function branchHead(request: { repo: RepoRef; branch: string }, con
   try {
     const recent = await context.github.call((client) => recentCommits(client, request.repo, request.branch, 1), name(request.repo));
     return { ok: true, head: recent?.head ?? null };
+  } catch (error) {
+    return say(error);
+  }
+}
+
+/** `branch-commits`: a branch's latest commits, newest first, fresh from GitHub. */
+export async function branchCommits(request: { repo: RepoRef; branch: string }, context: BackgroundContext): Promise<BranchCommitsReply> {
+  try {
+    const recent = await context.github.call((client) => recentCommits(client, request.repo, request.branch, 10), name(request.repo));
+    return { ok: true, commits: recent?.commits ?? null };
+  } catch (error) {
+    return say(error);
+  }
+}
+
+/** `rate-limit`: what is left of the account's REST and GraphQL limits (one uncounted request). */
+export async function rateLimit(_request: unknown, context: BackgroundContext): Promise<RateLimitReply> {
+  try {
+    return { ok: true, ...(await context.github.call((client) => rateLimitLeft(client))) };
   } catch (error) {
     return say(error);
   }

@@ -6,7 +6,7 @@ import { hostAdd } from './host-add';
 import { hostRemove } from './host-remove';
 import { tokenCheck } from './token-check';
 import { commitExperimentHandler } from './commit-experiment';
-import { branchHead, dataVersionsHandler, formModel } from './form-model';
+import { branchCommits, branchHead, dataVersionsHandler, formModel, rateLimit } from './form-model';
 import { experiments } from './experiments';
 import { openSignIn } from './open-sign-in';
 import { overlaySettingsGet, overlaySettingsSet } from './overlay-settings';
@@ -28,6 +28,8 @@ export const HANDLERS = {
   'host-remove': hostRemove,
   'form-model': formModel,
   'branch-head': branchHead,
+  'branch-commits': branchCommits,
+  'rate-limit': rateLimit,
   'data-versions': dataVersionsHandler,
   experiments,
   'open-sign-in': openSignIn,

@@ -1,5 +1,5 @@
 import type { TokenStatus } from '../lib/messages';
-import { TOKEN_KIND_WORDS } from '../lib/github/token-kind';
+import { TOKEN_KIND_WORDS } from '../lib/github/auth/token-kind';
 
 const hostOf = (origin: string) => new URL(origin).host;
 

@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
-import { SIGNED_OUT, type AccountState } from '../../lib/github/account';
-import type { AccountStore } from '../../lib/github/session';
+import { SIGNED_OUT, type AccountState } from '../../lib/github/auth/account';
+import type { AccountStore } from '../../lib/github/auth/session';
 
 /**
  * The account and its secrets, in the background's storage.local only (not sync: secrets must not

@@ -1,7 +1,7 @@
 import type { GitHubClient } from '../../lib/github/client';
 import type { Clock } from '../../lib/github/clock';
-import type { Fetch } from '../../lib/github/oauth';
-import type { AccountStore, Session } from '../../lib/github/session';
+import type { Fetch } from '../../lib/github/auth/oauth';
+import type { AccountStore, Session } from '../../lib/github/auth/session';
 import type { DeviceCodeView } from '../../lib/messages';
 import type { SettingsStore } from './account-store';
 import type { EnterpriseHosts } from './enterprise-hosts';

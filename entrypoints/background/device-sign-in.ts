@@ -1,4 +1,4 @@
-import { pollDeviceFlow, startDeviceFlow } from '../../lib/github/device-flow';
+import { pollDeviceFlow, startDeviceFlow } from '../../lib/github/auth/device-flow';
 import { endpointsOf } from '../../lib/github/host';
 import type { DeviceCodeView } from '../../lib/messages';
 import type { BackgroundDeps, DeviceSignIn } from './context';

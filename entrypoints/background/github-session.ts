@@ -2,10 +2,10 @@ import { idbCache, type Cache } from '../../lib/cache';
 import { READER_VERSION } from '../../lib/dvc';
 import type { ObjectCache, RemoteReader } from '../../lib/experiments/remote-reader';
 import { experimentsContext, type ExperimentsContext } from '../../lib/experiments/rows';
-import type { Account } from '../../lib/github/account';
-import { withAccount } from '../../lib/github/authorized';
+import type { Account } from '../../lib/github/auth/account';
+import { withAccount } from '../../lib/github/auth/authorized';
 import type { GitHubClient } from '../../lib/github/client';
-import type { Session } from '../../lib/github/session';
+import type { Session } from '../../lib/github/auth/session';
 
 /**
  * GitHub as the signed-in account, for every handler that reads it (through `withAccount`: the

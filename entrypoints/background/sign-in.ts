@@ -1,8 +1,8 @@
 import { GitHubError } from '../../lib/github/errors';
 import { GITHUB_ORIGIN } from '../../lib/github/host';
-import { identify } from '../../lib/github/identify';
-import type { Tokens } from '../../lib/github/oauth';
-import { isRefreshToken } from '../../lib/github/token-kind';
+import { identify } from '../../lib/github/auth/identify';
+import type { Tokens } from '../../lib/github/auth/oauth';
+import { isRefreshToken } from '../../lib/github/auth/token-kind';
 import type { BackgroundDeps } from './context';
 
 /** Sign-in happens on github.com or on a GitHub Enterprise origin Commit Lab was given access to. */

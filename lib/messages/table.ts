@@ -1,7 +1,7 @@
 import { defineMessage, noFields, stringFields } from './define';
-import type { DeviceCodeView } from './device-code';
+import type { DeviceCodeView } from './requests/device-code';
 import type { CommitExperimentResult } from '../experiments/write/commit-result';
-import { parseCommitExperiment } from './commit-experiment';
+import { parseCommitExperiment } from './requests/commit-experiment';
 import {
   parseBranchHead,
   parseDataVersions,
@@ -11,12 +11,12 @@ import {
   type RateLimitReply,
   type DataVersionsReply,
   type FormModelReply,
-} from './form-model';
-import { parseExperiments, type ExperimentsReply } from './experiments';
-import { parseOverlaySettings, parseRepoName, type OverlaySettings } from './overlay-settings';
-import { parseAccessAnswer, parseCredentialRemove, parseCredentialSave, type Remembered, type RemoteCredentials } from './remote';
-import type { TokenStatus } from './token-status';
-import { parseUploadRequest, type UploadRequestReply } from './upload-request';
+} from './requests/form-model';
+import { parseExperiments, type ExperimentsReply } from './requests/experiments';
+import { parseOverlaySettings, parseRepoName, type OverlaySettings } from './requests/overlay-settings';
+import { parseAccessAnswer, parseCredentialRemove, parseCredentialSave, type Remembered, type RemoteCredentials } from './requests/remote';
+import type { TokenStatus } from './requests/token-status';
+import { parseUploadRequest, type UploadRequestReply } from './requests/upload-request';
 
 /**
  * Every request the background answers, one entry each. Adding a message is one entry here and

@@ -1,4 +1,4 @@
-import type { AccountState } from '../../lib/github/account';
+import type { AccountState } from '../../lib/github/auth/account';
 
 /** The storage.local key of the account and its secrets (the background's `account-store.ts`). */
 export const ACCOUNT_KEY = 'githubAccount';

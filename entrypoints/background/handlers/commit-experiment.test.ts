@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../../../tests/fake-github/app';
 import { git } from '../../../tests/fake-github/git/git-cli';
 import { writeExampleGetStarted } from '../../../tests/fake-github/seed/example-get-started';
-import { parseCommitProgress } from '../../../lib/messages/commit-progress';
+import { parseCommitProgress } from '../../../lib/messages/requests/commit-progress';
 import { handleMessage } from '../handle-message';
 import { signInWith, testBackground } from '../testing/test-background';
 

@@ -1,4 +1,4 @@
-import { SIGNED_OUT } from '../../../lib/github/account';
+import { SIGNED_OUT } from '../../../lib/github/auth/account';
 import type { Request, TokenStatus } from '../../../lib/messages';
 import type { BackgroundContext } from '../context';
 import { tokenStatus } from './token-status';

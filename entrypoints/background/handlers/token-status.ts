@@ -1,4 +1,4 @@
-import { profileOf } from '../../../lib/github/account';
+import { profileOf } from '../../../lib/github/auth/account';
 import type { TokenStatus } from '../../../lib/messages';
 import type { BackgroundContext } from '../context';
 

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeGitHub, type FakeGitHub } from '../../tests/fake-github/app';
-import type { DeviceApp } from '../../tests/fake-github/auth/device-flow';
-import { manualClock } from '../../tests/fake-github/clock';
+import { startFakeGitHub, type FakeGitHub } from '../../../tests/fake-github/app';
+import type { DeviceApp } from '../../../tests/fake-github/auth/device-flow';
+import { manualClock } from '../../../tests/fake-github/clock';
 import { pollDeviceFlow, startDeviceFlow } from './device-flow';
-import { endpointsOf } from './host';
+import { endpointsOf } from '../host';
 import { OAuthError, refreshTokens } from './oauth';
-import { sleepingOn } from './testing/fake-clock';
+import { sleepingOn } from '../testing/fake-clock';
 
 const CLIENT_ID = 'Iv23liCommitLab';
 const T0 = Date.UTC(2026, 0, 5, 9);

@@ -1,4 +1,4 @@
-import type { Baseline, DeltaMode, Goal } from '../experiments/columns/deltas';
+import type { Baseline, DeltaMode, Goal } from '../../experiments/columns/deltas';
 
 /** What a user chose for a repository's commit lists (columns, baseline, delta mode, goals), remembered per repository. */
 export interface OverlaySettings {

@@ -1,9 +1,9 @@
-import type { RepoRef } from '../experiments/types';
-import type { UploadAsk } from '../experiments/form/upload-request';
-import { isMd5, isSha } from './fields';
+import type { RepoRef } from '../../experiments/types';
+import type { UploadAsk } from '../../experiments/form/upload-request';
+import { isMd5, isSha } from '../fields';
 import { repoOf } from './form-model';
 
-export type { UploadRequestReply } from '../experiments/form/upload-request';
+export type { UploadRequestReply } from '../../experiments/form/upload-request';
 
 /** The Run form's upload of one object it hashed: to the default remote of `.dvc/config` at `sha`. */
 export function parseUploadRequest(message: Readonly<Record<string, unknown>>): ({ repo: RepoRef; sha: string } & UploadAsk) | undefined {

@@ -1,5 +1,5 @@
 import type { Account } from './account';
-import { BadCredentialsError, MissingPermissionError } from './errors';
+import { BadCredentialsError, MissingPermissionError } from '../errors';
 import { lacksOfPermissions } from './lacks';
 import type { Session } from './session';
 

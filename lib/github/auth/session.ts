@@ -1,7 +1,7 @@
 import type { Account, AccountState } from './account';
 import { signedOut } from './account';
-import type { Clock } from './clock';
-import { endpointsOf } from './host';
+import type { Clock } from '../clock';
+import { endpointsOf } from '../host';
 import { OAuthError, refreshTokens, type Fetch } from './oauth';
 
 export interface AccountStore {

@@ -1,5 +1,5 @@
 // From the module itself, not lib/remote's index: a page that parses messages needs no S3 signer.
-import { parseCredential, type CredentialSummary } from '../remote/credentials';
+import { parseCredential, type CredentialSummary } from '../../remote/credentials';
 
 /** What the remote-credential requests reply: the credentials set, without their secrets. */
 export interface RemoteCredentials {

@@ -1,4 +1,4 @@
-import type { GitHubClient } from './client';
+import type { GitHubClient } from '../client';
 import { lacksOfScopes } from './lacks';
 import { tokenKindOf, type TokenKind } from './token-kind';
 

@@ -1,4 +1,4 @@
-import type { AccountProfile } from '../github/account';
+import type { AccountProfile } from '../../github/auth/account';
 
 /** What the sign-in requests reply: the account without its secrets, or why it is signed out. */
 export interface TokenStatus {

@@ -1,6 +1,6 @@
-import type { CommitExperimentRequest } from '../experiments/write/commit-experiment';
-import type { PlannedDataChange, PlannedFile, PlannedParamChange } from '../experiments/write/plan';
-import { isBase64, isCount, isMd5, isName, isOwner, isPath, isRepoName, isSha, isText, isUuid, list, record } from './fields';
+import type { CommitExperimentRequest } from '../../experiments/write/commit-experiment';
+import type { PlannedDataChange, PlannedFile, PlannedParamChange } from '../../experiments/write/plan';
+import { isBase64, isCount, isMd5, isName, isOwner, isPath, isRepoName, isSha, isText, isUuid, list, record } from '../fields';
 
 /**
  * `commit-experiment` at the trust boundary: every field of the Run form's request checked

@@ -1,5 +1,5 @@
-import type { Clock } from './clock';
-import { UnavailableError } from './errors';
+import type { Clock } from '../clock';
+import { UnavailableError } from '../errors';
 
 /**
  * GitHub's OAuth endpoints (`/login/device/code`, `/login/oauth/access_token`) as a public client:

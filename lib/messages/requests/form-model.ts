@@ -1,8 +1,8 @@
-import type { DataVersion } from '../experiments/form/data-versions';
-import type { FormModel } from '../experiments/form/project-at-commit';
-import type { RepoRef } from '../experiments/types';
-import type { RateBucket } from '../github/rate-limit';
-import { isMd5, isName, isOwner, isPath, isRepoName, isSha, record } from './fields';
+import type { DataVersion } from '../../experiments/form/data-versions';
+import type { FormModel } from '../../experiments/form/project-at-commit';
+import type { RepoRef } from '../../experiments/types';
+import type { RateBucket } from '../../github/rate-limit';
+import { isMd5, isName, isOwner, isPath, isRepoName, isSha, record } from '../fields';
 
 /** The Run form's start: the project at a commit, or what stopped reading it, in words. */
 export type FormModelReply = { ok: true; model: FormModel } | { ok: false; message: string };

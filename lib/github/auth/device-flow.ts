@@ -1,5 +1,5 @@
-import type { Clock } from './clock';
-import type { GitHubEndpoints } from './host';
+import type { Clock } from '../clock';
+import type { GitHubEndpoints } from '../host';
 import { oauthError, postOAuth, tokensOf, type Fetch, type Tokens } from './oauth';
 
 /**

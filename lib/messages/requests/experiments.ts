@@ -1,5 +1,5 @@
-import type { RowsRequest, RowsResult } from '../experiments/types';
-import type { GitHubErrorInfo } from '../github/errors';
+import type { RowsRequest, RowsResult } from '../../experiments/types';
+import type { GitHubErrorInfo } from '../../github/errors';
 
 /** Why there are no rows: GitHub's typed error, or no token to ask with. */
 export type ExperimentsFailure = GitHubErrorInfo | { kind: 'no-token'; message: string };

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { CommitProgress } from '../experiments/write/commit-result';
-import { isText, isUuid, record } from './fields';
+import type { CommitProgress } from '../../experiments/write/commit-result';
+import { isText, isUuid, record } from '../fields';
 
 /** What the background sends the extension's pages while a run goes: one per step started or done. */
 export interface CommitProgressMessage {

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeGitHub, type FakeGitHub } from '../../tests/fake-github/app';
-import { manualClock } from '../../tests/fake-github/clock';
+import { startFakeGitHub, type FakeGitHub } from '../../../tests/fake-github/app';
+import { manualClock } from '../../../tests/fake-github/clock';
 import type { Account, AccountState } from './account';
-import { UnavailableError } from './errors';
+import { UnavailableError } from '../errors';
 import { Session } from './session';
-import { sleepingOn } from './testing/fake-clock';
+import { sleepingOn } from '../testing/fake-clock';
 
 const CLIENT_ID = 'Iv23liCommitLab';
 const T0 = Date.UTC(2026, 0, 5, 9);

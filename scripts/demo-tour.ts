@@ -1,0 +1,111 @@
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { CELL_ATTRIBUTE } from '../lib/page/overlay';
+import { selectors } from '../lib/page/selectors';
+import { DEMO_OWNER, DEMO_REPO } from '../tests/fake-github/worlds/demo-source';
+import type { DemoWorld } from '../tests/fake-github/worlds/demo-world';
+
+/**
+ * The headless tour of the whole loop, one numbered screenshot per step: the commit list with
+ * its metrics columns and CML reports (light and dark), the open pull request's commits, the Run
+ * form with a changed param (light and dark), the commit, CI queued and running on the new row,
+ * and its metrics and report arriving without a reload. Everything is found through the page's
+ * selectors module and the overlay's data attributes, as a user's eye would find it.
+ */
+
+export const LIST = `https://github.com/${DEMO_OWNER}/${DEMO_REPO}/commits/main`;
+const ROW = selectors.commitRow.variants[0];
+const CELL = `[${CELL_ATTRIBUTE}]`;
+/** The param the tour changes, and to what. */
+const PARAM = 'params.yaml:train.max_depth';
+const NEW_VALUE = '3';
+/** A step waits this long at most: the CI's phases plus the overlay's first follow-up. */
+const STEP_TIMEOUT = 45_000;
+
+export async function runTour(context: BrowserContext, world: DemoWorld, outDir: string): Promise<string[]> {
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  const shots: string[] = [];
+  const page = context.pages()[0] ?? (await context.newPage());
+  const shot = async (name: string, what: string, options: { fullPage?: boolean; target?: Page } = {}) => {
+    const file = path.join(outDir, `${String(shots.length + 1).padStart(2, '0')}-${name}.png`);
+    await (options.target ?? page).screenshot({ path: file, fullPage: options.fullPage ?? false });
+    shots.push(file);
+    console.log(`  ${path.relative(process.cwd(), file)}  ${what}`);
+  };
+  const themes = async (name: string, what: string, fullPage: boolean) => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await shot(`${name}-${colorScheme}`, `${what} (${colorScheme})`, { fullPage });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  };
+
+  // 1. The commit list: metrics columns, changed params, CI status and CML report icons.
+  await page.goto(LIST);
+  await cellsDrawn(page);
+  await row(page, world.trained).locator('[data-report-url]').waitFor();
+  await themes('commits', 'the commit list: metrics columns, changed params, CI status, CML report icons', true);
+
+  // 2. The open pull request's Commits tab: its experiment, trained by CI, with the report.
+  await page.goto(`https://github.com/${DEMO_OWNER}/${DEMO_REPO}/pull/${world.pullRequest.number}/commits`);
+  await cellsDrawn(page);
+  await shot('pull-request', `pull request #${world.pullRequest.number}: the same columns on its Commits tab`, { fullPage: true });
+
+  // 3. The Run form from the newest experiment on main, one param changed.
+  await page.goto(LIST);
+  await cellsDrawn(page);
+  const form = await openRunForm(page, world.trained);
+  const field = form.locator(`[data-param="${PARAM}"]`);
+  await field.fill(NEW_VALUE);
+  await form.getByRole('list', { name: 'Changes' }).locator('li').first().waitFor();
+  await form.getByLabel(`Commit directly to main`).check();
+  await themes('run-form', `the Run form: ${PARAM} changed to ${NEW_VALUE}`, false);
+
+  // 4. The commit: one commit on main, made through GitHub's API.
+  await form.getByRole('button', { name: 'Commit changes' }).click();
+  await form.getByRole('link', { name: /View commit/ }).waitFor({ timeout: STEP_TIMEOUT });
+  await shot('committed', 'committed: the form links the new commit');
+  const sha = (await world.repo.git.readRef('refs/heads/main'))!;
+
+  // 5. CI on the new row: queued, then in progress, followed by the overlay without a reload.
+  await page.keyboard.press('Escape');
+  await page.goto(LIST);
+  await cellsDrawn(page);
+  const newRow = row(page, sha);
+  await newRow.locator('[data-status="queued"], [data-status="in_progress"]').waitFor({ timeout: STEP_TIMEOUT });
+  await shot('ci-queued', `CI queued for ${sha.slice(0, 7)}`);
+  await newRow.locator('[data-status="in_progress"]').waitFor({ timeout: STEP_TIMEOUT });
+  await shot('ci-running', `CI running for ${sha.slice(0, 7)}`);
+
+  // 6. Success: the metrics CI computed and the CML report icon arrive on the same row.
+  await newRow.locator('[data-status="success"]').waitFor({ timeout: STEP_TIMEOUT });
+  await newRow.locator('[data-report-url]').waitFor({ timeout: STEP_TIMEOUT });
+  await shot('results', `CI succeeded: ${sha.slice(0, 7)} shows its new metrics and the CML report icon`);
+  return shots;
+}
+
+/** The list row of a commit (its cell carries the sha). */
+function row(page: Page, sha: string): Locator {
+  return page.locator(ROW).filter({ has: page.locator(`[data-commit-lab-sha="${sha}"]`) });
+}
+
+/** Every row's cell drawn from its data, not a loading skeleton: the values go into the pictures. */
+async function cellsDrawn(page: Page): Promise<void> {
+  await page.locator(CELL).first().waitFor();
+  await page.waitForFunction(
+    (cell) => document.querySelectorAll(cell).length > 0 && ![...document.querySelectorAll(cell)].some((h) => h.shadowRoot?.querySelector('.cl-skeleton')),
+    CELL,
+  );
+}
+
+/** Clicks the row's Run button; the form is an extension page in a dialog over the list. */
+async function openRunForm(page: Page, sha: string) {
+  await row(page, sha)
+    .getByRole('button', { name: `Run an experiment from ${sha.slice(0, 7)}` })
+    .click();
+  const form = page.frameLocator('dialog iframe');
+  await form.locator('[data-param]').first().waitFor({ timeout: STEP_TIMEOUT });
+  return form;
+}

@@ -74,13 +74,13 @@ export async function runTour(context: BrowserContext, world: DemoWorld, outDir:
   await page.goto(LIST);
   await cellsDrawn(page);
   const newRow = row(page, sha);
-  await newRow.locator('[data-status="queued"], [data-status="in_progress"]').waitFor({ timeout: STEP_TIMEOUT });
+  await newRow.locator('[data-status="queued"], [data-status="running"]').waitFor({ timeout: STEP_TIMEOUT });
   await shot('ci-queued', `CI queued for ${sha.slice(0, 7)}`);
-  await newRow.locator('[data-status="in_progress"]').waitFor({ timeout: STEP_TIMEOUT });
+  await newRow.locator('[data-status="running"]').waitFor({ timeout: STEP_TIMEOUT });
   await shot('ci-running', `CI running for ${sha.slice(0, 7)}`);
 
   // 6. Success: the metrics CI computed and the CML report icon arrive on the same row.
-  await newRow.locator('[data-status="success"]').waitFor({ timeout: STEP_TIMEOUT });
+  await newRow.locator('[data-status="succeeded"]').waitFor({ timeout: STEP_TIMEOUT });
   await newRow.locator('[data-report-url]').waitFor({ timeout: STEP_TIMEOUT });
   await shot('results', `CI succeeded: ${sha.slice(0, 7)} shows its new metrics and the CML report icon`);
   return shots;

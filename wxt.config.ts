@@ -21,8 +21,10 @@ export default defineConfig({
     host_permissions: ['https://github.com/*', 'https://api.github.com/*', ...(mode === 'test' ? ['http://127.0.0.1/*'] : [])],
     optional_permissions: ['scripting'],
     optional_host_permissions: ['https://*/*'],
-    // The Run form opens over GitHub's commit lists in an iframe of this page.
-    web_accessible_resources: [{ resources: ['run.html'], matches: ['https://github.com/*'] }],
+    // The Run form opens over GitHub's commit lists in an iframe of run.html; the "Read metrics from
+    // <host>" button is remote-access.html framed in a commit row: permissions.request needs an
+    // extension page's click (entrypoints/remote-access explains).
+    web_accessible_resources: [{ resources: ['run.html', 'remote-access.html'], matches: ['https://github.com/*'] }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

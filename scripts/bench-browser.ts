@@ -6,6 +6,9 @@ import { startTestGitHub } from '../tests/fake-github/worlds/test-repos';
 import { CELL_ATTRIBUTE } from '../lib/page/overlay';
 import { selectors } from '../lib/page/selectors';
 import { benchExperiments, type BenchRow } from './bench-experiments';
+import { benchRemote } from './bench-remote';
+import { DvcRemoteStore } from '../tests/fake-github/dvc/remote-store';
+import { GET_STARTED_REMOTE } from '../tests/fake-github/seed/remote-metrics';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, '.output');
@@ -78,7 +81,8 @@ export async function runBench(): Promise<boolean> {
     { what: 'Chrome zip', value: zip ? kB(path.join(OUT, zip)) : NaN, unit: 'kB', budget: 200 },
   ];
 
-  const { fake } = await startTestGitHub();
+  const remote = new DvcRemoteStore();
+  const { fake } = await startTestGitHub({ dvcRemotes: { [GET_STARTED_REMOTE]: remote } });
   const browser = await launchWithExtension(chromeDir, true);
   try {
     await routeGitHub(browser.context, fake.server);
@@ -131,6 +135,7 @@ export async function runBench(): Promise<boolean> {
       { what: `every row marked (median of ${RUNS})`, value: median(marked), unit: 'ms' },
     );
     rows.push(...(await benchExperiments(browser.context, fake)));
+    rows.push(...(await benchRemote(fake, remote)));
   } finally {
     await browser.close();
     await fake.close();

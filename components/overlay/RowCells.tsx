@@ -24,6 +24,7 @@ const keyOf = (id: string) => id.slice(id.lastIndexOf(':') + 1);
 export function RowCells({ view, sha }: { view: OverlayView; sha: string }) {
   const [open, setOpen] = useState(false);
   const row = view.rows.get(sha);
+  const offer = view.accessOffers.get(sha);
   const columns = view.metricIds.length + view.paramIds.length;
   if (!row) {
     if (view.phase !== 'loading') return <span class="cl-cells" data-commit-lab-sha={sha} />;
@@ -58,6 +59,10 @@ export function RowCells({ view, sha }: { view: OverlayView; sha: string }) {
           );
         })}
         <ParamChip changes={paramChangeTexts(row)} sha={sha} />
+        {offer && (
+          // The button lives in an extension page: only there may its click call permissions.request.
+          <iframe class="cl-access" title={`Read metrics from ${offer.host}`} src={offer.url} />
+        )}
       </span>
     </span>
   );
@@ -66,7 +71,7 @@ export function RowCells({ view, sha }: { view: OverlayView; sha: string }) {
 function MetricCell({ view, row, id }: { view: OverlayView; row: ExperimentRow; id: string }) {
   const file = fileOf(id);
   const key = keyOf(id);
-  const problem = [...row.problems, ...(row.remoteNotes ?? [])].find((p) => p.path === file);
+  const problem = row.problems.find((p) => p.path === file) ?? row.remoteNotes?.find((n) => n.file === file);
   const value = metricValue(row, file, key);
   if (value === undefined && problem) {
     const label = `${file}: ${problem.message}`;
@@ -80,8 +85,10 @@ function MetricCell({ view, row, id }: { view: OverlayView; row: ExperimentRow; 
   const goal = view.settings.goals[id] ?? defaultGoal(key);
   const delta = value === undefined ? undefined : metricDelta(row, view.settings.baseline, baselineRow, file, key, view.settings.deltaMode, goal);
   const shown = formatMetric(value);
+  // Metrics kept out of git are marked as read from the DVC remote.
+  const remote = value !== undefined && !row.metrics.some((m) => m.file === file && m.key === key) ? ' (read from the DVC remote)' : '';
   return (
-    <span class="cl-cell cl-metric" data-metric={id} title={`${id} = ${shown}${delta ? ` (${delta.text})` : ''}`}>
+    <span class={`cl-cell cl-metric${remote ? ' cl-remote' : ''}`} data-metric={id} title={`${id} = ${shown}${remote}${delta ? ` (${delta.text})` : ''}`}>
       <span class="cl-value">{shown}</span>
       {delta && <span class={`cl-delta cl-${delta.tone}`}>{delta.text}</span>}
     </span>

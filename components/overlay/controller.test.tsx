@@ -104,7 +104,7 @@ async function page(reply: ExperimentsReply, saved: OverlaySettings | null = nul
 }
 
 const shadow = (host: Element) => host.shadowRoot!;
-const fetched = { waves: 1, rawReads: 0, live: 0, fallback: 0, trees: 0 };
+const fetched = { waves: 1, rawReads: 0, live: 0, fallback: 0, trees: 0, remoteReads: 0 };
 
 describe('the overlay draws rows from the background’s answer', () => {
   it('shows the metric value as dvc prints it, its change against the parent, and the changed param with its unreproduced mark', async () => {

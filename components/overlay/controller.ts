@@ -13,7 +13,7 @@ import { RowCells } from './RowCells';
 import { RunButton } from './RunButton';
 import { shadowOf } from './shadow';
 import { followPage } from './follow-page';
-import { DEFAULT_SETTINGS, type Notice, type OverlaySettings, type OverlayView } from './view';
+import { accessOffers, DEFAULT_SETTINGS, type Notice, type OverlaySettings, type OverlayView } from './view';
 
 export interface ControllerDeps {
   document: Document;
@@ -24,6 +24,8 @@ export interface ControllerDeps {
   pageLogin(): string | undefined;
   openRun(target: { owner: string; repo: string; sha: string; ref: string; login: string }, opener: HTMLElement): void;
   openSignIn(): void;
+  /** The URL of the remote-access page for an origin pattern; absent: no "Read metrics from <host>" is offered. */
+  accessUrl?(origin: string): string;
   log(message: string): void;
 }
 
@@ -74,6 +76,7 @@ export function createController(deps: ControllerDeps) {
       notices,
       shas: page?.request.shas ?? [],
       repo: { owner: list?.owner ?? '', name: list?.repo ?? '' },
+      accessOffers: accessOffers(page?.request.shas ?? [], rows, deps.accessUrl),
     };
   };
 

@@ -23,7 +23,7 @@ const row = (state: 'queued' | 'succeeded', metric: number): ExperimentRow => ({
 });
 const reply = (r: ExperimentRow): ExperimentsReply => ({
   ok: true,
-  result: { dvc: true, rows: [r], fetched: { waves: 0, rawReads: 0, live: 1, fallback: 0, trees: 0 } },
+  result: { dvc: true, rows: [r], fetched: { waves: 0, rawReads: 0, live: 1, fallback: 0, trees: 0, remoteReads: 0 } },
 });
 const list: CommitListPage = { kind: 'repo-commits', owner: 'o', repo: 'r' };
 

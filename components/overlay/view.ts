@@ -27,6 +27,35 @@ export interface OverlayView {
   /** SHAs on the page, in order (for the baseline choice). */
   shas: string[];
   repo: { owner: string; name: string };
+  /** Rows offering "Read metrics from <host>" (`accessOffers`). */
+  accessOffers: ReadonlyMap<string, RemoteAccessOffer>;
+}
+
+/** "Read metrics from <host>": the extension page (remote-access.html) framed in a row, for a host not yet allowed. */
+export interface RemoteAccessOffer {
+  host: string;
+  url: string;
+}
+
+/**
+ * The first row (in page order) that needs each remote host not yet allowed nor refused offers it;
+ * no offer without `accessUrl`.
+ */
+export function accessOffers(
+  shas: readonly string[],
+  rows: ReadonlyMap<string, ExperimentRow>,
+  accessUrl: ((origin: string) => string) | undefined,
+): Map<string, RemoteAccessOffer> {
+  const offers = new Map<string, RemoteAccessOffer>();
+  if (!accessUrl) return offers;
+  const offered = new Set<string>();
+  for (const sha of shas) {
+    const need = rows.get(sha)?.remoteNotes?.find(({ failure }) => failure.kind === 'permission' && !failure.denied && !offered.has(failure.host));
+    if (need?.failure.kind !== 'permission') continue;
+    offered.add(need.failure.host);
+    offers.set(sha, { host: need.failure.host, url: accessUrl(need.failure.origin) });
+  }
+  return offers;
 }
 
 export interface OverlayActions {

@@ -7,6 +7,7 @@ import type { SettingsStore } from './account-store';
 import type { EnterpriseHosts } from './enterprise-hosts';
 import type { GitHubSession } from './github-session';
 import type { OverlaySettingsStore } from './overlay-settings';
+import type { RemoteSettings } from './remote-settings';
 
 /** The background's state and reach, shared by the handlers and the device flow. */
 export interface BackgroundDeps {
@@ -24,6 +25,8 @@ export interface BackgroundDeps {
   overlaySettings: OverlaySettingsStore;
   /** Opens Commit Lab's sign-in page (the options page). */
   openSignIn(): Promise<void>;
+  /** DVC remote credentials and refused remote hosts (storage.local). */
+  remote: RemoteSettings;
 }
 
 /** The device flow run by the background: `start` asks GitHub for a code and polls; `wait` resolves when that ends. */

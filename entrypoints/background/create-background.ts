@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Cache } from '../../lib/cache';
+import type { ObjectCache, RemoteReader } from '../../lib/experiments/remote-reader';
 import { createGitHubClient, type ClientOptions } from '../../lib/github/client';
 import type { Clock } from '../../lib/github/clock';
 import { endpointsOf } from '../../lib/github/host';
@@ -11,6 +12,7 @@ import { deviceSignIn } from './device-sign-in';
 import { enterpriseHosts, type HostApi } from './enterprise-hosts';
 import { githubSession } from './github-session';
 import { overlaySettings, type OverlaySettingsStore } from './overlay-settings';
+import { remoteSettings, type RemoteSettings } from './remote-settings';
 
 /** The background's wiring, shared by the service worker and the tests (which pass the fake GitHub's fetch, a manual clock, fake browser APIs). */
 export function createBackground(options: {
@@ -26,6 +28,10 @@ export function createBackground(options: {
   openSignIn?: () => Promise<void>;
   /** The overlay's per-repository settings: storage.local's by default. */
   overlaySettings?: OverlaySettingsStore;
+  /** DVC remote credentials and refused hosts: storage.local's by default. */
+  remote?: RemoteSettings;
+  /** A page view's reader of DVC remotes; absent: metrics kept in a remote stay unread. */
+  remoteReader?: (cache: ObjectCache) => RemoteReader;
 }): BackgroundContext {
   const { accounts, settings, fetch, clock } = options;
   const session = new Session({ store: accounts, fetch, clock });
@@ -37,11 +43,15 @@ export function createBackground(options: {
     session,
     hosts: enterpriseHosts(options.hostApi, settings),
     clientFor,
-    github: githubSession(session, clientFor, options.cache ? { cache: options.cache } : {}),
+    github: githubSession(session, clientFor, {
+      ...(options.cache ? { cache: options.cache } : {}),
+      ...(options.remoteReader ? { remoteReader: options.remoteReader } : {}),
+    }),
     fetch,
     clock,
     overlaySettings: options.overlaySettings ?? overlaySettings,
     openSignIn: options.openSignIn ?? (() => browser.runtime.openOptionsPage()),
+    remote: options.remote ?? remoteSettings,
   };
   return { ...deps, device: deviceSignIn(deps) };
 }

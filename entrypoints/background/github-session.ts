@@ -1,4 +1,6 @@
 import { idbCache, type Cache } from '../../lib/cache';
+import { READER_VERSION } from '../../lib/dvc';
+import type { ObjectCache, RemoteReader } from '../../lib/experiments/remote-reader';
 import { experimentsContext, type ExperimentsContext } from '../../lib/experiments/rows';
 import type { Account } from '../../lib/github/account';
 import { withAccount } from '../../lib/github/authorized';
@@ -11,13 +13,24 @@ import type { Session } from '../../lib/github/session';
  * made for the account's host and token and made again when they change; every page view shares
  * the cache and the fetches in flight.
  */
-export function githubSession(session: Session, clientFor: (origin: string, token: string) => GitHubClient, options: { cache?: Cache } = {}) {
+export function githubSession(
+  session: Session,
+  clientFor: (origin: string, token: string) => GitHubClient,
+  options: {
+    cache?: Cache;
+    /** A page view's reader of DVC remotes, sharing the cache (objects by md5); absent: metrics kept in a remote stay unread. */
+    remoteReader?: (cache: ObjectCache) => RemoteReader;
+  } = {},
+) {
   let cache = options.cache;
   let current: { origin: string; token: string; context: ExperimentsContext } | undefined;
   const contextFor = (account: Account) => {
     if (current?.origin !== account.origin || current.token !== account.accessToken) {
-      cache ??= idbCache();
-      current = { origin: account.origin, token: account.accessToken, context: experimentsContext(clientFor(account.origin, account.accessToken), cache) };
+      const shared = (cache ??= idbCache());
+      const { remoteReader } = options;
+      const pageReader = remoteReader && (() => remoteReader(shared));
+      const client = clientFor(account.origin, account.accessToken);
+      current = { origin: account.origin, token: account.accessToken, context: experimentsContext(client, shared, READER_VERSION, pageReader) };
     }
     return current.context;
   };

@@ -4,6 +4,7 @@ import { systemClock } from '../../lib/github/clock';
 import { accountStore, settingsStore } from './account-store';
 import { createBackground } from './create-background';
 import { handleMessage } from './handle-message';
+import { pageRemoteReader } from './remote-reads';
 
 export default defineBackground(() => {
   const background = createBackground({
@@ -12,6 +13,7 @@ export default defineBackground(() => {
     hostApi: browser,
     fetch: (input, init) => fetch(input, init),
     clock: systemClock,
+    remoteReader: pageRemoteReader,
   });
   // Registered synchronously: an MV3 service worker woken by a message must find its listener.
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender, browser.runtime.getURL('/'), background));

@@ -28,6 +28,7 @@ export default defineContentScript({
           signal: ctx.signal,
         }),
       openSignIn: () => void ask<'open-sign-in'>({ type: 'open-sign-in' }),
+      accessUrl: (origin) => `${browser.runtime.getURL('/remote-access.html')}?origin=${encodeURIComponent(origin)}`,
       log,
     });
     const overlay = startOverlay({

@@ -28,6 +28,14 @@ describe('idbCache', () => {
     expect(await cache.size()).toBe(309);
   });
 
+  it('counts bytes (remote objects) by their length, and gives them back as bytes', async () => {
+    const cache = fresh();
+    const bytes = new Uint8Array(1000).fill(7);
+    await cache.put('dvc-object:x', bytes);
+    expect(await cache.size()).toBe(1000 + 'dvc-object:x'.length);
+    expect(await cache.get('dvc-object:x')).toEqual(bytes);
+  });
+
   it('forgets expired entries', async () => {
     let t = 0;
     const cache = fresh({ now: () => t });

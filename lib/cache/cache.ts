@@ -41,6 +41,8 @@ interface Schema extends DBSchema {
 const encoder = new TextEncoder();
 
 function sizeOf(value: unknown): number {
+  // Bytes (DVC remote objects) count as their length: JSON would spell each byte as `"i":n`, several times over.
+  if (ArrayBuffer.isView(value)) return value.byteLength;
   return encoder.encode(JSON.stringify(value) ?? '').length;
 }
 

@@ -3,11 +3,12 @@ import * as dvc from './';
 
 // The values lib/dvc offers the extension: what issues 6–8 deliver, plus fileFormat (which
 // loader reads a file), dirManifest (the .dir object's own bytes, uploaded with the data) and the
-// .dvc/config readers (the remotes to choose from), and READER_VERSION (the reading rules' version caches key by). Parsers and splice helpers stay internal.
+// .dvc/config readers (the remotes to choose from), READER_VERSION (the reading rules' version caches key by), and readMetricsFile and cacheIndex (metrics and plot files kept in a DVC remote). Parsers and splice helpers stay internal.
 describe('lib/dvc public surface', () => {
   it('exports exactly the documented functions', () => {
     expect(Object.keys(dvc).sort()).toEqual([
       'READER_VERSION',
+      'cacheIndex',
       'createMd5',
       'diffMetrics',
       'diffParams',
@@ -20,6 +21,7 @@ describe('lib/dvc public surface', () => {
       'importMd5',
       'md5Of',
       'parseDvcConfig',
+      'readMetricsFile',
       'readProject',
       'remoteObjectUrl',
       'rewriteOut',

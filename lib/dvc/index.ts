@@ -21,6 +21,10 @@ export type {
   VegaPlot,
 } from './types';
 export { diffParams, diffMetrics, formatMetric, type DiffOptions, type ParamChange, type MetricChange } from './diff';
+/** A metrics file's metrics from bytes read elsewhere (a DVC remote), with its problem if unreadable. */
+export { readMetricsFile } from './project/metrics';
+/** Where a file not in git lives in the DVC cache (its own md5, or a tracked directory's `.dir`), for plot and metrics files. */
+export { cacheIndex } from './project/cache-index';
 /** Which of DVC's four loaders reads a params or metrics file (the editor picks the same one). */
 export { fileFormat, type FileFormat } from './files/format';
 

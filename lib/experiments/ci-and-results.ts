@@ -131,8 +131,11 @@ function withResults(run: ExperimentRow, results: string[], rows: Map<string, Ex
     .filter((r): r is CmlReport => r !== undefined)
     .sort((a, b) => Date.parse(b.time) - Date.parse(a.time));
   const hint = cmlPrHint(data.message);
+  const { remoteMetrics: _ownRemote, remoteNotes: _ownNotes, ...own } = run;
   return {
-    ...run,
+    ...own,
+    ...(newest.remoteMetrics ? { remoteMetrics: newest.remoteMetrics } : {}),
+    ...(newest.remoteNotes ? { remoteNotes: newest.remoteNotes } : {}),
     metrics: newest.metrics,
     metricChanges: diffMetrics(parentMetrics(run), newest.metrics),
     unreproduced: newest.unreproduced,

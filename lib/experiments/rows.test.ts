@@ -132,7 +132,7 @@ describe('rowsFor on the generated 1,000-commit history', () => {
     const warm = await rowsFor(context(), request);
     // Warm, nothing at a SHA is fetched: the one request revalidates what changes (CI, comments, PRs: part 2).
     expect(api().map((r) => r.operation)).toEqual(['Live']);
-    expect(warm).toEqual({ ...cold, fetched: { waves: 0, rawReads: 0, live: 1, fallback: 0, trees: 0 } });
+    expect(warm).toEqual({ ...cold, fetched: { waves: 0, rawReads: 0, live: 1, fallback: 0, trees: 0, remoteReads: 0 } });
   });
 
   it('a Studio-style commit (params changed, dvc.lock not) has its params flagged as not reproduced; a run commit has none', async () => {

@@ -5,6 +5,8 @@ import { NotFoundError } from '../github/errors';
 import { CommitFiles, CommitMissing } from './commit-files';
 import { listingFor } from './listing';
 import { RecordStore } from './records';
+import type { RemoteReader } from './remote-reader';
+import { addRemoteMetrics, DVC_CONFIG, readDvcConfig } from './remote-rows';
 import { buildRow, sizeProblems } from './row';
 import { addCiAndResults } from './ci-and-results';
 import { liveFromAnswer, liveFromSelection, liveSelection } from './ci/live-fetch';
@@ -21,10 +23,12 @@ export interface ExperimentsContext {
   pages: SingleFlight<RowsResult>;
   /** lib/dvc's READER_VERSION, which every cache key carries (a test may bump it). */
   readerVersion: number;
+  /** A new reader of DVC remotes for each page view (its own budget, shared objects); absent: metrics kept in a remote stay unread. */
+  remoteReader?: () => RemoteReader;
 }
 
-export function experimentsContext(client: GitHubClient, cache: Cache, readerVersion = READER_VERSION): ExperimentsContext {
-  return { client, cache, inFlight: new Map(), pages: new SingleFlight(), readerVersion };
+export function experimentsContext(client: GitHubClient, cache: Cache, readerVersion = READER_VERSION, remoteReader?: () => RemoteReader): ExperimentsContext {
+  return { client, cache, inFlight: new Map(), pages: new SingleFlight(), readerVersion, ...(remoteReader ? { remoteReader } : {}) };
 }
 
 /**
@@ -40,7 +44,7 @@ export function rowsFor(ctx: ExperimentsContext, request: RowsRequest): Promise<
 }
 
 async function readRows(ctx: ExperimentsContext, { repo, list, shas }: RowsRequest): Promise<RowsResult> {
-  if (shas.length === 0) return { dvc: true, rows: [], fetched: { waves: 0, rawReads: 0, live: 0, fallback: 0, trees: 0 } };
+  if (shas.length === 0) return { dvc: true, rows: [], fetched: { waves: 0, rawReads: 0, live: 0, fallback: 0, trees: 0, remoteReads: 0 } };
   // Commit lists show the newest commit first; a pull request's Commits tab shows it last.
   const [newest, oldest] = 'pr' in list ? [shas.at(-1)!, shas[0]!] : [shas[0]!, shas.at(-1)!];
   const listing = await listingFor(ctx.client, ctx.cache, ctx.readerVersion, repo, newest);
@@ -74,6 +78,15 @@ async function readRows(ctx: ExperimentsContext, { repo, list, shas }: RowsReque
     });
     files.readFirstParentToo(oldest);
     shas.forEach(start);
+    // `.dvc/config` names the remote that metrics kept out of git come from: read in the first wave, beside the pipeline files.
+    const configs = new Map<string, Promise<string | null>>();
+    if (ctx.remoteReader && listing.paths.includes(DVC_CONFIG)) {
+      for (const sha of shas)
+        configs.set(
+          sha,
+          readDvcConfig(files.reader(sha)).catch(() => null),
+        );
+    }
     for (const sha of shas) await startFirstParent(sha);
     const waves = await files.drain(startFirstParent);
     const rows = await Promise.all(
@@ -90,10 +103,19 @@ async function readRows(ctx: ExperimentsContext, { repo, list, shas }: RowsReque
     const read = new Map<string, Project>();
     for (const [sha, project] of projects) read.set(sha, await project);
     const live = carried && (await liveFromAnswer(ctx.client, repo, list, carried));
+    const remote = ctx.remoteReader?.();
+    if (remote)
+      await addRemoteMetrics(
+        rows,
+        remote,
+        (sha) => projects.get(sha)!,
+        async (sha) => (await configs.get(sha)) ?? null,
+      );
+    // After the remote's metrics: a run's row that shows a results commit takes that commit's.
     const withCi = await addCiAndResults(ctx, { repo, list, shas, rows, projects: read, ...(live ? { live } : {}) });
     // Only now, with every read answered, is anything cached.
     for (const sha of files.changed) await store.put(repo, sha, files.records.get(sha)!);
-    return { dvc: true, rows: withCi.rows, fetched: { waves, rawReads: files.rawReads, ...withCi.requests } };
+    return { dvc: true, rows: withCi.rows, fetched: { waves, rawReads: files.rawReads, remoteReads: remote?.reads ?? 0, ...withCi.requests } };
   } catch (error) {
     if (error instanceof CommitMissing) throw new NotFoundError(`commit ${error.sha.slice(0, 7)} in ${repo.owner}/${repo.name}`);
     throw error;

@@ -1,3 +1,4 @@
+import type { RemoteNote } from './remote-metrics';
 import type { CachedMetric, Metric, MetricChange, Param, ParamChange, Problem } from '../dvc';
 import type { CiStatus } from './ci/ci-status';
 import type { CmlReport } from './ci/cml-reports';
@@ -76,8 +77,10 @@ export interface ExperimentRow {
   foldedInto?: string;
   /** The message says `[skip studio]`: an input commit whose results follow on another commit. */
   declaredInput?: boolean;
+  /** Metrics of `cachedMetrics` read from the DVC remote (shown like metrics in git, marked as from the remote). */
   remoteMetrics?: Metric[];
-  remoteNotes?: Problem[];
+  /** Why a file of `cachedMetrics` could not be read from the remote, and what to do (a `permission` note carries the origin to ask for). */
+  remoteNotes?: RemoteNote[];
 }
 
 /** The commit whose results a run's row shows, when CI put them on another commit (part 2). */
@@ -94,12 +97,14 @@ export interface ResultsFrom {
 export type RowsResult = { dvc: true; rows: ExperimentRow[]; fetched: FetchStats } | { dvc: false; rows: [] };
 
 /**
- * What answering took beyond the cache: GraphQL waves (0 when warm) and raw reads of blobs GitHub
- * cut at 512,000 bytes; and part 2's requests (`PartTwoRequests`).
+ * What answering took beyond the cache: GraphQL waves (0 when warm), raw reads of blobs GitHub cut
+ * at 512,000 bytes, objects read from DVC remotes (not GitHub requests; 0 when warm); and part 2's
+ * requests (`PartTwoRequests`).
  */
 export interface FetchStats extends PartTwoRequests {
   waves: number;
   rawReads: number;
+  remoteReads: number;
 }
 
 /** Part 2's requests of one page view. */

@@ -11,3 +11,4 @@ export type { TokenStatus } from './token-status';
 export type { DeviceCodeView } from './device-code';
 export type { ExperimentsReply, ExperimentsFailure } from './experiments';
 export type { OverlaySettings } from './overlay-settings';
+export type { Remembered, RemoteCredentials } from './remote';

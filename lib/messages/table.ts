@@ -2,6 +2,7 @@ import { defineMessage, noFields, stringFields } from './define';
 import type { DeviceCodeView } from './device-code';
 import { parseExperiments, type ExperimentsReply } from './experiments';
 import { parseOverlaySettings, parseRepoName, type OverlaySettings } from './overlay-settings';
+import { parseAccessAnswer, parseCredentialRemove, parseCredentialSave, type Remembered, type RemoteCredentials } from './remote';
 import type { TokenStatus } from './token-status';
 
 /**
@@ -44,4 +45,14 @@ export const MESSAGES = {
       return name && parsed ? { repo: name, settings: parsed } : undefined;
     },
   }),
+  /** The DVC remote credentials set, without their secrets. */
+  'remote-credentials': defineMessage<RemoteCredentials>()({ from: 'extension-pages', parse: noFields }),
+  /** Store a remote's credentials (replacing those for the same URL). */
+  'remote-credential-save': defineMessage<RemoteCredentials>()({ from: 'extension-pages', parse: parseCredentialSave }),
+  /** Forget the credentials for a remote URL. */
+  'remote-credential-remove': defineMessage<RemoteCredentials>()({ from: 'extension-pages', parse: parseCredentialRemove }),
+  /** The user's answer to "Read metrics from <host>" (an origin pattern), so that a refusal is remembered. */
+  'remote-access-answer': defineMessage<Remembered>()({ from: 'extension-pages', parse: parseAccessAnswer }),
+  /** Options opened: offer every refused remote host again. */
+  'remote-access-reset': defineMessage<Remembered>()({ from: 'extension-pages', parse: noFields }),
 };

@@ -7,8 +7,8 @@ import { ACCOUNT_KEY } from './signed-in';
 // Reads what `npm run build`, `build:test` and `build:firefox` wrote; no browser needed.
 const out = (dir: string) => path.join(ROOT, '.output', dir);
 const manifest = (dir: string) => JSON.parse(fs.readFileSync(path.join(out(dir), 'manifest.json'), 'utf8'));
-/** The storage.local keys that hold secrets (access and refresh tokens); the background alone knows them. */
-const SECRET_KEYS = [ACCOUNT_KEY];
+/** The storage.local keys that hold secrets (access and refresh tokens; DVC remote credentials, entrypoints/background/remote-settings.ts); the background alone knows them. */
+const SECRET_KEYS = [ACCOUNT_KEY, 'remoteCredentials'];
 
 test('the release Chrome manifest asks for storage and the two GitHub hosts, nothing more', () => {
   const m = manifest('chrome-mv3');
@@ -19,6 +19,8 @@ test('the release Chrome manifest asks for storage and the two GitHub hosts, not
   expect(m.optional_host_permissions).toEqual(['https://*/*']);
   expect(m.content_scripts.map((c: { matches: string[] }) => c.matches)).toEqual([['https://github.com/*']]);
   expect(JSON.stringify(m)).not.toContain('127.0.0.1');
+  // The pages GitHub's page may frame: the Run form and the "Read metrics from <host>" button.
+  expect(m.web_accessible_resources).toEqual([{ resources: ['run.html', 'remote-access.html'], matches: ['https://github.com/*'] }]);
 });
 
 test('only the test build adds the loopback host', () => {

@@ -9,6 +9,10 @@ import type { LoggedBrowserRequest } from './fixtures';
  */
 const TOKEN = /\b(?:gh[opusr]_[A-Za-z0-9_]+|github_pat_[A-Za-z0-9_]+)/g;
 
+/** A remote's own credentials (Basic auth, a SigV4 signature), which the user entered for exactly that remote: allowed on the fake's DVC remotes only. */
+const REMOTE_AUTH = /^(Basic |AWS4-HMAC-SHA256 )/;
+const isFakeRemote = (url: URL) => /^\/_(dvc|s3)\//.test(url.pathname);
+
 function isApiUrl(url: URL): boolean {
   return (url.protocol === 'https:' && url.host === 'api.github.com') || url.pathname.startsWith('/api/v3/') || url.pathname === '/api/graphql';
 }
@@ -28,11 +32,19 @@ export function secretsIn(request: LoggedBrowserRequest): SecretSighting[] {
   ];
 }
 
-/** Every sighting of a token where it must not be, and any Authorization off an API host; empty when all went home. */
+/** A request's Authorization where it does not belong: off an API host, and not a remote's own credentials on its remote. */
+function foreignAuthorization(request: LoggedBrowserRequest): boolean {
+  const { authorization } = request.headers;
+  if (authorization === undefined) return false;
+  const url = new URL(request.url);
+  return !isApiUrl(url) && !(isFakeRemote(url) && REMOTE_AUTH.test(authorization));
+}
+
+/** Every sighting of a token where it must not be, and any Authorization off an API host (but a remote's own); empty when all went home. */
 export function misplacedSecrets(requests: LoggedBrowserRequest[]): (SecretSighting & { method: string })[] {
   return requests.flatMap((request) => [
-    ...(request.headers.authorization !== undefined && !isApiUrl(new URL(request.url))
-      ? [{ token: request.headers.authorization, url: request.url, where: 'header' as const, method: request.method }]
+    ...(foreignAuthorization(request)
+      ? [{ token: request.headers.authorization ?? '', url: request.url, where: 'header' as const, method: request.method }]
       : []),
     ...secretsIn(request)
       .filter((s) => {

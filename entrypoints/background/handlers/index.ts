@@ -8,6 +8,7 @@ import { tokenCheck } from './token-check';
 import { experiments } from './experiments';
 import { openSignIn } from './open-sign-in';
 import { overlaySettingsGet, overlaySettingsSet } from './overlay-settings';
+import { remoteAccessAnswer, remoteAccessReset, remoteCredentialRemove, remoteCredentials, remoteCredentialSave } from './remote';
 import { tokenClear } from './token-clear';
 import { tokenSave } from './token-save';
 import { tokenStatus } from './token-status';
@@ -26,4 +27,9 @@ export const HANDLERS = {
   'open-sign-in': openSignIn,
   'overlay-settings-get': overlaySettingsGet,
   'overlay-settings-set': overlaySettingsSet,
+  'remote-credentials': remoteCredentials,
+  'remote-credential-save': remoteCredentialSave,
+  'remote-credential-remove': remoteCredentialRemove,
+  'remote-access-answer': remoteAccessAnswer,
+  'remote-access-reset': remoteAccessReset,
 } satisfies Handlers<BackgroundContext>;

@@ -30,7 +30,12 @@ describe('the overlay’s own messages (from a content script on github.com)', (
     expect(await ask({ type: 'overlay-settings-get', repo: 'acme/egs' })).toEqual(settings);
     expect(await ask({ type: 'overlay-settings-get', repo: 'acme/other' })).toBeNull();
     expect(await fakeBrowser.storage.local.get('overlay-settings:acme/egs')).toEqual({ 'overlay-settings:acme/egs': settings });
-    for (const bad of [{ ...settings, deltaMode: 'log' }, { ...settings, baseline: { kind: 'commit', sha: 'x' } }, { ...settings, goals: { a: 'up' } }, { ...settings, metrics: [1] }]) {
+    for (const bad of [
+      { ...settings, deltaMode: 'log' },
+      { ...settings, baseline: { kind: 'commit', sha: 'x' } },
+      { ...settings, goals: { a: 'up' } },
+      { ...settings, metrics: [1] },
+    ]) {
       expect(ask({ type: 'overlay-settings-set', repo: 'acme/egs', settings: bad })).toBeUndefined();
     }
     expect(ask({ type: 'overlay-settings-get', repo: '../x' })).toBeUndefined();

@@ -1,7 +1,7 @@
 import { cacheIndex } from './cache-index';
 import type { Pipeline } from '../pipeline/model';
-import type { FileStore } from '../files/store';
-import { isObject, type CachedMetric, type DataValue, type Input, type Metric } from '../types';
+import { FileStore } from '../files/store';
+import { isObject, type CachedMetric, type DataValue, type Input, type Metric, type Problem } from '../types';
 
 /**
  * `dvc metrics show`'s reading of one file (`_extract_metrics` + `flatten`): numbers, strings and
@@ -13,6 +13,21 @@ function extractMetrics(file: string, value: DataValue, prefix = ''): Metric[] {
   }
   if (!isObject(value)) return [];
   return Object.entries(value).flatMap(([k, v]) => extractMetrics(file, v, prefix === '' ? k : `${prefix}.${k}`));
+}
+
+/** `_read_metric`: `val or {}`, so a file holding only 0, false or "" shows nothing. */
+function metricsOf(file: string, value: DataValue): Metric[] {
+  return value === 0 || value === false || value === '' ? [] : extractMetrics(file, value);
+}
+
+/**
+ * One metrics file read from its content, as a metrics file in git is read: for the files a
+ * commit records only by md5 (`cachedMetrics`), whose bytes come from the DVC remote.
+ */
+export async function readMetricsFile(file: string, content: Uint8Array | string): Promise<{ metrics: Metric[]; problems: Problem[] }> {
+  const store = new FileStore(async (path) => (path === file ? content : null), [file]);
+  const loaded = await store.data(file);
+  return { metrics: 'value' in loaded ? metricsOf(file, loaded.value) : [], problems: [...store.problems] };
 }
 
 /** Declared metrics paths in `_collect_metrics`' order: stage `metrics:` outputs, then top-level `metrics:`. */
@@ -34,8 +49,7 @@ export async function collectMetrics(store: FileStore, pipelines: Pipeline[], in
   for (const file of files) {
     const loaded = await store.data(file);
     if ('value' in loaded) {
-      // `_read_metric`: `val or {}`, so a file holding only 0, false or "" shows nothing.
-      if (loaded.value !== 0 && loaded.value !== false && loaded.value !== '') metrics = metrics.concat(extractMetrics(file, loaded.value));
+      metrics = metrics.concat(metricsOf(file, loaded.value));
     } else if ('absent' in loaded) {
       const where = cached(file);
       if (where) cachedMetrics.push(where);

@@ -28,16 +28,16 @@ export async function runTour(context: BrowserContext, world: DemoWorld, outDir:
   await mkdir(outDir, { recursive: true });
   const shots: string[] = [];
   const page = context.pages()[0] ?? (await context.newPage());
-  const shot = async (name: string, what: string, options: { fullPage?: boolean; target?: Page } = {}) => {
+  const shot = async (name: string, what: string) => {
     const file = path.join(outDir, `${String(shots.length + 1).padStart(2, '0')}-${name}.png`);
-    await (options.target ?? page).screenshot({ path: file, fullPage: options.fullPage ?? false });
+    await page.screenshot({ path: file });
     shots.push(file);
     console.log(`  ${path.relative(process.cwd(), file)}  ${what}`);
   };
-  const themes = async (name: string, what: string, fullPage: boolean) => {
+  const themes = async (name: string, what: string) => {
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
-      await shot(`${name}-${colorScheme}`, `${what} (${colorScheme})`, { fullPage });
+      await shot(`${name}-${colorScheme}`, `${what} (${colorScheme})`);
     }
     await page.emulateMedia({ colorScheme: 'light' });
   };
@@ -46,12 +46,12 @@ export async function runTour(context: BrowserContext, world: DemoWorld, outDir:
   await page.goto(LIST);
   await cellsDrawn(page);
   await row(page, world.trained).locator('[data-report-url]').waitFor();
-  await themes('commits', 'the commit list: metrics columns, changed params, CI status, CML report icons', true);
+  await themes('commits', 'the commit list: metrics columns, changed params, CI status, CML report icons');
 
   // 2. The open pull request's Commits tab: its experiment, trained by CI, with the report.
   await page.goto(`https://github.com/${DEMO_OWNER}/${DEMO_REPO}/pull/${world.pullRequest.number}/commits`);
   await cellsDrawn(page);
-  await shot('pull-request', `pull request #${world.pullRequest.number}: the same columns on its Commits tab`, { fullPage: true });
+  await shot('pull-request', `pull request #${world.pullRequest.number}: the same columns on its Commits tab`);
 
   // 3. The Run form from the newest experiment on main, one param changed.
   await page.goto(LIST);
@@ -61,7 +61,7 @@ export async function runTour(context: BrowserContext, world: DemoWorld, outDir:
   await field.fill(NEW_VALUE);
   await form.getByRole('list', { name: 'Changes' }).locator('li').first().waitFor();
   await form.getByLabel(`Commit directly to main`).check();
-  await themes('run-form', `the Run form: ${PARAM} changed to ${NEW_VALUE}`, false);
+  await themes('run-form', `the Run form: ${PARAM} changed to ${NEW_VALUE}`);
 
   // 4. The commit: one commit on main, made through GitHub's API.
   await form.getByRole('button', { name: 'Commit changes' }).click();

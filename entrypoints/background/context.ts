@@ -5,6 +5,8 @@ import type { AccountStore, Session } from '../../lib/github/session';
 import type { DeviceCodeView } from '../../lib/messages';
 import type { SettingsStore } from './account-store';
 import type { EnterpriseHosts } from './enterprise-hosts';
+import type { RunLedger } from '../../lib/experiments/write/run-ledger';
+import type { CommitProgressMessage } from '../../lib/messages';
 import type { GitHubSession } from './github-session';
 import type { OverlaySettingsStore } from './overlay-settings';
 import type { RemoteSettings } from './remote-settings';
@@ -27,6 +29,10 @@ export interface BackgroundDeps {
   openSignIn(): Promise<void>;
   /** DVC remote credentials and refused remote hosts (storage.local). */
   remote: RemoteSettings;
+  /** The branches commit runs created, so a run's retry recognises its own. */
+  runLedger: RunLedger;
+  /** Sends a message to the extension's own pages (a commit run's progress); content scripts never get it. */
+  notifyPages(message: CommitProgressMessage): void;
 }
 
 /** The device flow run by the background: `start` asks GitHub for a code and polls; `wait` resolves when that ends. */

@@ -1,6 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { Cache } from '../../lib/cache';
 import type { ObjectCache, RemoteReader } from '../../lib/experiments/remote-reader';
+import type { RunLedger } from '../../lib/experiments/write/run-ledger';
+import { fetchWithTimeout } from '../../lib/github/timeout-fetch';
+import type { CommitProgressMessage } from '../../lib/messages';
 import { createGitHubClient, type ClientOptions } from '../../lib/github/client';
 import type { Clock } from '../../lib/github/clock';
 import { endpointsOf } from '../../lib/github/host';
@@ -13,6 +16,10 @@ import { enterpriseHosts, type HostApi } from './enterprise-hosts';
 import { githubSession } from './github-session';
 import { overlaySettings, type OverlaySettingsStore } from './overlay-settings';
 import { remoteSettings, type RemoteSettings } from './remote-settings';
+import { sessionRunLedger } from './run-ledger-store';
+
+/** A write whose answer takes longer is settled by reading back; GitHub itself ends requests after 10 s. */
+const WRITE_TIMEOUT_MS = 30_000;
 
 /** The background's wiring, shared by the service worker and the tests (which pass the fake GitHub's fetch, a manual clock, fake browser APIs). */
 export function createBackground(options: {
@@ -32,11 +39,18 @@ export function createBackground(options: {
   remote?: RemoteSettings;
   /** A page view's reader of DVC remotes; absent: metrics kept in a remote stay unread. */
   remoteReader?: (cache: ObjectCache) => RemoteReader;
+  /** The branches commit runs created: storage.session's by default. */
+  runLedger?: RunLedger;
+  /** Tells the extension's pages a commit run's progress: runtime.sendMessage by default. */
+  notifyPages?: (message: CommitProgressMessage) => void;
 }): BackgroundContext {
   const { accounts, settings, fetch, clock } = options;
   const session = new Session({ store: accounts, fetch, clock });
   const clientFor = (origin: string, token: string) =>
     createGitHubClient({ sleep: (ms) => clock.sleep(ms), now: () => clock.now(), ...options.client, host: endpointsOf(origin).api, token });
+  const writeFetch = fetchWithTimeout(options.client?.fetch ?? ((input, init) => globalThis.fetch(input, init)), WRITE_TIMEOUT_MS);
+  const writerFor = (origin: string, token: string) =>
+    createGitHubClient({ sleep: (ms) => clock.sleep(ms), now: () => clock.now(), ...options.client, fetch: writeFetch, host: endpointsOf(origin).api, token });
   const deps: BackgroundDeps = {
     accounts,
     settings,
@@ -46,12 +60,16 @@ export function createBackground(options: {
     github: githubSession(session, clientFor, {
       ...(options.cache ? { cache: options.cache } : {}),
       ...(options.remoteReader ? { remoteReader: options.remoteReader } : {}),
+      writerFor,
     }),
     fetch,
     clock,
     overlaySettings: options.overlaySettings ?? overlaySettings,
     openSignIn: options.openSignIn ?? (() => browser.runtime.openOptionsPage()),
     remote: options.remote ?? remoteSettings,
+    runLedger: options.runLedger ?? sessionRunLedger,
+    // No page listening (the Run form closed) is not an error.
+    notifyPages: options.notifyPages ?? ((message) => void browser.runtime.sendMessage(message).catch(() => {})),
   };
   return { ...deps, device: deviceSignIn(deps) };
 }

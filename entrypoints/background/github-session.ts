@@ -20,6 +20,8 @@ export function githubSession(
     cache?: Cache;
     /** A page view's reader of DVC remotes, sharing the cache (objects by md5); absent: metrics kept in a remote stay unread. */
     remoteReader?: (cache: ObjectCache) => RemoteReader;
+    /** The client for one write run (every request ended after a time limit); `clientFor` by default. */
+    writerFor?: (origin: string, token: string) => GitHubClient;
   } = {},
 ) {
   let cache = options.cache;
@@ -40,6 +42,16 @@ export function githubSession(
       withAccount(session, (account) => clientFor(account.origin, account.accessToken), run, repo),
     /** Reads of experiment rows with the account's experiments context. */
     experiments: <T>(run: (context: ExperimentsContext) => Promise<T>, repo?: string): Promise<T> => withAccount(session, contextFor, run, repo),
+    /**
+     * A client for one write run as the signed-in account (its token refreshed if due; null when
+     * signed out): on the account's host, with every request ended after a time limit so that a
+     * write never hangs; its outcome is then settled by reading back. Never retried here: a write
+     * run decides for itself what is safe to do again.
+     */
+    async writer(): Promise<GitHubClient | null> {
+      const account = await session.current();
+      return account ? (options.writerFor ?? clientFor)(account.origin, account.accessToken) : null;
+    },
   };
 }
 

@@ -4,7 +4,8 @@ import { ask } from '../../lib/messages';
 import { createController } from '../../components/overlay/controller';
 import { openRunDialog } from '../../components/overlay/run-dialog';
 import { startOverlay } from '../../lib/page/overlay';
-import { query, selectors } from '../../lib/page/selectors';
+import { signedInLogin } from '../../lib/page/page-login';
+import { selectors } from '../../lib/page/selectors';
 
 export default defineContentScript({
   // All of github.com, not just commit lists: GitHub reaches them by soft navigation, which
@@ -17,7 +18,7 @@ export default defineContentScript({
       askRows: (request) => ask<'experiments'>({ type: 'experiments', ...request }),
       loadSettings: (repo) => ask<'overlay-settings-get'>({ type: 'overlay-settings-get', repo }),
       saveSettings: (repo, settings) => ask<'overlay-settings-set'>({ type: 'overlay-settings-set', repo, settings }).then(() => undefined),
-      pageLogin: () => query(document, selectors.signedInUser)?.getAttribute('content') || undefined,
+      pageLogin: () => signedInLogin(document) ?? undefined,
       openRun: ({ owner, repo, sha, ref, login }, opener) =>
         openRunDialog({
           document,

@@ -54,7 +54,8 @@ function rateLimit(headers: Headers | undefined, message: string, now: number): 
   const retryAfter = header(headers, 'retry-after');
   if (retryAfter !== undefined || /\bsecondary rate\b/i.test(message)) {
     // GitHub's advice when it gives no retry-after: wait at least a minute.
-    return new RateLimitedError(new Date(now + (Number(retryAfter) || 60) * 1000), 'secondary');
+    const limit = /\bcontent creation\b/i.test(message) ? 'content-creation' : 'secondary';
+    return new RateLimitedError(new Date(now + (Number(retryAfter) || 60) * 1000), limit);
   }
   const reset = header(headers, 'x-ratelimit-reset');
   if (header(headers, 'x-ratelimit-remaining') === '0' || /rate limit/i.test(message)) {

@@ -9,7 +9,7 @@ export type GitHubErrorInfo =
   | { kind: 'bad-credentials'; message: string }
   | { kind: 'sso-required'; message: string; url?: string }
   | { kind: 'missing-permission'; message: string; needed: string[]; tokenKind: 'classic' | 'fine-grained' | 'unknown' }
-  | { kind: 'rate-limited'; message: string; until: number; limit: 'primary' | 'secondary' }
+  | { kind: 'rate-limited'; message: string; until: number; limit: RateLimit }
   | { kind: 'not-found'; message: string }
   | { kind: 'unavailable'; message: string; status?: number }
   | { kind: 'refused'; message: string; status: number };
@@ -69,14 +69,27 @@ function missingPermissionMessage(needed: string[], tokenKind: 'classic' | 'fine
   return `Your token lacks ${list}, which GitHub asks for here.`;
 }
 
-/** A primary (hourly budget) or secondary (abuse) rate limit, with the time it lifts. */
+/**
+ * Which limit: the hourly budget (primary), a secondary limit, or the secondary limit on creating
+ * content (commits, branches, pull requests: 80 a minute, 500 an hour), which GitHub words
+ * "…temporarily blocked from content creation".
+ */
+export type RateLimit = 'primary' | 'secondary' | 'content-creation';
+
+/** A rate limit, with the time it lifts. */
 export class RateLimitedError extends GitHubError {
   readonly kind = 'rate-limited';
   constructor(
     readonly until: Date,
-    readonly limit: 'primary' | 'secondary',
+    readonly limit: RateLimit,
   ) {
-    super(limit === 'primary' ? `GitHub's API limit is used up until ${clockTime(until)}.` : `GitHub asked Commit Lab to slow down until ${clockTime(until)}.`);
+    super(
+      limit === 'primary'
+        ? `GitHub's API limit is used up until ${clockTime(until)}.`
+        : limit === 'content-creation'
+          ? `GitHub limits how much an account creates (commits, branches, pull requests): it accepts more after ${clockTime(until)}.`
+          : `GitHub asked Commit Lab to slow down until ${clockTime(until)}.`,
+    );
   }
   info(): GitHubErrorInfo {
     return { kind: this.kind, message: this.message, until: this.until.getTime(), limit: this.limit };

@@ -12,3 +12,4 @@ export type { DeviceCodeView } from './device-code';
 export type { ExperimentsReply, ExperimentsFailure } from './experiments';
 export type { OverlaySettings } from './overlay-settings';
 export type { Remembered, RemoteCredentials } from './remote';
+export { onCommitProgress, type CommitProgressMessage } from './commit-progress';

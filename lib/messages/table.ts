@@ -1,5 +1,7 @@
 import { defineMessage, noFields, stringFields } from './define';
 import type { DeviceCodeView } from './device-code';
+import type { CommitExperimentResult } from '../experiments/write/commit-result';
+import { parseCommitExperiment } from './commit-experiment';
 import { parseExperiments, type ExperimentsReply } from './experiments';
 import { parseOverlaySettings, parseRepoName, type OverlaySettings } from './overlay-settings';
 import { parseAccessAnswer, parseCredentialRemove, parseCredentialSave, type Remembered, type RemoteCredentials } from './remote';
@@ -55,4 +57,10 @@ export const MESSAGES = {
   'remote-access-answer': defineMessage<Remembered>()({ from: 'extension-pages', parse: parseAccessAnswer }),
   /** Options opened: offer every refused remote host again. */
   'remote-access-reset': defineMessage<Remembered>()({ from: 'extension-pages', parse: noFields }),
+  /**
+   * The Run form's write: one experiment commit (new branch and pull request, or the base
+   * branch). Extension pages only: the Run form is one, a content script never writes. The
+   * background sends a `commit-progress` message (lib/messages/commit-progress) per step.
+   */
+  'commit-experiment': defineMessage<CommitExperimentResult>()({ from: 'extension-pages', parse: parseCommitExperiment }),
 };

@@ -56,7 +56,11 @@ export const selectors = {
     within: 'page',
     variants: ['div:has(> .Timeline-Item)'],
   },
-  /** GitHub's `<meta name="user-login">` in every page head, empty when signed out (refined-github `getLoggedInUser`). Checked 2026-08. */
+  /**
+   * GitHub's `<meta name="user-login" content="<login>">` in every page head, `content` empty when
+   * signed out (refined-github `getLoggedInUser`). The Run form sends it with a commit so the
+   * background can refuse a token of another account. Checked 2026-12.
+   */
   signedInUser: {
     pages: BOTH_LISTS,
     within: 'page',

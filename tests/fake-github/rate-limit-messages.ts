@@ -17,6 +17,13 @@ export function primaryRateLimitMessage(caller: { userId: number } | { ip: strin
 }
 
 export const SECONDARY_RATE_LIMIT_MESSAGE = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.';
+/**
+ * The secondary limit on creating content (80 a minute, 500 an hour: commits, refs, pull
+ * requests), as GitHub answered it with HTTP 403 (pl-strflt/projects-migration#2, 2022-04-25;
+ * hisxo/gitGraber#43, 2023-04-07). Whether it carries `retry-after` was not captured.
+ */
+export const CONTENT_CREATION_LIMIT_MESSAGE =
+  'You have exceeded a secondary rate limit and have been temporarily blocked from content creation. Please retry your request again later.';
 
 export const PRIMARY_RATE_LIMIT_DOCS = 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api';
 export const SECONDARY_RATE_LIMIT_DOCS = 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits';

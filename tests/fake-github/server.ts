@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { githubWaits, systemClock, type Clock, type Waits } from './clock';
 import { corsPreflight, withCors } from './cors';
 import { controlHandler } from './faults/control';
-import { FaultRegistry, type FaultKind } from './faults/registry';
+import { FaultRegistry, type ActiveFault, type FaultKind } from './faults/registry';
 import { faultResponse } from './faults/responses';
 import { graphqlOperationName } from './graphql/operation';
 import { REST_DOCS } from './rest/errors';
@@ -31,6 +31,8 @@ export interface FakeRequest {
   body: Uint8Array;
   text(): string;
   json(): unknown;
+  /** The fault this request tripped, for faults a handler carries out (a concurrent push during a write). */
+  fault?: ActiveFault;
 }
 
 export type Handler = (req: FakeRequest) => Response | undefined | Promise<Response | undefined>;
@@ -146,6 +148,7 @@ export async function startServer(options: ServerOptions = {}): Promise<FakeServ
     // for the next request is spent on that request, not on its preflight.
     const preflight = site === 'api' && fake.method === 'OPTIONS';
     const fault = preflight ? undefined : faults.take(target);
+    if (fault) fake.fault = fault;
     // Logged on arrival, so a test slicing the log around a page view counts a request that is
     // still in flight (its status fills in when it is answered) and never a late one from before.
     const entry: LoggedRequest = {

@@ -5,6 +5,7 @@ import { deviceWait } from './device-wait';
 import { hostAdd } from './host-add';
 import { hostRemove } from './host-remove';
 import { tokenCheck } from './token-check';
+import { commitExperimentHandler } from './commit-experiment';
 import { experiments } from './experiments';
 import { openSignIn } from './open-sign-in';
 import { overlaySettingsGet, overlaySettingsSet } from './overlay-settings';
@@ -32,4 +33,5 @@ export const HANDLERS = {
   'remote-credential-remove': remoteCredentialRemove,
   'remote-access-answer': remoteAccessAnswer,
   'remote-access-reset': remoteAccessReset,
+  'commit-experiment': commitExperimentHandler,
 } satisfies Handlers<BackgroundContext>;

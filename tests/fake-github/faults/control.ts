@@ -63,7 +63,13 @@ function parseAction(value: unknown): FaultAction {
     case 'primary-rate-limit':
       return { kind: a.kind, status: optional(a.status, isLimitStatus, 'action.status'), userId: optional(a.userId, isCount, 'action.userId') };
     case 'secondary-rate-limit':
-      return { kind: a.kind, status: optional(a.status, isLimitStatus, 'action.status') };
+      return {
+        kind: a.kind,
+        status: optional(a.status, isLimitStatus, 'action.status'),
+        contentCreation: optional(a.contentCreation, (v): v is boolean => typeof v === 'boolean', 'action.contentCreation'),
+      };
+    case 'concurrent-push':
+      return { kind: a.kind, answer: optional(a.answer, (v): v is 'stale-data' | 'ref-is-at' => v === 'stale-data' || v === 'ref-is-at', 'action.answer') };
     default:
       throw new Error(`unknown action.kind ${JSON.stringify(a.kind)}`);
   }

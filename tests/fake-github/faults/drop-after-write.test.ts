@@ -15,7 +15,7 @@ const git = (dir: string, ...args: string[]) => execFileSync('git', [`--git-dir=
 // The mutation the extension sends, as saved with the reference material.
 const MUTATION = readFileSync(join(GITHUB_API_FIXTURES, 'queries/create-commit-on-branch.graphql'), 'utf8');
 
-describe('createCommitOnBranch faulted around its effect', () => {
+describe('createCommitOnBranch faulted around its effect, or losing a race', () => {
   let dir: string;
   let store: Store;
   let repo: GitRepo;
@@ -43,7 +43,7 @@ describe('createCommitOnBranch faulted around its effect', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const commit = () =>
+  const commit = (fileChanges: Record<string, unknown> = { additions: [{ path: 'params.yaml', contents: Buffer.from('lr: 0.2\n').toString('base64') }] }) =>
     fetch(`${server.url}/api/graphql`, {
       method: 'POST',
       headers: { authorization: 'bearer t' },
@@ -54,7 +54,7 @@ describe('createCommitOnBranch faulted around its effect', () => {
             branch: { repositoryNameWithOwner: 'o/r', branchName: 'main' },
             expectedHeadOid: head,
             message: { headline: 'Update params.yaml:lr' },
-            fileChanges: { additions: [{ path: 'params.yaml', contents: Buffer.from('lr: 0.2\n').toString('base64') }] },
+            fileChanges,
           },
         },
       }),
@@ -80,5 +80,30 @@ describe('createCommitOnBranch faulted around its effect', () => {
     const retry = (await (await commit()).json()) as { data: { createCommitOnBranch: { commit: { oid: string } } } };
     expect(git(repo.gitDir, 'rev-parse', 'main')).toBe(retry.data.createCommitOnBranch.commit.oid);
     expect(git(repo.gitDir, 'rev-parse', 'main^')).toBe(head);
+  });
+
+  // A concurrent push that lands between the head check and the compare-and-swap (the `concurrent-push` fault).
+  it.each([
+    ['stale-data', () => ({ type: 'STALE_DATA', message: `Expected branch to point to "${head}" but it did not.  Pull and try again.` })],
+    ['ref-is-at', (pushed: string) => ({ message: `Ref refs/heads/main is at ${pushed} but expected ${head}` })],
+  ] as const)('losing a race, answered %s: the other push is on the branch, ours is not', async (answer, expected) => {
+    server.faults.add({ match: { operation: 'CreateCommitOnBranch' }, action: { kind: 'concurrent-push', answer } });
+    const result = (await (await commit()).json()) as { data: unknown; errors: unknown[] };
+    const pushed = git(repo.gitDir, 'rev-parse', 'main');
+    expect(git(repo.gitDir, 'rev-parse', 'main^')).toBe(head);
+    expect(git(repo.gitDir, 'log', '-1', '--format=%an <%ae>|%s', 'main')).toBe('Concurrent Pusher <pusher@example.com>|A concurrent push');
+    expect(git(repo.gitDir, 'show', 'main:params.yaml')).toBe('lr: 0.1');
+    expect(result.data).toEqual({ createCommitOnBranch: null });
+    expect(result.errors).toEqual([{ ...expected(pushed), path: ['createCommitOnBranch'], locations: expect.any(Array) }]);
+    // The fault was spent: the next write from the new head goes through.
+    head = pushed;
+    const next = (await (await commit()).json()) as { data: { createCommitOnBranch: { commit: { oid: string } } } };
+    expect(next.data.createCommitOnBranch.commit.oid).toBe(git(repo.gitDir, 'rev-parse', 'main'));
+  });
+
+  it("a deletion of a path the head lacks: GitHub's captured sentence naming the head, nothing written", async () => {
+    const result = (await (await commit({ deletions: [{ path: 'nope.txt' }] })).json()) as { errors: { message: string }[] };
+    expect(result.errors[0]?.message).toBe(`A path was requested for deletion which does not exist as of commit oid \`${head}\``);
+    expect(git(repo.gitDir, 'rev-parse', 'main')).toBe(head);
   });
 });

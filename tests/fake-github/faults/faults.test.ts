@@ -221,5 +221,17 @@ describe('control API', () => {
 
     const bad = await fetch(`${server.url}/_fake/faults`, { method: 'POST', body: JSON.stringify({ action: { kind: 'explode' } }) });
     expect([bad.status, await bad.json()]).toEqual([400, { message: 'unknown action.kind "explode"' }]);
+
+    // The write faults' options travel over HTTP too, and are checked.
+    const post = (action: unknown) =>
+      fetch(`${server!.url}/_fake/faults`, { method: 'POST', body: JSON.stringify({ match: { operation: 'CreateCommitOnBranch' }, action }) });
+    expect((await post({ kind: 'concurrent-push', answer: 'ref-is-at' })).status).toBe(201);
+    expect((await post({ kind: 'secondary-rate-limit', contentCreation: true })).status).toBe(201);
+    expect((await (await fetch(`${server.url}/_fake/faults`)).json()).map((f: { action: unknown }) => f.action)).toEqual([
+      { kind: 'concurrent-push', answer: 'ref-is-at' },
+      { kind: 'secondary-rate-limit', contentCreation: true },
+    ]);
+    const wrong = await post({ kind: 'concurrent-push', answer: 'maybe' });
+    expect([wrong.status, await wrong.json()]).toEqual([400, { message: 'bad action.answer' }]);
   });
 });

@@ -14,8 +14,16 @@ export type FaultAction =
   | { kind: 'drop-after' }
   /** Primary limit exhausted: `x-ratelimit-remaining: 0`; REST 403/429, GraphQL 200 + `RATE_LIMIT` (or the older `RATE_LIMITED`: `graphqlForm: 'legacy'`). */
   | { kind: 'primary-rate-limit'; status?: 403 | 429; userId?: number; graphqlForm?: GraphqlRateLimitForm }
-  /** Secondary limit: 403/429 with `retry-after` and GitHub's "secondary rate limit" message. */
-  | { kind: 'secondary-rate-limit'; status?: 403 | 429 };
+  /** Secondary limit: 403/429 with `retry-after` and GitHub's "secondary rate limit" message (its content-creation form with `contentCreation`). */
+  | { kind: 'secondary-rate-limit'; status?: 403 | 429; contentCreation?: boolean }
+  /**
+   * Another push lands on the branch while a `createCommitOnBranch` is under way, after its head
+   * check and before its compare-and-swap: the write loses the race and moves nothing. GitHub
+   * answers STALE_DATA, or, as live runs saw for a real race, `answer: 'ref-is-at'`:
+   * `Ref refs/heads/<b> is at <oid> but expected <oid>` (reference/github-wordings.md D1).
+   * Other requests it catches are served normally.
+   */
+  | { kind: 'concurrent-push'; answer?: 'stale-data' | 'ref-is-at' };
 
 export type FaultKind = FaultAction['kind'];
 

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Waits } from '../clock';
 import {
+  CONTENT_CREATION_LIMIT_MESSAGE,
   graphqlRateLimitError,
   PRIMARY_RATE_LIMIT_DOCS,
   primaryRateLimitMessage,
@@ -66,12 +67,13 @@ export function faultResponse(fault: ActiveFault, target: FaultTarget, nowMs: nu
     }
     case 'secondary-rate-limit':
       return Response.json(
-        { message: SECONDARY_RATE_LIMIT_MESSAGE, documentation_url: SECONDARY_RATE_LIMIT_DOCS },
+        { message: action.contentCreation ? CONTENT_CREATION_LIMIT_MESSAGE : SECONDARY_RATE_LIMIT_MESSAGE, documentation_url: SECONDARY_RATE_LIMIT_DOCS },
         { status: action.status ?? 403, headers: { 'retry-after': String(waits.retryAfterSeconds) } },
       );
     case 'delay':
     case 'drop-before':
     case 'drop-after':
+    case 'concurrent-push':
       return undefined;
   }
 }

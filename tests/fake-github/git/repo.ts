@@ -58,11 +58,12 @@ export interface RefMove {
   newOid: string;
 }
 
-/** Thrown by `writeTree`/`commitChanges` when a change cannot apply to the base tree. */
+/** Thrown by `writeTree`/`commitChanges` when a change cannot apply to the base tree; `reason` says which rule it broke. */
 export class ChangeError extends Error {
   constructor(
     message: string,
     readonly path: string,
+    readonly reason: 'duplicate-path' | 'missing-path' | 'missing-parent',
   ) {
     super(message);
   }
@@ -274,16 +275,16 @@ export class GitRepo {
   async writeTree(baseTree: string | null, changes: FileChanges): Promise<string> {
     const seen = new Set<string>();
     for (const path of [...changes.additions.map((a) => a.path), ...changes.deletions]) {
-      if (seen.has(path)) throw new ChangeError(`Path '${path}' appears more than once in the file changes`, path);
+      if (seen.has(path)) throw new ChangeError(`Path '${path}' appears more than once in the file changes`, path, 'duplicate-path');
       seen.add(path);
     }
     if (baseTree) {
       for (const path of changes.deletions) {
         const found = await this.entry(baseTree, path);
-        if (!found || found.type !== 'blob') throw new ChangeError(`Path '${path}' does not exist`, path);
+        if (!found || found.type !== 'blob') throw new ChangeError(`Path '${path}' does not exist`, path, 'missing-path');
       }
     } else if (changes.deletions.length > 0) {
-      throw new ChangeError(`Path '${changes.deletions[0]}' does not exist`, changes.deletions[0]!);
+      throw new ChangeError(`Path '${changes.deletions[0]}' does not exist`, changes.deletions[0]!, 'missing-path');
     }
 
     const work = await mkdtemp(join(tmpdir(), 'fake-github-index-'));
@@ -336,7 +337,7 @@ export class GitRepo {
   /** One commit on top of `parent` (null = root commit) carrying every change. No ref moves. */
   async commitChanges(input: { parent: string | null; changes: FileChanges; message: string; author: Person; committer: Person }): Promise<string> {
     const base = input.parent ? ((await this.readCommit(input.parent))?.tree ?? null) : null;
-    if (input.parent && !base) throw new ChangeError(`Commit ${input.parent} does not exist`, '');
+    if (input.parent && !base) throw new ChangeError(`Commit ${input.parent} does not exist`, '', 'missing-parent');
     const tree = await this.writeTree(base, input.changes);
     return this.commitTree({ tree, parents: input.parent ? [input.parent] : [], message: input.message, author: input.author, committer: input.committer });
   }

@@ -1,3 +1,4 @@
+import type { ActiveFault } from '../faults/registry';
 import type { RateBucket, Repository, Store, User } from '../store';
 import type { TokenRecord } from '../tokens';
 
@@ -10,6 +11,8 @@ export interface Ctx {
   rate: { cost: number; nodeCount: number; bucket: RateBucket };
   /** Request-scoped memo (e.g. each PR's commit set) so a 50-commit page asks git once per PR. */
   memo: Map<string, Promise<unknown>>;
+  /** The fault the request tripped, when a resolver carries it out (`concurrent-push`). */
+  fault?: ActiveFault;
 }
 
 /** What every model needs: the repository it belongs to and the world around it. */

@@ -22,10 +22,10 @@ export type ErrorType =
   | 'MAX_NODE_LIMIT_EXCEEDED'
   | 'BAD_REQUEST';
 
-/** Thrown by resolvers: becomes an error carrying GitHub's top-level `type`. */
+/** Thrown by resolvers: becomes an error carrying GitHub's top-level `type` (none where no capture showed one). */
 export class GitHubError extends Error {
   constructor(
-    readonly type: ErrorType,
+    readonly type: ErrorType | undefined,
     message: string,
   ) {
     super(message);
@@ -44,7 +44,7 @@ export interface WireError {
 export function formatExecutionError(error: GraphQLError): WireError {
   const original = error.originalError;
   return {
-    ...(original instanceof GitHubError ? { type: original.type } : {}),
+    ...(original instanceof GitHubError && original.type ? { type: original.type } : {}),
     ...(error.path ? { path: [...error.path] } : {}),
     ...(error.locations ? { locations: error.locations.map(loc) } : {}),
     message: error.message,

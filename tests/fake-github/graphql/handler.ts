@@ -68,7 +68,14 @@ export function graphqlHandler(store: Store): Handler {
     }
     bucket.used += cost.cost;
 
-    const ctx: Ctx = { store, viewer, token: auth.record, rate: { cost: cost.cost, nodeCount: cost.nodeCount, bucket }, memo: new Map() };
+    const ctx: Ctx = {
+      store,
+      viewer,
+      token: auth.record,
+      rate: { cost: cost.cost, nodeCount: cost.nodeCount, bucket },
+      memo: new Map(),
+      ...(req.fault ? { fault: req.fault } : {}),
+    };
     const result = await execute({ schema, document, rootValue, contextValue: ctx, variableValues: variables, operationName });
     if (!('data' in result) || result.data === undefined) {
       // Only variable coercion fails before execution starts.

@@ -60,15 +60,39 @@ export async function createCommitOnBranch({ input }: { input: CreateCommitOnBra
       committer: WEB_FLOW,
     });
   } catch (error) {
-    // Duplicate paths and deletions of missing paths: GitHub refuses both (schema docs), but the
-    // wordings (ChangeError's) are NOT captured from GitHub.
+    if (error instanceof ChangeError && error.reason === 'missing-path') {
+      // GitHub's sentence, captured in live runs (reference/github-wordings.md C4); its `type` was not captured.
+      throw new GitHubError('UNPROCESSABLE', `A path was requested for deletion which does not exist as of commit oid \`${head}\``);
+    }
+    // Duplicate paths: GitHub refuses them (schema docs), but the wording (ChangeError's) is NOT captured from GitHub.
     if (error instanceof ChangeError) throw new GitHubError('UNPROCESSABLE', error.message);
     throw error;
+  }
+  if (ctx.fault?.action.kind === 'concurrent-push') {
+    const pushed = await concurrentPush(repo, ref, head);
+    if (ctx.fault.action.answer === 'ref-is-at') {
+      // Seen in live runs for a real race; no `type` was reported with it (reference/github-wordings.md D1).
+      throw new GitHubError(undefined, `Ref ${ref} is at ${pushed} but expected ${head}`);
+    }
   }
   if (!(await repo.git.updateRef(ref, oid, head))) throw stale();
   repo.webCommits.add(oid);
   const commit = (await repo.git.readCommit(oid))!;
   return { clientMutationId: input.clientMutationId ?? null, commit: commitModel(scope, commit), ref: refModel(scope, ref, oid) };
+}
+
+/** Someone else's commit (the same tree, a new oid) pushed onto `ref` from `head`: the push a write races with. */
+async function concurrentPush(repo: Repository, ref: string, head: string): Promise<string> {
+  const someone = { name: 'Concurrent Pusher', email: 'pusher@example.com' };
+  const oid = await repo.git.commitChanges({
+    parent: head,
+    changes: { additions: [], deletions: [] },
+    message: 'A concurrent push\n',
+    author: someone,
+    committer: someone,
+  });
+  if (!(await repo.git.updateRef(ref, oid, head))) throw new Error(`${ref} moved before the concurrent push`);
+  return oid;
 }
 
 /** `createRef`: a new ref at an existing object; an existing name is refused, never moved. */

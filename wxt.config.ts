@@ -25,6 +25,8 @@ export default defineConfig({
     // <host>" button is remote-access.html framed in a commit row: permissions.request needs an
     // extension page's click (entrypoints/remote-access explains).
     web_accessible_resources: [{ resources: ['run.html', 'remote-access.html'], matches: ['https://github.com/*'] }],
+    // The Run form hashes data files with WebAssembly (hash-wasm's MD5); nothing else is loosened.
+    content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -10,7 +10,9 @@ import type { RowsRequest } from '../lib/experiments/types';
 import { READER_VERSION } from '../lib/dvc';
 import { createGitHubClient } from '../lib/github/client';
 import { enterpriseHost } from '../lib/github/host';
+import { DRAW_MEASURE } from '../components/overlay/draw-measure';
 import { CELL_ATTRIBUTE } from '../lib/page/overlay';
+import { selectors } from '../lib/page/selectors';
 import type { FakeGitHub } from '../tests/fake-github/app';
 import { generateHistory } from '../tests/fake-github/seed/generate';
 import { seedRepository } from '../tests/fake-github/seed/repository';
@@ -22,20 +24,27 @@ export interface BenchRow {
   unit: string;
   budget?: number;
   against?: number;
+  /** A throughput to reach: printed and marked, not enforced (wall-clock on a shared machine). */
+  floor?: number;
 }
 
 const TOKEN = 'ghp_benchToken0123456789';
 
-/** Records, in the page, when the first cell was drawn and when every cell showed its row. */
+/**
+ * Records, in the page, when the list appeared (its first row) and when every row's cell showed
+ * its data (no skeleton left in any cell's shadow root), checked every animation frame.
+ */
 const ROWS_PROBE = `
-  new MutationObserver((_, observer) => {
-    const cells = document.querySelectorAll(${JSON.stringify(`[${CELL_ATTRIBUTE}] .commit-lab-cell`)});
-    if (cells.length && window.__commitLabFirstCell === undefined) window.__commitLabFirstCell = performance.now();
-    if (cells.length >= 35 && [...cells].every((c) => / changed; /.test(c.getAttribute('title') || ''))) {
+  (function check() {
+    const rows = document.querySelectorAll(${JSON.stringify(selectors.commitRow.variants[0])}).length;
+    if (rows && window.__commitLabList === undefined) window.__commitLabList = performance.now();
+    const cells = [...document.querySelectorAll(${JSON.stringify(`[${CELL_ATTRIBUTE}]`)})];
+    if (rows >= 35 && cells.length >= rows && cells.every((c) => c.shadowRoot && c.shadowRoot.querySelector('.cl-cells') && !c.shadowRoot.querySelector('.cl-skeleton'))) {
       window.__commitLabRows = performance.now();
-      observer.disconnect();
+      return;
     }
-  }).observe(document, { childList: true, subtree: true, attributes: true });
+    requestAnimationFrame(check);
+  })();
 `;
 
 /**
@@ -66,12 +75,13 @@ export async function benchExperiments(context: BrowserContext, fake: FakeGitHub
       await page.goto(url);
       await page.waitForFunction(() => (window as unknown as { __commitLabRows?: number }).__commitLabRows !== undefined, undefined, { timeout: 60_000 });
       await page.waitForTimeout(300);
-      const ms = await page.evaluate(() => {
-        const w = window as unknown as { __commitLabRows: number; __commitLabFirstCell: number };
-        return w.__commitLabRows - w.__commitLabFirstCell;
-      });
+      const { ms, draw } = await page.evaluate((measure) => {
+        const w = window as unknown as { __commitLabRows: number; __commitLabList: number };
+        const draws = performance.getEntriesByName(measure);
+        return { ms: w.__commitLabRows - w.__commitLabList, draw: draws.length ? draws[draws.length - 1]!.duration : NaN };
+      }, DRAW_MEASURE);
       const api = fake.server.log.slice(before).filter((r) => r.site === 'api');
-      return { ms, api: api.length, raw: api.filter((r) => r.path.includes('/contents/')).length };
+      return { ms, draw, api: api.length, raw: api.filter((r) => r.path.includes('/contents/')).length };
     };
     const cold = await view();
     const warm = await view();
@@ -104,8 +114,15 @@ export async function benchExperiments(context: BrowserContext, fake: FakeGitHub
       { what: 'experiments, one 35-commit page view, cold: API requests, ours / naive', value: cold.api, unit: 'requests', budget: 3, against: naive },
       { what: '  of which raw reads of blobs cut at 512,000 bytes (counted apart)', value: cold.raw, unit: 'requests' },
       { what: 'experiments, same page after a reload (warm): API requests, ours / naive', value: warm.api, unit: 'requests', budget: 1, against: naive },
-      { what: 'experiments: first cell drawn → every row shown, cold (in the page)', value: cold.ms, unit: 'ms' },
-      { what: 'experiments: first cell drawn → every row shown, warm (in the page)', value: warm.ms, unit: 'ms' },
+      { what: 'experiments: list appears → every row drawn with its data, cold (in the page)', value: cold.ms, unit: 'ms' },
+      { what: 'experiments: list appears → every row drawn with its data, warm (in the page)', value: warm.ms, unit: 'ms' },
+      {
+        what: 'content script main-thread time drawing 35 rows once the data is there, cold / warm',
+        value: cold.draw,
+        unit: 'ms',
+        budget: 16,
+        against: warm.draw,
+      },
       { what: 'experiments: rowsFor request → rows, background code in Node, cold / warm', value: nodeCold, unit: 'ms', against: nodeWarm },
     ];
   } finally {

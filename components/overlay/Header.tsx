@@ -1,6 +1,6 @@
 import columnsIcon from '@primer/octicons/build/svg/columns-16.svg?raw';
 import syncIcon from '@primer/octicons/build/svg/sync-16.svg?raw';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { defaultGoal, type Goal } from '../../lib/experiments/columns/deltas';
 import { Octicon } from '../Octicon';
 import { ColumnPicker } from './ColumnPicker';
@@ -32,12 +32,15 @@ export function Header({
     addEventListener('resize', onResize);
     return () => removeEventListener('resize', onResize);
   }, []);
-  // Titles start where the first row's cells start (measured: GitHub decides where that is).
-  useLayoutEffect(() => {
-    const el = titles.current;
-    const left = cellLeft();
-    if (!el || left === undefined) return;
-    el.style.paddingInlineStart = `${Math.max(0, left - el.getBoundingClientRect().left)}px`;
+  // Titles start where the first row's cells start (measured: GitHub decides where that is), read
+  // in the next frame, when the browser lays the page out anyway, not forced in the middle of a draw.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      const el = titles.current;
+      const left = cellLeft();
+      if (el && left !== undefined) el.style.paddingInlineStart = `${Math.max(0, left - el.getBoundingClientRect().left)}px`;
+    });
+    return () => cancelAnimationFrame(frame);
   });
   const { settings } = view;
   const set = (patch: Partial<typeof settings>) => actions.setSettings({ ...settings, ...patch });

@@ -110,16 +110,22 @@ function Provenance({ row }: { row: ExperimentRow }) {
           class="cl-mark cl-results-from"
           href={row.resultsFrom.url}
           data-results-from={row.resultsFrom.sha}
+          aria-label={`Results from ${short(row.resultsFrom.sha)}`}
           title={`Results from ${short(row.resultsFrom.sha)}`}
         >
           <Octicon svg={foldIcon} size={12} />
-          <span>{short(row.resultsFrom.sha)}</span>
         </a>
       )}
       {row.foldedInto && (
-        <span class="cl-mark" data-folded-into={row.foldedInto} title={`Results of ${short(row.foldedInto)}, shown on its row`}>
+        <span
+          class="cl-mark"
+          data-folded-into={row.foldedInto}
+          role="img"
+          tabIndex={0}
+          aria-label={`Results of ${short(row.foldedInto)}, shown on its row`}
+          title={`Results of ${short(row.foldedInto)}, shown on its row`}
+        >
           <Octicon svg={foldIcon} size={12} />
-          <span>results of {short(row.foldedInto)}</span>
         </span>
       )}
       {problems.length > 0 && (

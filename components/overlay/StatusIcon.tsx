@@ -7,14 +7,13 @@ import { Octicon } from '../Octicon';
 
 /** GitHub's own check icons: queued and running a yellow dot, succeeded a green check, failed a red cross, cancelled a grey stop. */
 const ICONS = { queued: dotIcon, running: dotIcon, succeeded: checkIcon, failed: xIcon, cancelled: stopIcon } as const;
-const WORDS = { queued: 'queued', running: 'running', succeeded: 'succeeded', failed: 'failed', cancelled: 'cancelled' } as const;
 
 /** The experiment's status, linking to the run that decided it (the first check in that state). */
 export function StatusIcon({ ci }: { ci: CiStatus | undefined }) {
   if (!ci || ci.state === 'none') return <span class="cl-status cl-status-none" data-status="none" />;
   const state = ci.state;
   const check = ci.checks.find((c) => c.state === state && c.url) ?? ci.checks.find((c) => c.url);
-  const label = `Experiment ${WORDS[state]}${check ? `: ${check.name}` : ''}${ci.partial ? ' (workflow runs and statuses only)' : ''}`;
+  const label = `Experiment ${state}${check ? `: ${check.name}` : ''}${ci.partial ? ' (workflow runs and statuses only)' : ''}`;
   const icon = <Octicon svg={ICONS[state]} size={16} />;
   return check?.url ? (
     <a class={`cl-status cl-status-${state}`} data-status={state} href={check.url} aria-label={label} title={label}>

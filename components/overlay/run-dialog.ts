@@ -1,7 +1,6 @@
+import { CLOSE_MESSAGE } from '../run-form/frame-messages';
 import { shadowOf } from './shadow';
 
-/** What the Run page posts to its parent to close the dialog (Escape or Cancel inside the frame). */
-export const CLOSE_MESSAGE = 'commit-lab:close-run';
 export const DIALOG_ATTRIBUTE = 'data-commit-lab-dialog';
 
 /**

@@ -5,6 +5,7 @@ import { createController } from '../../components/overlay/controller';
 import { openRunDialog } from '../../components/overlay/run-dialog';
 import { startOverlay } from '../../lib/page/overlay';
 import { signedInLogin } from '../../lib/page/page-login';
+import { PAGE_LOGIN_MESSAGE } from '../../lib/page/run-target';
 import { selectors } from '../../lib/page/selectors';
 
 export default defineContentScript({
@@ -47,5 +48,10 @@ export default defineContentScript({
       log,
     });
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => overlay.navigating(newUrl));
+    // The toolbar popup asks who is signed in here before opening the Run form for this page.
+    const answerLogin = (message: unknown) =>
+      (message as { type?: unknown } | null)?.type === PAGE_LOGIN_MESSAGE ? Promise.resolve(signedInLogin(document)) : undefined;
+    browser.runtime.onMessage.addListener(answerLogin);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(answerLogin));
   },
 });

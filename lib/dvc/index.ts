@@ -33,7 +33,7 @@ export { editParams, type ParamEdit } from './edit/edit-params';
 export type { ParamValue } from './edit/value';
 
 // Hashes, `.dvc`/`dvc.lock` entries and remote objects.
-export { createMd5, md5Of, type Md5Hasher } from './hash/md5';
+export { createMd5, createFastMd5, md5Of, type Md5Hasher } from './hash/md5';
 export type { HashGeneration } from './types';
 /** `dirManifest` gives the bytes of the `.dir` object itself, which is uploaded beside the files. */
 export { dirManifest, dirMd5, type DirEntry } from './hash/dir-hash';

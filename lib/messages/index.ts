@@ -13,3 +13,4 @@ export type { ExperimentsReply, ExperimentsFailure } from './experiments';
 export type { OverlaySettings } from './overlay-settings';
 export type { Remembered, RemoteCredentials } from './remote';
 export { onCommitProgress, type CommitProgressMessage } from './commit-progress';
+export type { BranchHeadReply, DataVersionsReply, FormModelReply } from './form-model';

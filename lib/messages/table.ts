@@ -2,6 +2,7 @@ import { defineMessage, noFields, stringFields } from './define';
 import type { DeviceCodeView } from './device-code';
 import type { CommitExperimentResult } from '../experiments/write/commit-result';
 import { parseCommitExperiment } from './commit-experiment';
+import { parseBranchHead, parseDataVersions, parseFormModel, type BranchHeadReply, type DataVersionsReply, type FormModelReply } from './form-model';
 import { parseExperiments, type ExperimentsReply } from './experiments';
 import { parseOverlaySettings, parseRepoName, type OverlaySettings } from './overlay-settings';
 import { parseAccessAnswer, parseCredentialRemove, parseCredentialSave, type Remembered, type RemoteCredentials } from './remote';
@@ -62,5 +63,11 @@ export const MESSAGES = {
    * branch). Extension pages only: the Run form is one, a content script never writes. The
    * background sends a `commit-progress` message (lib/messages/commit-progress) per step.
    */
+  /** The Run form's start: the project at a commit (params, inputs) and the text of the files a plan edits. */
+  'form-model': defineMessage<FormModelReply>()({ from: 'extension-pages', parse: parseFormModel }),
+  /** Where a branch points now: the Run form checks a new branch's name as it is typed. */
+  'branch-head': defineMessage<BranchHeadReply>()({ from: 'extension-pages', parse: parseBranchHead }),
+  /** Other versions of a DVC-tracked input from the history of the `.dvc` file or `dvc.lock` recording it. */
+  'data-versions': defineMessage<DataVersionsReply>()({ from: 'extension-pages', parse: parseDataVersions }),
   'commit-experiment': defineMessage<CommitExperimentResult>()({ from: 'extension-pages', parse: parseCommitExperiment }),
 };

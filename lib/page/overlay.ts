@@ -79,7 +79,7 @@ export interface OverlayOptions {
  * many mutations a frame brings, it is scanned once. Call `navigating` with the URL of WXT's
  * `wxt:locationchange`, which fires before that page exists.
  */
-export function startOverlay(options: OverlayOptions): { navigating(url: URL): void; rescan(): void } {
+export function startOverlay(options: OverlayOptions): { navigating(url: URL): void } {
   const { document, signal } = options;
   const logged = new Set<string>();
   const logOnce = (key: string, message: string) => {
@@ -215,7 +215,6 @@ export function startOverlay(options: OverlayOptions): { navigating(url: URL): v
   });
   scan();
   return {
-    rescan: scheduleScan,
     navigating(url) {
       // The location still shows the old page: start watching now, so the new list's rows are
       // seen as they arrive; a list that never comes (a cancelled navigation) stops mattering at the

@@ -21,6 +21,8 @@ test('the release Chrome manifest asks for storage and the two GitHub hosts, not
   expect(JSON.stringify(m)).not.toContain('127.0.0.1');
   // The pages GitHub's page may frame: the Run form and the "Read metrics from <host>" button.
   expect(m.web_accessible_resources).toEqual([{ resources: ['run.html', 'remote-access.html'], matches: ['https://github.com/*'] }]);
+  // Extension pages may compile WebAssembly (the Run form's md5) and nothing more than MV3's default.
+  expect(m.content_security_policy).toEqual({ extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" });
 });
 
 test('only the test build adds the loopback host', () => {

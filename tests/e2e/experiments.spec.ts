@@ -36,7 +36,9 @@ async function cellsShown(page: Page): Promise<{ sha: string; loading: boolean; 
           sha: c.getAttribute(attribute)!,
           loading: root.querySelector('.cl-skeleton') !== null,
           chip: root.querySelector('.cl-chip-text')?.textContent ?? '',
-          metrics: Object.fromEntries([...root.querySelectorAll('[data-metric]')].map((m) => [m.getAttribute('data-metric')!, m.querySelector('.cl-value')?.textContent ?? ''])),
+          metrics: Object.fromEntries(
+            [...root.querySelectorAll('[data-metric]')].map((m) => [m.getAttribute('data-metric')!, m.querySelector('.cl-value')?.textContent ?? '']),
+          ),
         };
       }),
     CELL_ATTRIBUTE,

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { test as base, expect, type ServiceWorkerScope } from './fixtures';
 import { startOverlayWorld, type OverlayWorld } from './overlay-world';
@@ -151,4 +152,93 @@ test('without a token: one line at the header with a sign-in button, GitHub’s 
   ).toBe(0);
   await page.getByRole('link', { name: 'Older' }).click();
   await expect(page).toHaveURL(/after=/);
+});
+
+test('status icons follow the fake’s check runs, the CML icon sits exactly on commits with a report (commit comment, PR comment), titled "CML Report"', async ({
+  page,
+  overlay,
+  signedIn,
+}) => {
+  void signedIn;
+  const { store } = overlay.fake;
+  const repo = store.repository('acme', 'egs')!;
+  const onPage = overlay.mainNewestFirst.slice(35, 70);
+  const [failed, running, queued, cancelled, commented] = [onPage[1]!, onPage[2]!, onPage[3]!, onPage[4]!, onPage[6]!];
+  store.addCheckRun(repo, { headSha: onPage[0]!, name: 'train' });
+  store.addCheckRun(repo, { headSha: failed, name: 'train', conclusion: 'FAILURE' });
+  store.addCheckRun(repo, { headSha: running, name: 'train', status: 'IN_PROGRESS' });
+  store.addCheckRun(repo, { headSha: queued, name: 'train', status: 'QUEUED' });
+  store.addCheckRun(repo, { headSha: cancelled, name: 'train', conclusion: 'CANCELLED' });
+  const watermark = '\n\n![](https://cml.dev/watermark.png "CML watermark")';
+  const comment = store.addCommitComment(repo, { commitOid: commented, body: `## Metrics <script>alert(1)</script>${watermark}` });
+  await page.goto(secondPage(overlay));
+  await expect.poll(async () => (await readRows(page)).filter((r) => !r.loading).length, { timeout: 30_000 }).toBe(35);
+  const rows = await readRows(page);
+  const status = new Map(rows.map((r) => [r.sha, r.status]));
+  expect([onPage[0], failed, running, queued, cancelled].map((sha) => status.get(sha!))).toEqual(['succeeded', 'failed', 'running', 'queued', 'cancelled']);
+  expect(rows.filter((r) => r.report !== null).map((r) => [r.sha, r.report])).toEqual([
+    [commented, `https://github.com/acme/egs/commit/${commented}#commitcomment-${comment.databaseId}`],
+  ]);
+  const icon = page.locator(`li[data-commit-link$="${commented}"] [data-commit-lab-report] a`);
+  await expect(icon).toHaveAttribute('title', 'CML Report');
+  await expect(icon).toHaveAccessibleName('CML Report');
+
+  // A pull request's Commits tab: the report is a PR comment naming the commit (`#<sha>` on CML's watermark).
+  // main's newest three commits as a pull request onto a branch at the fourth: its Commits tab lists those three.
+  const branchShas = overlay.mainNewestFirst.slice(0, 3);
+  await repo.git.updateRef('refs/heads/pr-base', overlay.mainNewestFirst[3]!, null);
+  const pr = store.addPullRequest(repo, { title: 'Try it', headRefName: 'main', baseRefName: 'pr-base', headRefOid: branchShas[0]! });
+  const prComment = store.addPullRequestComment(pr, { body: `report${watermark.replace('.png', `.png#${branchShas[0]}`)}` });
+  await page.goto(`https://github.com/acme/egs/pull/${pr.number}/commits`);
+  const prIcon = page.locator(`li[data-commit-link$="${branchShas[0]}"] [data-commit-lab-report] a`);
+  await expect(prIcon).toHaveAttribute('title', 'CML Report', { timeout: 30_000 });
+  await expect(prIcon).toHaveAttribute('href', `https://github.com/acme/egs/pull/${pr.number}#issuecomment-${prComment.databaseId}`);
+  await expect(page.locator('[data-commit-lab-report] a')).toHaveCount(1);
+});
+
+test('keyboard: Tab reaches each row’s report link and Run button in row order; axe finds nothing serious in our nodes', async ({
+  page,
+  overlay,
+  signedIn,
+}) => {
+  void signedIn;
+  const { store } = overlay.fake;
+  const onPage = overlay.mainNewestFirst.slice(35, 70);
+  store.addCommitComment(store.repository('acme', 'egs')!, { commitOid: onPage[0]!, body: 'r\n\n![](https://cml.dev/watermark.png "CML watermark")' });
+  await page.goto(secondPage(overlay));
+  await expect.poll(async () => (await readRows(page)).filter((r) => !r.loading).length, { timeout: 30_000 }).toBe(35);
+  // From the header's last control, Tab walks our controls in page order.
+  await page.locator('[data-commit-lab-header]').getByRole('button', { name: 'Refresh experiments' }).focus();
+  const reached: string[] = [];
+  for (let i = 0; i < 40 && reached.filter((r) => r.startsWith('Run')).length < 3; i++) {
+    await page.keyboard.press('Tab');
+    const name = await page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.getAttribute('aria-label') ?? el?.textContent ?? '';
+    });
+    if (/^(CML Report|Run an experiment)/.test(name)) reached.push(name.startsWith('CML') ? 'CML Report' : `Run ${name.slice(-7)}`);
+  }
+  expect(reached).toEqual(['CML Report', `Run ${onPage[0]!.slice(0, 7)}`, `Run ${onPage[1]!.slice(0, 7)}`, `Run ${onPage[2]!.slice(0, 7)}`]);
+
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { html: string; target: unknown[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const include = [...document.querySelectorAll('[data-commit-lab-cell], [data-commit-lab-run], [data-commit-lab-report], [data-commit-lab-header]')].map(
+      (el) => [el],
+    );
+    const result = await axe.run({ include }, { resultTypes: ['violations'] });
+    // Ours only: nodes inside our hosts' shadow roots (their target has a shadow step) or the hosts themselves.
+    const ours = (n: { target: unknown[] }) => n.target.length > 1 || String(n.target[0]).includes('commit-lab');
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.filter(ours).map((n) => `${v.id}: ${n.html}`));
+  });
+  expect(violations).toEqual([]);
 });

@@ -6,6 +6,7 @@ import { hostAdd } from './host-add';
 import { hostRemove } from './host-remove';
 import { tokenCheck } from './token-check';
 import { commitExperimentHandler } from './commit-experiment';
+import { branchHead, dataVersionsHandler, formModel } from './form-model';
 import { experiments } from './experiments';
 import { openSignIn } from './open-sign-in';
 import { overlaySettingsGet, overlaySettingsSet } from './overlay-settings';
@@ -24,6 +25,9 @@ export const HANDLERS = {
   'device-wait': deviceWait,
   'host-add': hostAdd,
   'host-remove': hostRemove,
+  'form-model': formModel,
+  'branch-head': branchHead,
+  'data-versions': dataVersionsHandler,
   experiments,
   'open-sign-in': openSignIn,
   'overlay-settings-get': overlaySettingsGet,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMd5, md5Of, type HashGeneration } from '..';
+import { createFastMd5, createMd5, md5Of, type HashGeneration } from '..';
 import { fixtureBytes } from '../testing/fixture-files';
 
 const bytes = (text: string): Uint8Array => Uint8Array.from(text, (char) => char.charCodeAt(0));
@@ -117,5 +117,24 @@ describe("DVC's text test (istextblock) and its blocks", () => {
     expect(md5Of(data, '3')).toBe('4ae278d9a53b1fbb9298220e375b00da');
     expect(md5Of(data, '2')).toBe('d1208ee1901e043d410bfc4f6e4b4047');
     expect(hashInPieces(data, '2', [7, 1000, 2 ** 20 - 3, 2 ** 20 + 2])).toBe('d1208ee1901e043d410bfc4f6e4b4047');
+  });
+});
+
+describe('the WebAssembly engine (createFastMd5) under the same generation rules', () => {
+  it('gives the md5sum digests above, whatever the chunking', async () => {
+    const data = concat(repeat('a', 2 ** 20 - 1), bytes('\r\nb\r\n'));
+    const fast = async (generation: HashGeneration, cuts: number[]) => {
+      const hasher = await createFastMd5(generation);
+      let from = 0;
+      for (const cut of [...cuts, data.length]) {
+        hasher.update(data.subarray(from, cut));
+        from = cut;
+      }
+      return hasher.digest();
+    };
+    expect(await fast('2', [])).toBe('deb8178cc400550795d42d701b97846d');
+    expect(await fast('2', [65536, 2 ** 20 - 1, 2 ** 20 + 1])).toBe('deb8178cc400550795d42d701b97846d');
+    expect(await fast('3', [3, 2 ** 20])).toBe('e0bc301cdd0940f2de68d786f8e52418');
+    expect((await createFastMd5('3')).digest()).toBe('d41d8cd98f00b204e9800998ecf8427e');
   });
 });

@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { ask } from '../lib/messages';
+import { PAGE_LOGIN_MESSAGE, runTargetOf } from '../lib/page/run-target';
+
+type State = { kind: 'none' } | { kind: 'note'; text: string } | { kind: 'ready'; url: string; label: string };
+
+/** The popup's Run: for the commit the current tab shows, or the head of the branch it lists, the Run form in a new tab. */
+export function PopupRun() {
+  const [state, setState] = useState<State>({ kind: 'none' });
+  useEffect(() => {
+    void (async () => {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      const target = tab?.url ? runTargetOf(tab.url) : undefined;
+      if (!tab?.id || !target) return;
+      if ('pr' in target) return setState({ kind: 'note', text: 'To run from a pull request, use the Run button of a row on its Commits tab.' });
+      const login = ((await browser.tabs.sendMessage(tab.id, { type: PAGE_LOGIN_MESSAGE }).catch(() => null)) as string | null) ?? '';
+      let sha = 'sha' in target ? target.sha : undefined;
+      if ('ref' in target) {
+        const head = await ask({ type: 'branch-head', repo: { owner: target.owner, name: target.repo }, branch: target.ref });
+        if (!head.ok || !head.head)
+          return setState({ kind: 'note', text: head.ok ? `${target.ref} is not a branch of ${target.owner}/${target.repo}.` : head.message });
+        sha = head.head;
+      }
+      const query = new URLSearchParams({ owner: target.owner, repo: target.repo, sha: sha!, ref: 'ref' in target ? target.ref : '', login });
+      setState({ kind: 'ready', url: browser.runtime.getURL(`/run.html?${query}`), label: `Run an experiment from ${sha!.slice(0, 7)}` });
+    })();
+  }, []);
+  if (state.kind === 'none') return null;
+  if (state.kind === 'note') return <p class="muted">{state.text}</p>;
+  return (
+    <button type="button" class="primary" onClick={() => void browser.tabs.create({ url: state.url })}>
+      {state.label}
+    </button>
+  );
+}

@@ -61,11 +61,15 @@ export async function runTour(context: BrowserContext, world: DemoWorld, outDir:
   await field.fill(NEW_VALUE);
   await form.getByRole('list', { name: 'Changes' }).locator('li').first().waitFor();
   await form.getByLabel(`Commit directly to main`).check();
+  // Checking the box scrolled the form to its end: bring the changed field back into the picture.
+  await field.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await themes('run-form', `the Run form: ${PARAM} changed to ${NEW_VALUE}`);
 
   // 4. The commit: one commit on main, made through GitHub's API.
   await form.getByRole('button', { name: 'Commit changes' }).click();
-  await form.getByRole('link', { name: /View commit/ }).waitFor({ timeout: STEP_TIMEOUT });
+  const done = form.getByRole('link', { name: /View commit/ });
+  await done.waitFor({ timeout: STEP_TIMEOUT });
+  await done.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await shot('committed', 'committed: the form links the new commit');
   const sha = (await world.repo.git.readRef('refs/heads/main'))!;
 
@@ -79,10 +83,17 @@ export async function runTour(context: BrowserContext, world: DemoWorld, outDir:
   await newRow.locator('[data-status="running"]').waitFor({ timeout: STEP_TIMEOUT });
   await shot('ci-running', `CI running for ${sha.slice(0, 7)}`);
 
-  // 6. Success: the metrics CI computed and the CML report icon arrive on the same row.
+  // 6. Success and the CML report icon, still without a reload.
   await newRow.locator('[data-status="succeeded"]').waitFor({ timeout: STEP_TIMEOUT });
   await newRow.locator('[data-report-url]').waitFor({ timeout: STEP_TIMEOUT });
-  await shot('results', `CI succeeded: ${sha.slice(0, 7)} shows its new metrics and the CML report icon`);
+  await shot('ci-succeeded', `CI succeeded for ${sha.slice(0, 7)}: the status and the CML report icon arrived without a reload`);
+
+  // 7. The results: CI's `cml pr` commit is a new commit on main, which GitHub's list shows after a
+  // reload; Commit Lab folds it into the run's row, which now shows the metrics CI computed.
+  await page.reload();
+  await cellsDrawn(page);
+  await row(page, sha).locator('[data-metric]').first().waitFor();
+  await shot('results', `after a reload: CI's results commit folded into ${sha.slice(0, 7)}, whose row shows the new metrics and their change`);
   return shots;
 }
 

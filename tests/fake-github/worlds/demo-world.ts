@@ -3,8 +3,11 @@ import type { Person } from '../git/repo';
 import type { PullRequest, Repository } from '../store';
 import { DEMO_OWNER, DEMO_REPO, startDemoGitHub } from './demo-source';
 
-/** How long the tour's run stays queued, then in progress: long enough to be seen, short enough for a two-minute demo. */
-export const DEMO_CI_TIMING = { queuedMs: 4_000, runMs: 14_000 };
+/**
+ * How long the tour's run stays queued, then in progress: the overlay's first follow-up, 15 s
+ * after the list loads, lands inside the run, and the demo still ends well within two minutes.
+ */
+export const DEMO_CI_TIMING = { queuedMs: 4_000, runMs: 25_000 };
 
 const DANA: Person = { name: 'Dana Okafor', email: 'dana@example.com' };
 const LEE: Person = { name: 'Lee Chen', email: 'lee@example.com' };

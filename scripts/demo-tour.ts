@@ -20,6 +20,8 @@ const CELL = `[${CELL_ATTRIBUTE}]`;
 /** The param the tour changes, and to what. */
 const PARAM = 'params.yaml:train.max_depth';
 const NEW_VALUE = '3';
+/** The sample's metrics, as the overlay names them (`<file>:<key>`). */
+const METRICS = ['metrics.json:accuracy', 'metrics.json:f1'];
 /** A step waits this long at most: a CI phase plus the overlay's follow-ups (15 s, then 30 s while nothing changes). */
 const STEP_TIMEOUT = 75_000;
 
@@ -46,6 +48,12 @@ export async function runTour(context: BrowserContext, world: DemoWorld, outDir:
   await page.goto(LIST);
   await cellsDrawn(page);
   await row(page, world.trained).locator('[data-report-url]').waitFor();
+  // As a user would once: say that higher is better for both metrics (remembered for the
+  // repository), so their changes are coloured.
+  const columns = page.getByRole('button', { name: 'Columns' });
+  await columns.click();
+  for (const metric of METRICS) await page.getByLabel(`Goal of ${metric}`).selectOption('higher');
+  await columns.click();
   await themes('commits', 'the commit list: metrics columns, changed params, CI status, CML report icons');
 
   // 2. The open pull request's Commits tab: its experiment, trained by CI, with the report.

@@ -85,7 +85,7 @@ export function SignInOptions(actions: SignInActions) {
           Sign out
         </button>
       )}
-      <p role="status" aria-live="polite">
+      <p role="status" aria-live="polite" data-testid="sign-in-note">
         {note}
       </p>
 

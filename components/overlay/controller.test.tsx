@@ -7,7 +7,7 @@ import type { ExperimentRow } from '../../lib/experiments/types';
 import type { ExperimentsReply } from '../../lib/messages';
 import type { CellTarget } from '../../lib/page/overlay';
 import type { CommitListPage } from '../../lib/page/url';
-import { DVC_FIXTURES } from '../../tests/shared-fixtures';
+import { DVC_FIXTURES } from '../../tests/fixture-paths';
 import { createController, type ControllerDeps } from './controller';
 import type { OverlaySettings } from './view';
 

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Cache } from '../../lib/cache';
 import type { ObjectCache, RemoteReader } from '../../lib/experiments/remote-reader';
 import type { RunLedger } from '../../lib/experiments/write/run-ledger';
-import { fetchWithTimeout } from '../../lib/github/timeout-fetch';
+import { fetchWithTimeout } from '../../lib/github/write/timeout-fetch';
 import type { CommitProgressMessage } from '../../lib/messages';
 import { createGitHubClient, type ClientOptions } from '../../lib/github/client';
 import type { Clock } from '../../lib/github/clock';

@@ -1,4 +1,4 @@
-import { originPattern } from '../../lib/github/host';
+import { originPattern } from '../../lib/remote';
 import type { SettingsStore } from './account-store';
 
 /** The slice of the WebExtension API that running on a GitHub Enterprise origin takes. */

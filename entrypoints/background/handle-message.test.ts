@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../../tests/fake-github/app';
 import { manualClock, type ManualClock } from '../../tests/fake-github/clock';
 import { BadCredentialsError, MissingPermissionError } from '../../lib/github/errors';
-import { originPattern } from '../../lib/github/host';
+import { originPattern } from '../../lib/remote';
 import { sleepingOn } from '../../lib/github/testing/fake-clock';
 import type { TokenStatus } from '../../lib/messages';
 import { accountStore, settingsStore } from './account-store';

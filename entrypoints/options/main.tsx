@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { originPattern } from '../../lib/github/host';
+import { originPattern } from '../../lib/remote';
 import { ask } from '../../lib/messages';
 import '../../components/primer-page.css';
 import { RemoteCredentialsForm } from '../../components/RemoteCredentialsForm';

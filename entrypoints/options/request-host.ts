@@ -1,4 +1,5 @@
-import { enterpriseOriginOf, originPattern } from '../../lib/github/host';
+import { enterpriseOriginOf } from '../../lib/github/host';
+import { originPattern } from '../../lib/remote';
 import type { TokenStatus } from '../../lib/messages';
 
 export interface PermissionRequest {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { diffMetrics, diffParams, readProject, type Project } from '../dvc';
 import { idbCache } from '../cache';
 import type { GitHubClient } from '../github/client';
-import { DVC_FIXTURES, fixtureTexts } from '../../tests/shared-fixtures';
+import { DVC_FIXTURES, fixtureTexts } from '../../tests/fixture-paths';
 import { addCiAndResults } from './ci-and-results';
 import type { CiStatus } from './ci/ci-status';
 import type { LiveData } from './ci/live-query';

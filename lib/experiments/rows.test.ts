@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../../tests/fake-github/app';
 import { generateHistory, KEYS, type Expected, type ExpectedCommit } from '../../tests/fake-github/seed/generate';
 import { idbCache, type Cache } from '../cache';
@@ -175,7 +175,10 @@ describe('rowsFor on the generated 1,000-commit history', () => {
     const ctx = context();
     const a = page(0);
     const b = { ...a, shas: a.shas.slice(10) };
-    await Promise.all([rowsFor(ctx, a), rowsFor(ctx, b)]);
+    // Page b is asked once a's fetch is under way (the order two tabs' requests arrive in is not ours to fix).
+    const first = rowsFor(ctx, a);
+    await vi.waitFor(() => expect(ctx.inFlight.size).toBeGreaterThan(0));
+    await Promise.all([first, rowsFor(ctx, b)]);
     // Page b's commits are all in page a: b waits for a's fetch and takes the files from the cache.
     // Its own one GraphQL request is part 2's revalidation of CI, comments and PRs (it made no files wave to ride in).
     expect(counts()).toEqual({ rest: 2, graphql: 3 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endpointsOf, enterpriseOriginOf, originPattern } from './host';
+import { endpointsOf, enterpriseOriginOf } from './host';
 
 describe('GitHub hosts', () => {
   it('github.com has its API on api.github.com; GHES serves /api/v3, /api/graphql and /login/... itself', () => {
@@ -31,10 +31,5 @@ describe('GitHub hosts', () => {
     expect(() => enterpriseOriginOf('github.com')).toThrow(/github.com needs no host entry/);
     expect(() => enterpriseOriginOf('api.github.com')).toThrow(/github.com needs no host entry/);
     expect(() => enterpriseOriginOf('not a host')).toThrow(/is not a host name/);
-  });
-
-  it('match patterns carry no port', () => {
-    expect(originPattern('https://ghe.example.com:8443')).toBe('https://ghe.example.com/*');
-    expect(originPattern('http://127.0.0.1:4000')).toBe('http://127.0.0.1/*');
   });
 });

@@ -80,12 +80,3 @@ export function enterpriseOriginOf(input: string): string {
   if (url.origin === GITHUB_ORIGIN || url.hostname === 'api.github.com') throw new Error('github.com needs no host entry');
   return url.origin;
 }
-
-/**
- * The match pattern for every page of an origin, as `permissions` and `scripting` take it. Match
- * patterns carry no port (Firefox refuses one; Chrome matches every port without one).
- */
-export function originPattern(origin: string): string {
-  const { protocol, hostname } = new URL(origin);
-  return `${protocol}//${hostname}/*`;
-}

@@ -54,6 +54,7 @@ describe('remote host permissions', () => {
   it('names an origin by scheme and host, as match patterns do (no port, no path)', () => {
     expect(originPattern(REMOTE)).toBe('https://remote.dvc.org/*');
     expect(originPattern('http://127.0.0.1:4321/_s3/b/k')).toBe('http://127.0.0.1/*');
+    expect(originPattern('https://ghe.example.com:8443')).toBe('https://ghe.example.com/*');
   });
 
   it('asks from a click, then reads without asking again', async () => {

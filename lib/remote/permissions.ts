@@ -17,7 +17,11 @@ export interface DeniedOrigins {
   set(origins: string[]): Promise<void>;
 }
 
-/** The match pattern a permission is granted for: scheme and host (match patterns have no port). */
+/**
+ * The match pattern for every page of an origin, as `permissions` and `scripting` take it (a DVC
+ * remote's host, a GitHub Enterprise host): scheme and host. Match patterns carry no port (Firefox
+ * refuses one; Chrome matches every port without one).
+ */
 export function originPattern(url: string): string {
   const { protocol, hostname } = new URL(url);
   return `${protocol}//${hostname}/*`;

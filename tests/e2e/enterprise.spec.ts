@@ -31,7 +31,7 @@ test('a GitHub Enterprise host added in options gets cells on its commit lists; 
   const host = new URL(server.url).host;
   await page.getByLabel('GitHub Enterprise Server host').fill(server.url);
   await page.getByRole('button', { name: 'Add host' }).click();
-  await expect(page.getByRole('status').last()).toHaveText(`Commit Lab now runs on ${server.url}`);
+  await expect(page.getByTestId('sign-in-note')).toHaveText(`Commit Lab now runs on ${server.url}`);
   expect((await background.evaluate(() => (self as unknown as ServiceWorkerScope).chrome.permissions.getAll())).permissions).toEqual(['storage', 'scripting']);
   expect(await background.evaluate(() => (self as unknown as ServiceWorkerScope).chrome.scripting.getRegisteredContentScripts())).toMatchObject([
     { id: `enterprise-${host}`, matches: ['http://127.0.0.1/*'], persistAcrossSessions: true },
@@ -44,7 +44,7 @@ test('a GitHub Enterprise host added in options gets cells on its commit lists; 
   const token = world.fake.tokens.add(`ghp_${'E2eEnterpriseToken0'.repeat(2)}`, 'hubot', { kind: 'classic', scopes: ['repo'] });
   await page.getByLabel('GitHub', { exact: true }).selectOption(server.url);
   await page.getByLabel('GitHub personal access token').fill(token);
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByTestId('account')).toContainText(`Signed in as hubot on ${host}`);
   const withToken = requests.filter((r) => r.headers.authorization === `token ${token}`);
   expect(withToken.map((r) => r.url)).toEqual([`${server.url}/api/v3/user`]);
@@ -53,7 +53,7 @@ test('a GitHub Enterprise host added in options gets cells on its commit lists; 
   await expect(popup.getByTestId('account')).toContainText(`Signed in as hubot on ${host}`);
 
   await page.getByRole('button', { name: `Remove ${host}` }).click();
-  await expect(page.getByRole('status').last()).toHaveText(`Removed ${host}`);
+  await expect(page.getByTestId('sign-in-note')).toHaveText(`Removed ${host}`);
   // The account on that host went with it.
   await expect(page.getByTestId('account')).toHaveText('Signed out');
   // `scripting` went back with the last host (so its API is gone from the background too).
@@ -73,7 +73,7 @@ test('the registration survives a browser restart', async ({ server }) => {
     await options.goto(`chrome-extension://${await extensionIdOf(first.context)}/options.html`);
     await options.getByLabel('GitHub Enterprise Server host').fill(server.url);
     await options.getByRole('button', { name: 'Add host' }).click();
-    await expect(options.getByRole('status').last()).toHaveText(`Commit Lab now runs on ${server.url}`);
+    await expect(options.getByTestId('sign-in-note')).toHaveText(`Commit Lab now runs on ${server.url}`);
     await first.close();
 
     const second = await launchWithExtension(EXTENSION_DIR, true, profile);

@@ -25,8 +25,8 @@ test('a pasted classic token is checked at once; the popup shows the account wit
 
   await openOptions(page, extensionId);
   await page.getByLabel('GitHub personal access token').fill(token);
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('status').last()).toHaveText('Signed in as hubot on github.com');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('sign-in-note')).toHaveText('Signed in as hubot on github.com');
   await expect(page.getByTestId('account')).toContainText('Signed in as hubot on github.com');
   await expect(page.getByTestId('account')).toContainText('personal access token (classic)');
   await expect(page.getByTestId('lacks')).toHaveText('cannot read or write private repositories: the token has public_repo, not repo');
@@ -53,8 +53,8 @@ test('an expired token is refused in words and nothing is kept', async ({ page, 
   const token = world.fake.tokens.add(`ghp_${'E2eExpiredToken00'.repeat(2)}`, 'octocat', { kind: 'expired' });
   await openOptions(page, extensionId);
   await page.getByLabel('GitHub personal access token').fill(token);
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('status').last()).toContainText('GitHub did not accept your token');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('sign-in-note')).toContainText('GitHub did not accept your token');
   await expect(page.getByTestId('account')).toHaveText('Signed out');
   expect(JSON.stringify(await storageOf(background, 'local'))).not.toContain(token);
 });
@@ -63,7 +63,7 @@ test('a token GitHub revokes later: options says so, and the popup and the commi
   const token = world.fake.tokens.add(`ghp_${'E2eRevokedLater000'.repeat(2)}`, 'hubot', { kind: 'classic', scopes: ['repo'] });
   await openOptions(page, extensionId);
   await page.getByLabel('GitHub personal access token').fill(token);
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByTestId('account')).toContainText('Signed in as hubot on github.com');
 
   world.fake.tokens.expire(token);

@@ -9,10 +9,8 @@ import { startFakeGitHub, type FakeGitHub } from '../../../tests/fake-github/app
 import { git } from '../../../tests/fake-github/git/git-cli';
 import { writeExampleGetStarted } from '../../../tests/fake-github/seed/example-get-started';
 import { parseCommitProgress } from '../../../lib/messages/commit-progress';
-import { accountStore, settingsStore } from '../account-store';
-import { createBackground } from '../create-background';
 import { handleMessage } from '../handle-message';
-import { fakeHostApi } from '../testing/fake-host-api';
+import { signInWith, testBackground } from '../testing/test-background';
 
 // commit-experiment through the background's real entry: the sender check, the parse at the
 // trust boundary, the handler with the stored token, against the fake GitHub.
@@ -40,23 +38,8 @@ beforeEach(() => {
 const gitDir = () => fake.store.repository('acme', 'egs')!.git.gitDir;
 
 function send(message: unknown, sender: { url?: string }, sent: unknown[] = []) {
-  const context = createBackground({
-    accounts: accountStore,
-    settings: settingsStore,
-    hostApi: fakeHostApi({}).api,
-    fetch,
-    clock: { now: () => Date.now(), sleep: async () => {} },
-    notifyPages: (m) => sent.push(m),
-  });
-  return handleMessage(message, sender, ORIGIN, context);
+  return handleMessage(message, sender, ORIGIN, testBackground({ notifyPages: (m) => sent.push(m) }));
 }
-
-/** Signed in on the fake (an Enterprise origin) with a classic token, as options would leave it. */
-const signInWith = (accessToken: string) =>
-  accountStore.set({
-    status: 'signed-in',
-    account: { origin: fake.url, login: 'octocat', avatarUrl: '', kind: 'classic', accessToken, lacks: [], repoLacks: {} },
-  });
 
 /** What the Run form sends: a plan of one params edit on main's head, to a new branch. */
 function message() {
@@ -82,7 +65,7 @@ function message() {
 
 describe('the commit-experiment message', () => {
   it('from a content script (a GitHub page): refused before anything is read or written', async () => {
-    await signInWith('ghp_stored');
+    await signInWith(fake.url, 'ghp_stored');
     await expect(send(message(), githubTab)).rejects.toThrow("commit-experiment is only accepted from the extension's own pages");
     expect(fake.server.log).toEqual([]);
   });
@@ -97,7 +80,7 @@ describe('the commit-experiment message', () => {
   });
 
   it('writes with the stored token, tells the pages each step of this run, and keeps the branch in session storage', async () => {
-    await signInWith('ghp_stored');
+    await signInWith(fake.url, 'ghp_stored');
     const sent: unknown[] = [];
     const request = message();
     const result = await send(request, runForm, sent);

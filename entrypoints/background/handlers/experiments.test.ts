@@ -4,10 +4,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../../../tests/fake-github/app';
 import { idbCache } from '../../../lib/cache';
-import { accountStore, settingsStore } from '../account-store';
-import { createBackground } from '../create-background';
+import { accountStore } from '../account-store';
 import { handleMessage } from '../handle-message';
-import { fakeHostApi } from '../testing/fake-host-api';
+import { signInWith, testBackground } from '../testing/test-background';
 
 const SAMPLE = fileURLToPath(new URL('../../../tests/fake-github/sample', import.meta.url));
 const ORIGIN = 'chrome-extension://abcdefghijklmnop/';
@@ -31,27 +30,16 @@ beforeEach(() => {
 });
 
 function asker() {
-  const context = createBackground({
-    accounts: accountStore,
-    settings: settingsStore,
-    hostApi: fakeHostApi({}).api,
-    fetch,
-    clock: { now: () => Date.now(), sleep: async () => {} },
-    cache: idbCache({ name: `handler-${n++}` }),
-  });
+  const context = testBackground({ cache: idbCache({ name: `handler-${n++}` }) });
   return (message: unknown) => handleMessage(message, githubTab, ORIGIN, context);
 }
 
 /** Signed in on the fake GitHub, which plays a GitHub Enterprise host, with a token it takes for the default user. */
-const signInWith = (accessToken: string) =>
-  accountStore.set({
-    status: 'signed-in',
-    account: { origin: fake.url, login: 'octocat', avatarUrl: '', kind: 'classic', accessToken, lacks: [], repoLacks: {} },
-  });
+const signIn = (accessToken: string) => signInWith(fake.url, accessToken);
 
 describe('the experiments message', () => {
   it('answers a content script with the rows of its page', async () => {
-    await signInWith('ghp_reader');
+    await signIn('ghp_reader');
     const reply = await asker()({ type: 'experiments', repo: { owner: 'acme', name: 'iris' }, list: { ref: 'main' }, shas });
     expect(reply).toMatchObject({ ok: true, result: { dvc: true } });
     const rows = reply && 'result' in reply && reply.result.dvc ? reply.result.rows : [];
@@ -81,7 +69,7 @@ describe('the experiments message', () => {
   });
 
   it('a repository the token cannot read: one typed error for the page, in one request', async () => {
-    await signInWith('ghp_reader');
+    await signIn('ghp_reader');
     const reply = await asker()({ type: 'experiments', repo: { owner: 'acme', name: 'secret' }, list: { ref: 'main' }, shas });
     expect(reply).toEqual({ ok: false, error: { kind: 'not-found', message: 'GitHub cannot find acme/secret, or your token cannot read it.' } });
     expect(fake.server.log.filter((r) => r.site === 'api')).toHaveLength(1);

@@ -1,23 +1,13 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { systemClock } from '../../../lib/github/clock';
-import { accountStore, settingsStore } from '../account-store';
-import { createBackground } from '../create-background';
 import { handleMessage } from '../handle-message';
-import { fakeHostApi } from '../testing/fake-host-api';
+import { testBackground } from '../testing/test-background';
 
 const ORIGIN = 'chrome-extension://abcdefghijklmnop/';
 const githubTab = { url: 'https://github.com/acme/egs/commits/main' };
 const sha = 'c'.repeat(40);
 let opened = 0;
-const context = createBackground({
-  accounts: accountStore,
-  settings: settingsStore,
-  hostApi: fakeHostApi({}).api,
-  fetch,
-  clock: systemClock,
-  openSignIn: async () => void opened++,
-});
+const context = testBackground({ openSignIn: async () => void opened++ });
 const ask = (message: unknown) => handleMessage(message, githubTab, ORIGIN, context);
 
 describe('the overlay’s own messages (from a content script on github.com)', () => {

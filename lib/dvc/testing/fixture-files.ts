@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { DVC_FIXTURES } from '../../../tests/shared-fixtures';
+import { DVC_FIXTURES } from '../../../tests/fixture-paths';
 
-/** The real-project fixtures, tests/fixtures/dvc (see tests/shared-fixtures.ts). */
+/** The real-project fixtures, tests/fixtures/dvc (see tests/fixture-paths.ts). */
 export const FIXTURES = DVC_FIXTURES;
 
 /** Every file below `root`, as `/`-joined paths relative to it. */

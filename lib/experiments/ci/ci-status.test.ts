@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GITHUB_API_FIXTURES } from '../../../tests/shared-fixtures';
+import { GITHUB_API_FIXTURES } from '../../../tests/fixture-paths';
 import { ciActive, ciFromFallback, ciFromRollup, type RollupContext, type WorkflowRunLike } from './ci-status';
 
 const run = (name: string, status: string, conclusion: string | null): RollupContext => ({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readProject } from '../../dvc';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DVC_FIXTURES } from '../../../tests/shared-fixtures';
+import { DVC_FIXTURES } from '../../../tests/fixture-paths';
 import { collectEdits, fieldState } from './edits';
 import { groupParams, unreproduced, visibleInputs } from './groups';
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { readProject, type Project } from '../../dvc';
-import { DVC_FIXTURES, fixtureTexts } from '../../../tests/shared-fixtures';
+import { DVC_FIXTURES, fixtureTexts } from '../../../tests/fixture-paths';
 import { cmlPrHint, declaresInput, foldResults, isResultsCommit, type CommitFacts } from './results-commits';
 
 // The real Studio → CI → `cml pr` chain of iterative/example-get-started-experiments (fixtures

@@ -10,7 +10,7 @@ import { git } from '../../../tests/fake-github/git/git-cli';
 import { readProject, type ReadFile } from '../../dvc';
 import { createGitHubClient } from '../../github/client';
 import { enterpriseHost } from '../../github/host';
-import { fetchWithTimeout } from '../../github/timeout-fetch';
+import { fetchWithTimeout } from '../../github/write/timeout-fetch';
 import { commitExperiment, type CommitExperimentRequest } from './commit-experiment';
 import type { CommitProgress } from './commit-result';
 import { planExperiment, type ParamEditRequest, type ProjectAtCommit } from './plan';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readProject, type ReadFile } from '../../dvc';
 import { blobOid } from '../../../tests/fake-github/git/git-cli';
-import { DVC_FIXTURES } from '../../../tests/shared-fixtures';
+import { DVC_FIXTURES } from '../../../tests/fixture-paths';
 import { planExperiment, type ExperimentChanges, type ProjectAtCommit } from './plan';
 import { applyDiff, studioCommit, type DiffFile } from './testing/studio-commits';
 

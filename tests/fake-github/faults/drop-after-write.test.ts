@@ -7,7 +7,7 @@ import { GitRepo } from '../git/repo';
 import { graphqlHandler } from '../graphql/handler';
 import { startServer, type FakeServer } from '../server';
 import { Store } from '../store';
-import { GITHUB_API_FIXTURES } from '../../shared-fixtures';
+import { GITHUB_API_FIXTURES } from '../../fixture-paths';
 
 const who = { name: 'Ada', email: 'ada@example.com', date: '2026-01-01T00:00:00Z' };
 /** Plain git, not the fake, is the witness of what happened to the repository. */

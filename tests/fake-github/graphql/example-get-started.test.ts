@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../app';
 import { writeExampleGetStarted } from '../seed/example-get-started';
 import { EXAMPLE_GET_STARTED } from '../seed/fixtures';
-import { GITHUB_API_FIXTURES } from '../../shared-fixtures';
+import { GITHUB_API_FIXTURES } from '../../fixture-paths';
 import { blobOid, git } from '../git/git-cli';
 import { DEFAULT_SCOPES } from '../tokens';
 import { gql } from './client';

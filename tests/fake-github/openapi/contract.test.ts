@@ -3,7 +3,7 @@ import { FAILING_DOC_EXAMPLES } from './known-differences';
 import { SERVED_OPERATIONS, splitOperation } from './served';
 import { RestValidator } from './validator';
 import { pathToFileURL } from 'node:url';
-import { GITHUB_API_FIXTURES } from '../../shared-fixtures';
+import { GITHUB_API_FIXTURES } from '../../fixture-paths';
 
 /**
  * Contract checks of the validator itself, on data that came from GitHub rather than from the

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { startWorld, type World } from '../worlds/test-world';
 import { pathToFileURL } from 'node:url';
-import { GITHUB_API_FIXTURES } from '../../shared-fixtures';
+import { GITHUB_API_FIXTURES } from '../../fixture-paths';
 
 /**
  * The four token kinds on a read and on a write, as GitHub answers them. Where a recorded or

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GitRepo, type Person } from '../git/repo';
 import type { PullRequest, Repository, Store } from '../store';
-import { fixtureFolder } from '../../shared-fixtures';
+import { fixtureFolder } from '../../fixture-paths';
 import { EXAMPLE_GET_STARTED_EXPERIMENTS } from './fixtures';
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DVC_FIXTURES } from '../../../../tests/shared-fixtures';
+import { DVC_FIXTURES } from '../../../../tests/fixture-paths';
 
 /**
  * The real Studio commits of the DVC fixtures (`git show --format=fuller` dumps): their message

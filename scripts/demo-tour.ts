@@ -9,9 +9,10 @@ import type { DemoWorld } from '../tests/fake-github/worlds/demo-world';
 /**
  * The headless tour of the whole loop, one numbered screenshot per step: the commit list with
  * its metrics columns and CML reports (light and dark), the open pull request's commits, the Run
- * form with a changed param (light and dark), the commit, CI queued and running on the new row,
- * and its metrics and report arriving without a reload. Everything is found through the page's
- * selectors module and the overlay's data attributes, as a user's eye would find it.
+ * form with a changed param (light and dark), the commit, CI queued, running and succeeded on the
+ * new row with its report icon (no reload), and after a reload the row with CI's results folded
+ * in. Everything is found through the page's selectors module, the overlay's data attributes and
+ * the form's labels, as a user's eye would find it.
  */
 
 export const LIST = `https://github.com/${DEMO_OWNER}/${DEMO_REPO}/commits/main`;

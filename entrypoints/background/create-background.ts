@@ -46,11 +46,11 @@ export function createBackground(options: {
 }): BackgroundContext {
   const { accounts, settings, fetch, clock } = options;
   const session = new Session({ store: accounts, fetch, clock });
-  const clientFor = (origin: string, token: string) =>
-    createGitHubClient({ sleep: (ms) => clock.sleep(ms), now: () => clock.now(), ...options.client, host: endpointsOf(origin).api, token });
+  const client = (origin: string, token: string, extra: Partial<ClientOptions> = {}) =>
+    createGitHubClient({ sleep: (ms) => clock.sleep(ms), now: () => clock.now(), ...options.client, ...extra, host: endpointsOf(origin).api, token });
+  const clientFor = (origin: string, token: string) => client(origin, token);
   const writeFetch = fetchWithTimeout(options.client?.fetch ?? ((input, init) => globalThis.fetch(input, init)), WRITE_TIMEOUT_MS);
-  const writerFor = (origin: string, token: string) =>
-    createGitHubClient({ sleep: (ms) => clock.sleep(ms), now: () => clock.now(), ...options.client, fetch: writeFetch, host: endpointsOf(origin).api, token });
+  const writerFor = (origin: string, token: string) => client(origin, token, { fetch: writeFetch });
   const deps: BackgroundDeps = {
     accounts,
     settings,

@@ -41,7 +41,7 @@ describe('the experiments message', () => {
   it('answers a content script with the rows of its page', async () => {
     await signIn('ghp_reader');
     const reply = await asker()({ type: 'experiments', repo: { owner: 'acme', name: 'iris' }, list: { ref: 'main' }, shas });
-    expect(reply).toMatchObject({ ok: true, result: { dvc: true } });
+    expect(reply).toMatchObject({ ok: true, result: { dvc: true }, login: 'octocat' });
     const rows = reply && 'result' in reply && reply.result.dvc ? reply.result.rows : [];
     expect(rows.map((r) => r.sha)).toEqual(shas);
     expect(rows[0]!.params.length).toBeGreaterThan(0);

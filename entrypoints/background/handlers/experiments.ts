@@ -11,7 +11,9 @@ export async function experiments(request: Request<'experiments'>, { github, acc
     return { ok: false, error: { kind: 'no-token', message } };
   }
   try {
-    return { ok: true, result: await github.experiments((context) => rowsFor(context, request), `${request.repo.owner}/${request.repo.name}`) };
+    const result = await github.experiments((context) => rowsFor(context, request), `${request.repo.owner}/${request.repo.name}`);
+    // The token's account, so the page can say once when it is not the user signed in to GitHub's page.
+    return { ok: true, result, login: state.account.login };
   } catch (error) {
     if (error instanceof GitHubError) return { ok: false, error: error.info() };
     throw error;

@@ -87,13 +87,30 @@ function MetricCell({ view, row, id }: { view: OverlayView; row: ExperimentRow; 
   const shown = formatMetric(value);
   // Metrics kept out of git are marked as read from the DVC remote.
   const remote = value !== undefined && !row.metrics.some((m) => m.file === file && m.key === key) ? ' (read from the DVC remote)' : '';
+  // DVC's rule: outputs are stale while params differ from dvc.lock, so these values are not this commit's.
+  const stale = value !== undefined && row.unreproduced.length > 0;
   return (
-    <span class={`cl-cell cl-metric${remote ? ' cl-remote' : ''}`} data-metric={id} title={`${id} = ${shown}${remote}${delta ? ` (${delta.text})` : ''}`}>
+    <span
+      class={`cl-cell cl-metric${remote ? ' cl-remote' : ''}`}
+      data-metric={id}
+      data-unreproduced={stale || undefined}
+      tabIndex={stale ? 0 : undefined}
+      aria-describedby={stale ? `cl-stale:${id}` : undefined}
+      title={`${id} = ${shown}${remote}${delta ? ` (${delta.text})` : ''}${stale ? `\n${STALE_NOTE}` : ''}`}
+    >
       <span class="cl-value">{shown}</span>
       {delta && <span class={`cl-delta cl-${delta.tone}`}>{delta.text}</span>}
+      {stale && (
+        // What focus announces; hover shows the same in the title.
+        <span id={`cl-stale:${id}`} hidden>
+          {STALE_NOTE}
+        </span>
+      )}
     </span>
   );
 }
+
+const STALE_NOTE = 'Not yet reproduced: this value comes from the last reproduction recorded in dvc.lock, not from this commit’s params.';
 
 /** Where a row's results come from, when not from itself: a results commit folded in, or this row folded into its run. */
 function Provenance({ row }: { row: ExperimentRow }) {

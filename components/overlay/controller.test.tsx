@@ -127,6 +127,22 @@ describe('the overlay draws rows from the background’s answer', () => {
     expect(shadow(hosts[1]!.report).querySelector('a')).toBeNull();
   });
 
+  it('dims the metrics of a commit whose params differ from dvc.lock, saying they come from the last reproduction, and leaves a reproduced one alone', async () => {
+    const { hosts } = await page({ ok: true, result: { dvc: true, rows: await rows(), fetched } });
+    // a9d6176 changed n_est to 100 while dvc.lock still says 50: DVC calls its outputs stale.
+    const stale = shadow(hosts[0]!.cell).querySelector(`[data-metric="${METRICS_FILE}:avg_prec.test"]`) as HTMLElement;
+    expect(stale.getAttribute('data-unreproduced')).toBe('true');
+    expect(stale.tabIndex).toBe(0);
+    expect(stale.getAttribute('title')).toMatch(/last reproduction recorded in dvc\.lock/);
+    const note = shadow(hosts[0]!.cell).getElementById(stale.getAttribute('aria-describedby')!)!;
+    expect(note.textContent).toMatch(/not from this commit’s params/);
+    // The parent's params are what its dvc.lock recorded: its metrics are its own.
+    const fresh = shadow(hosts[1]!.cell).querySelector(`[data-metric="${METRICS_FILE}:avg_prec.test"]`)!;
+    expect(fresh.hasAttribute('data-unreproduced')).toBe(false);
+    expect(fresh.hasAttribute('aria-describedby')).toBe(false);
+    expect(fresh.getAttribute('title')).not.toMatch(/dvc\.lock/);
+  });
+
   it('switches to percent and to a chosen baseline, and remembers the choice for the repository', async () => {
     const { hosts, header, saves } = await page({ ok: true, result: { dvc: true, rows: await rows(), fetched } });
     const selects = shadow(header).querySelectorAll('select');

@@ -48,6 +48,13 @@ export function createController(deps: ControllerDeps) {
   let generation = 0;
   /** Ends the following of the page view shown (a new view, a refresh). */
   let following = new AbortController();
+  /** Commits the Run form just made: followed while their CI says nothing yet. */
+  const awaiting = new Set<string>();
+
+  /** A commit awaited leaves the set once its CI said something: later page views follow it as any row. */
+  const heard = () => {
+    for (const sha of awaiting) if ((rows.get(sha)?.ci?.state ?? 'none') !== 'none') awaiting.delete(sha);
+  };
 
   const settingsOf = (repo: string) => settingsByRepo.get(repo) ?? DEFAULT_SETTINGS;
 
@@ -170,10 +177,13 @@ export function createController(deps: ControllerDeps) {
         (next) => {
           if (mine !== generation) return;
           rows = new Map(next.map((row) => [row.sha, row]));
+          heard();
           draw();
         },
         signal,
+        [...awaiting],
       );
+      heard();
       const pageLogin = deps.pageLogin();
       if (reply.login && pageLogin && reply.login.toLowerCase() !== pageLogin.toLowerCase()) {
         notices.push({
@@ -194,6 +204,11 @@ export function createController(deps: ControllerDeps) {
 
   return {
     suppressed: (list: CommitListPage) => noDvc.has(repoKey(list)),
+
+    /** The Run form made this commit: its row is followed from its first read, before CI has created a check run. */
+    awaitStatus(sha: string) {
+      awaiting.add(sha);
+    },
 
     /** The overlay found these rows: ask for their data when they are a new set. */
     onRows(list: CommitListPage, found: readonly CommitRow[]) {

@@ -7,8 +7,9 @@ import type { CommitListPage } from '../../lib/page/url';
 import { createController } from './controller';
 
 const SHA = 'a'.repeat(40);
-const ci = (state: 'queued' | 'succeeded'): CiStatus => ({ state, checks: [{ name: 'train', state, url: null }], partial: false });
-const row = (state: 'queued' | 'succeeded', metric: number): ExperimentRow => ({
+type State = 'none' | 'queued' | 'succeeded';
+const ci = (state: State): CiStatus => ({ state, checks: state === 'none' ? [] : [{ name: 'train', state, url: null }], partial: false });
+const row = (state: State, metric: number): ExperimentRow => ({
   sha: SHA,
   parents: [],
   params: [],
@@ -28,7 +29,7 @@ const reply = (r: ExperimentRow): ExperimentsReply => ({
 const list: CommitListPage = { kind: 'repo-commits', owner: 'o', repo: 'r' };
 
 /** The controller as the content script wires it, asking `askRows`; `show(sha)` draws a row's cell and tells the controller the page's rows. */
-function overlay(askRows: (request: RowsRequest) => Promise<ExperimentsReply>) {
+function overlay(askRows: (request: RowsRequest) => Promise<ExperimentsReply>, committed?: string) {
   const controller = createController({
     document,
     askRows,
@@ -39,6 +40,8 @@ function overlay(askRows: (request: RowsRequest) => Promise<ExperimentsReply>) {
     openSignIn: () => undefined,
     log: () => undefined,
   });
+  // As the content script does when the Run form posts its commit, before the row appears.
+  if (committed) controller.awaitStatus(committed);
   return (sha: string) => {
     const host = document.body.appendChild(document.createElement('span'));
     const target: CellTarget = { row: { element: document.body, sha }, list, where: 'main' };
@@ -84,5 +87,33 @@ describe('the overlay follows rows whose CI is still moving', () => {
     // Only the new view's own row is followed: the first view's commit is never asked for again.
     expect(asked.slice(before).every((sha) => sha === 'b'.repeat(40))).toBe(true);
     expect(asked.filter((sha) => sha === SHA)).toHaveLength(1);
+  });
+
+  it('follows a commit the Run form just made while its CI says nothing yet, then to its end', async () => {
+    vi.useFakeTimers();
+    const replies = [reply(row('none', 0.5)), reply(row('none', 0.5)), reply(row('queued', 0.5)), reply(row('succeeded', 0.9))];
+    const asked: RowsRequest[] = [];
+    const host = overlay(async (request) => (asked.push(request), replies.shift()!), SHA)(SHA);
+    const status = () => host.shadowRoot!.querySelector('[data-status]')?.getAttribute('data-status');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(status()).toBe('none');
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(asked).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(30_000); // nothing changed: the wait doubled
+    expect(asked).toHaveLength(3);
+    expect(status()).toBe('queued');
+    await vi.advanceTimersByTimeAsync(15_000); // something changed: short again
+    expect(status()).toBe('succeeded');
+    expect(metricText(host)).toBe('0.9');
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(asked).toHaveLength(4);
+  });
+
+  it('leaves a row without CI alone when it was not just made', async () => {
+    vi.useFakeTimers();
+    const asked: RowsRequest[] = [];
+    overlay(async (request) => (asked.push(request), reply(row('none', 0.5))))(SHA);
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(asked).toHaveLength(1);
   });
 });

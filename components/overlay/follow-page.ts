@@ -13,10 +13,17 @@ export function sleepUnless(signal: AbortSignal): (ms: number) => Promise<void> 
 /**
  * Rows whose CI is queued or running are asked for again while the page view lasts (the same
  * request: the background answers SHA data from its cache and revalidates CI, comments and
- * results in one request), with backoff, so a status turns green without a reload. A failed
+ * results in one request), with backoff, so a status turns green without a reload. Commits just
+ * made (`awaiting`) are followed while their CI says nothing yet too, for a while. A failed
  * refresh ends the following; the cells keep what they show.
  */
-export function followPage(rows: ExperimentRow[], ask: () => Promise<ExperimentsReply>, onRows: (rows: ExperimentRow[]) => void, signal: AbortSignal): void {
+export function followPage(
+  rows: ExperimentRow[],
+  ask: () => Promise<ExperimentsReply>,
+  onRows: (rows: ExperimentRow[]) => void,
+  signal: AbortSignal,
+  awaiting: Iterable<string> = [],
+): void {
   let latest: ExperimentsReply | undefined;
   void followActive(new Map(rows.map((r) => [r.sha, r])), {
     refresh: async () => {
@@ -28,5 +35,6 @@ export function followPage(rows: ExperimentRow[], ask: () => Promise<Experiments
     sleep: sleepUnless(signal),
     now: () => Date.now(),
     signal,
+    awaiting,
   }).catch(() => undefined);
 }

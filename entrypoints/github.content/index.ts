@@ -29,14 +29,16 @@ export default defineContentScript({
           title: `Run an experiment from ${sha.slice(0, 7)}`,
           opener,
           signal: ctx.signal,
-          onCommitted: (committed) =>
+          onCommitted: (committed) => {
+            controller.awaitStatus(committed.commit);
             showAndFollow(committed, {
               document,
               list: { owner, name: repo, ref },
               ask: () => ask<'branch-commits'>({ type: 'branch-commits', repo: { owner, name: repo }, branch: ref }),
               signal: ctx.signal,
               log,
-            }),
+            });
+          },
         }),
       openSignIn: () => void ask<'open-sign-in'>({ type: 'open-sign-in' }),
       accessUrl: (origin) => `${browser.runtime.getURL('/remote-access.html')}?origin=${encodeURIComponent(origin)}`,

@@ -44,6 +44,8 @@ function rowOf(page: Page, sha: string) {
           [...(cell?.querySelectorAll('[data-metric]') ?? [])].map((m) => [m.getAttribute('data-metric')!, m.querySelector('.cl-value')?.textContent ?? '']),
         ),
         report: report?.querySelector('[data-report-url]')?.getAttribute('data-report-url') ?? null,
+        /** Metric cells marked as values of the last reproduction in dvc.lock, not of this commit's params. */
+        unreproduced: [...(cell?.querySelectorAll('[data-metric][data-unreproduced]') ?? [])].map((m) => m.getAttribute('data-metric')!).sort(),
         resultsFrom: cell?.querySelector('[data-results-from]')?.getAttribute('data-results-from') ?? null,
       };
     }),
@@ -109,8 +111,57 @@ test('a commit from the Run form appears at the top of the list without a reload
   expect(row.resultsFrom).toMatch(/^[0-9a-f]{40}$/);
   expect(git(gitDir, 'show', `${row.resultsFrom}:metrics.json`)).toBe(git(gitDir, 'show', `${run.results!.commit}:metrics.json`));
   await expect.poll(async () => (await rowOf(page, sha))[0]?.report, { timeout: 30_000 }).not.toBeNull();
+  // CI reproduced the params: dvc.lock agrees with them, so the values are this commit's own.
+  expect((await rowOf(page, sha))[0]!.unreproduced).toEqual([]);
   // Never reloaded: the one load is the list we opened.
   expect(loads).toEqual([LIST]);
+});
+
+test('a commit whose CI starts late (no check run on its first read) is followed from none through running to succeeded, without a reload', async ({
+  page,
+  world,
+  signedIn,
+}) => {
+  void signedIn;
+  const ci = world.fake.ci!;
+  const repo = world.fake.store.repository('commit-lab', 'iris-lab')!;
+  const timing = ci.options.timing;
+  // GitHub has not started the workflow yet when the row is first read; once started, the run lasts long enough to be seen running.
+  ci.options.events = [];
+  ci.options.timing = { queuedMs: 1500, runMs: 20_000 };
+  try {
+    const loads: string[] = [];
+    page.on('framenavigated', (frame) => frame === page.mainFrame() && loads.push(frame.url()));
+    const sha = await runOnMain(page, { 'params.yaml:train.n_est': '4' }, repo.git.gitDir);
+    await expect.poll(async () => (await rowOf(page, sha))[0]?.status, { timeout: 30_000 }).toBe('none');
+    expect(ci.runs.some((r) => r.sha === sha)).toBe(false);
+    // Not run yet: dvc.lock still records the parent's n_est, so the metrics are marked as the last reproduction's.
+    expect((await rowOf(page, sha))[0]!.unreproduced).toEqual(['metrics.json:accuracy', 'metrics.json:f1']);
+    ci.options.events = ['push', 'pull_request'];
+    expect(await ci.push(repo, 'main')).toMatchObject({ sha });
+    const seen = new Set<string>();
+    await expect
+      .poll(
+        async () => {
+          const status = (await rowOf(page, sha))[0]?.status ?? null;
+          if (status) seen.add(status);
+          return status;
+        },
+        { timeout: 90_000, intervals: [250] },
+      )
+      .toBe('succeeded');
+    // Seen while CI ran, not only once its results commit landed (which redraws the list anyway).
+    expect(seen.has('running') || seen.has('queued')).toBe(true);
+    const run = ci.runs.find((r) => r.sha === sha && r.event === 'push')!;
+    const computed = JSON.parse(git(repo.git.gitDir, 'show', `${run.results!.commit}:metrics.json`)) as Record<string, number>;
+    await expect
+      .poll(async () => (await rowOf(page, sha))[0]?.metrics, { timeout: 60_000 })
+      .toEqual({ 'metrics.json:accuracy': String(computed['accuracy']), 'metrics.json:f1': String(computed['f1']) });
+    expect(loads).toEqual([LIST]);
+  } finally {
+    ci.options.events = ['push', 'pull_request'];
+    ci.options.timing = timing;
+  }
 });
 
 test('params the training refuses: the new row turns failed, and shows no new metrics (no results, no report)', async ({ page, world, signedIn }) => {
@@ -128,4 +179,6 @@ test('params the training refuses: the new row turns failed, and shows no new me
   expect(row.metrics).toEqual({ 'metrics.json:accuracy': String(inTree['accuracy']), 'metrics.json:f1': String(inTree['f1']) });
   expect(row.resultsFrom).toBeNull();
   expect(row.report).toBeNull();
+  // …and says so: dvc.lock still records the parent's params, so these are the last reproduction's values.
+  expect(row.unreproduced).toEqual(['metrics.json:accuracy', 'metrics.json:f1']);
 });

@@ -40,3 +40,45 @@ describe('followActive: pacing', () => {
     expect(waits).toEqual([]);
   });
 });
+
+describe('followActive: a commit just made whose CI has said nothing yet', () => {
+  const state = (s: CiStatus['state']): CiStatus => ({ state: s, checks: s === 'none' ? [] : [{ name: 'train', state: s, url: null }], partial: false });
+  const follow = (answers: CiStatus[], awaiting: string[]) => {
+    const waits: number[] = [];
+    const seen: (string | undefined)[] = [];
+    // The first read: the row says CI `none`, as the background answers a commit with no check run or status.
+    const done = followActive(new Map([['new', { ci: state('none') }]]), {
+      refresh: async () => {
+        const ci = answers.shift()!;
+        return { items: new Map([['new', { ci }]]) };
+      },
+      onUpdate: (items) => void seen.push(items.get('new')?.ci?.state),
+      sleep: async (ms) => void waits.push(ms),
+      now: () => 0,
+      signal: new AbortController().signal,
+      awaiting,
+    });
+    return done.then(() => ({ waits, seen }));
+  };
+
+  it('is asked again, backing off, until a status appears, then followed to its end', async () => {
+    const { waits, seen } = await follow([state('none'), state('none'), state('queued'), state('running'), state('succeeded')], ['new']);
+    expect(seen).toEqual(['none', 'none', 'queued', 'running', 'succeeded']);
+    // Nothing changed three times (doubling), then each change starts the waits short again.
+    expect(waits).toEqual([15_000, 30_000, 60_000, 15_000, 15_000]);
+  });
+
+  it('stops once the wait for a status is over, when CI never starts', async () => {
+    const { waits } = await follow(
+      Array.from({ length: 20 }, () => state('none')),
+      ['new'],
+    );
+    // 15 + 30 + 60 + 120 s is under the five minutes waited for; after the next 240 s it is over.
+    expect(waits).toEqual([15_000, 30_000, 60_000, 120_000, 240_000]);
+  });
+
+  it('is not followed when not just made: a commit without CI stays as it is', async () => {
+    const { waits } = await follow([state('queued')], []);
+    expect(waits).toEqual([]);
+  });
+});

@@ -1,20 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ask } from '../lib/messages';
-import { PAGE_LOGIN_MESSAGE, runTargetOf } from '../lib/page/run-target';
+import { PAGE_LOGIN_MESSAGE } from '../lib/page/page-login';
+import type { TabTarget } from '../lib/page/url';
 
 type State = { kind: 'none' } | { kind: 'note'; text: string } | { kind: 'ready'; url: string; label: string };
 
 /** The popup's Run: for the commit the current tab shows, or the head of the branch it lists, the Run form in a new tab. */
-export function PopupRun() {
+export function PopupRun({ target, tabId }: { target: TabTarget; tabId: number }) {
   const [state, setState] = useState<State>({ kind: 'none' });
   useEffect(() => {
     void (async () => {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      const target = tab?.url ? runTargetOf(tab.url) : undefined;
-      if (!tab?.id || !target) return;
       if ('pr' in target) return setState({ kind: 'note', text: 'To run from a pull request, use the Run button of a row on its Commits tab.' });
-      const login = ((await browser.tabs.sendMessage(tab.id, { type: PAGE_LOGIN_MESSAGE }).catch(() => null)) as string | null) ?? '';
+      const login = ((await browser.tabs.sendMessage(tabId, { type: PAGE_LOGIN_MESSAGE }).catch(() => null)) as string | null) ?? '';
       let sha = 'sha' in target ? target.sha : undefined;
       if ('ref' in target) {
         const head = await ask({ type: 'branch-head', repo: { owner: target.owner, name: target.repo }, branch: target.ref });
@@ -25,7 +23,7 @@ export function PopupRun() {
       const query = new URLSearchParams({ owner: target.owner, repo: target.repo, sha: sha!, ref: 'ref' in target ? target.ref : '', login });
       setState({ kind: 'ready', url: browser.runtime.getURL(`/run.html?${query}`), label: `Run an experiment from ${sha!.slice(0, 7)}` });
     })();
-  }, []);
+  }, [target, tabId]);
   if (state.kind === 'none') return null;
   if (state.kind === 'note') return <p class="muted">{state.text}</p>;
   return (

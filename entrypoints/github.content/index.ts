@@ -5,8 +5,7 @@ import { createController } from '../../components/overlay/controller';
 import { showAndFollow } from '../../components/overlay/branch-follow';
 import { openRunDialog } from '../../components/overlay/run-dialog';
 import { startOverlay } from '../../lib/page/overlay';
-import { signedInLogin } from '../../lib/page/page-login';
-import { PAGE_LOGIN_MESSAGE } from '../../lib/page/run-target';
+import { PAGE_LOGIN_MESSAGE, signedInLogin } from '../../lib/page/page-login';
 import { selectors } from '../../lib/page/selectors';
 
 export default defineContentScript({
@@ -34,7 +33,7 @@ export default defineContentScript({
             showAndFollow(committed, {
               document,
               list: { owner, name: repo, ref },
-              ask: () => ask<'branch-commits'>({ type: 'branch-commits', repo: { owner, name: repo }, branch: ref }),
+              ask: () => ask<'branch-commits'>({ type: 'branch-commits', repo: { owner, name: repo }, from: { branch: ref } }),
               signal: ctx.signal,
               log,
             });

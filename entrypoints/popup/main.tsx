@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ask } from '../../lib/messages';
-import { runTargetOf } from '../../lib/page/run-target';
+import { tabTargetOf } from '../../lib/page/url';
 import '../../components/primer-page.css';
 import { PopupAccount } from '../../components/PopupAccount';
 import { PopupExperiments } from '../../components/PopupExperiments';
@@ -16,24 +16,24 @@ render(
   <main style={{ minWidth: '280px' }}>
     <h1>Commit Lab</h1>
     <PopupAccount load={load} openOptions={openOptions} />
-    <PopupRun />
+    <section id="run" />
     <section id="recent" />
     <PopupRateLimit load={loadRateLimit} />
   </main>,
   document.getElementById('app')!,
 );
 
-// On a branch's commit list: that branch's recent experiments.
+// What the active tab of the popup's window shows: a commit, a commit list or a pull request.
 void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
-  const target = tab?.url ? runTargetOf(tab.url) : undefined;
-  if (!target || !('ref' in target)) return;
+  const target = tab?.url ? tabTargetOf(tab.url) : undefined;
+  if (!tab?.id || !target) return;
   const repo = { owner: target.owner, name: target.repo };
+  render(<PopupRun target={target} tabId={tab.id} />, document.getElementById('run')!);
   render(
     <PopupExperiments
-      repo={repo}
-      branch={target.ref}
-      askCommits={() => ask({ type: 'branch-commits', repo, branch: target.ref })}
-      askRows={(shas) => ask({ type: 'experiments', repo, list: { ref: target.ref }, shas })}
+      target={target}
+      askCommits={(from) => ask({ type: 'branch-commits', repo, from })}
+      askRows={(request) => ask({ type: 'experiments', ...request })}
     />,
     document.getElementById('recent')!,
   );

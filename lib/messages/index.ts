@@ -13,4 +13,4 @@ export type { ExperimentsReply, ExperimentsFailure } from './requests/experiment
 export type { OverlaySettings } from './requests/overlay-settings';
 export type { Remembered, RemoteCredentials } from './requests/remote';
 export { onCommitProgress, type CommitProgressMessage } from './requests/commit-progress';
-export type { BranchCommitsReply, BranchHeadReply, RateLimitReply, DataVersionsReply, FormModelReply } from './requests/form-model';
+export type { BranchCommitsReply, BranchHeadReply, CommitsFrom, RateLimitReply, DataVersionsReply, FormModelReply } from './requests/form-model';

@@ -6,6 +6,7 @@ import {
   parseBranchHead,
   parseDataVersions,
   parseFormModel,
+  parseRecentCommits,
   type BranchCommitsReply,
   type BranchHeadReply,
   type RateLimitReply,
@@ -78,10 +79,11 @@ export const MESSAGES = {
   /** Where a branch points now: the Run form checks a new branch's name as it is typed. */
   'branch-head': defineMessage<BranchHeadReply>()({ from: 'extension-pages', parse: parseBranchHead }),
   /**
-   * A branch's latest commits (oid, url, message), fresh from GitHub: the overlay shows commits that
-   * land after one it made without a reload; the popup lists the repository's recent experiments.
+   * Recent commits (oid, url, message) fresh from GitHub: a branch's latest (`branch`), a commit and
+   * its ancestors (`sha`), or a pull request's (`pr`). The overlay shows commits that land after one
+   * it made without a reload; the popup lists the recent experiments of the page its tab shows.
    */
-  'branch-commits': defineMessage<BranchCommitsReply>()({ from: 'any', parse: parseBranchHead }),
+  'branch-commits': defineMessage<BranchCommitsReply>()({ from: 'any', parse: parseRecentCommits }),
   /** What is left of the signed-in account's rate limits (the popup). */
   'rate-limit': defineMessage<RateLimitReply>()({ from: 'extension-pages', parse: noFields }),
   /** Other versions of a DVC-tracked input from the history of the `.dvc` file or `dvc.lock` recording it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commitListOf } from './url';
+import { commitListOf, tabTargetOf } from './url';
 
 // Positive and negative URLs written from GitHub's URL scheme (github-url-detection's tests).
 describe('commitListOf', () => {
@@ -69,5 +69,51 @@ describe('commitListOf', () => {
       repo: 'r',
       number: 7,
     });
+  });
+});
+
+// What the toolbar popup reads from the current tab: the URL shapes github.com writes for a commit, a commit list and a pull request.
+describe('tabTargetOf', () => {
+  const sha = '06ea48980c1ea0c4e4c1a2b3c4d5e6f708192a3b';
+  it.each([
+    [`https://github.com/acme/egs/commit/${sha}`, { owner: 'acme', repo: 'egs', sha }],
+    [`https://github.com/acme/egs/commit/${sha}?diff=split#diff-1`, { owner: 'acme', repo: 'egs', sha }],
+    [`https://github.com/acme/egs/commit/${sha}/`, { owner: 'acme', repo: 'egs', sha }],
+    [`https://github.com/acme/egs/pull/12/commits/${sha}`, { owner: 'acme', repo: 'egs', sha }],
+    ['https://github.com/acme/egs/commits/main', { owner: 'acme', repo: 'egs', ref: 'main' }],
+    ['https://github.com/acme/egs/commits/main/', { owner: 'acme', repo: 'egs', ref: 'main' }],
+    ['https://github.com/acme/egs/commits/feature/deep/ref', { owner: 'acme', repo: 'egs', ref: 'feature/deep/ref' }],
+    ['https://github.com/acme/egs/commits/release%2Fv1?after=abc+34', { owner: 'acme', repo: 'egs', ref: 'release/v1' }],
+    ['https://github.com/acme/egs/pull/12', { owner: 'acme', repo: 'egs', pr: 12 }],
+    ['https://github.com/acme/egs/pull/12/', { owner: 'acme', repo: 'egs', pr: 12 }],
+    ['https://github.com/acme/egs/pull/12/commits', { owner: 'acme', repo: 'egs', pr: 12 }],
+    ['https://github.com/acme/egs/pull/12/files', { owner: 'acme', repo: 'egs', pr: 12 }],
+    ['https://github.com/acme/egs/pull/12/changes', { owner: 'acme', repo: 'egs', pr: 12 }],
+    ['https://github.com/acme/egs/pull/12/checks', { owner: 'acme', repo: 'egs', pr: 12 }],
+    ['https://github.com/acme/egs/pull/12#issuecomment-1', { owner: 'acme', repo: 'egs', pr: 12 }],
+  ])('%s', (url, target) => {
+    expect(tabTargetOf(url)).toEqual(target);
+  });
+
+  it.each([
+    'https://github.com/acme/egs',
+    'https://github.com/acme/egs/commits',
+    'https://github.com/acme/egs/commit/main',
+    'https://github.com/acme/egs/commit/06ea489',
+    `https://github.com/acme/egs/commit/${sha}/file.py`,
+    'https://github.com/acme/egs/pull/0',
+    'https://github.com/acme/egs/pull/new/main',
+    'https://github.com/acme/egs/pulls',
+    'https://github.com/acme/egs/pull/12/merge',
+    `https://github.com/acme/egs/pull/12/commits/${sha}/file.py`,
+    'https://github.com/acme/egs/issues/12',
+    'https://github.com/acme/egs/tree/main/commits',
+    'https://github.com/orgs/acme/commits/main',
+    `https://example.com/acme/egs/commit/${sha}`,
+    'https://ghe.example.com/acme/egs/commits/main',
+    'https://github.com/acme/egs/commits/%E0%A4%A',
+    'not a url',
+  ])('%s is nothing the popup works from', (url) => {
+    expect(tabTargetOf(url)).toBeUndefined();
   });
 });

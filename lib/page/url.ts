@@ -40,3 +40,42 @@ export function commitListOf(url: URL | string): CommitListPage | undefined {
   }
   return undefined;
 }
+
+/**
+ * What the toolbar popup works from, read from the current tab's URL: the commit a page shows
+ * (`/{owner}/{repo}/commit/{sha}`), the ref a commit list shows (`/{owner}/{repo}/commits/{ref}`:
+ * the popup has no page to ask, so a ref with `/` is read whole, as GitHub's own ref picker
+ * writes it) or a pull request (`/{owner}/{repo}/pull/{n}` and its tabs), on github.com (the
+ * popup asks the signed-in account's host, which Enterprise pages need not be).
+ */
+export type TabTarget = { owner: string; repo: string } & ({ sha: string } | { ref: string } | { pr: number });
+
+const PULL_TABS = new Set(['commits', 'files', 'changes', 'checks']);
+
+export function tabTargetOf(url: string): TabTarget | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.origin !== 'https://github.com') return undefined;
+  const parts = parsed.pathname.split('/').slice(1);
+  if (parts.at(-1) === '') parts.pop();
+  let decoded: string[];
+  try {
+    decoded = parts.map(decodeURIComponent);
+  } catch {
+    return undefined;
+  }
+  const [owner, repo, section, first, ...rest] = decoded;
+  if (!owner || !repo || !first || NOT_OWNERS.has(owner.toLowerCase())) return undefined;
+  if (section === 'commit' && /^[0-9a-f]{40}$/.test(first) && rest.length === 0) return { owner, repo, sha: first };
+  if (section === 'commits') return { owner, repo, ref: [first, ...rest].join('/') };
+  if (section !== 'pull' || !/^[1-9]\d*$/.test(first)) return undefined;
+  // One commit of a pull request (`/pull/{n}/commits/{sha}`) is that commit's page.
+  const [tab, sha, ...more] = rest;
+  if (tab === 'commits' && sha && /^[0-9a-f]{40}$/.test(sha) && more.length === 0) return { owner, repo, sha };
+  if (rest.length === 0 || (rest.length === 1 && PULL_TABS.has(tab!))) return { owner, repo, pr: Number(first) };
+  return undefined;
+}

@@ -2,7 +2,7 @@ import { dataVersions } from '../../../lib/experiments/form/data-versions';
 import { readFormModel } from '../../../lib/experiments/form/project-at-commit';
 import type { RepoRef } from '../../../lib/experiments/types';
 import { rateLimitLeft } from '../../../lib/github/rate-limit';
-import { recentCommits } from '../../../lib/github/write/recent-commits';
+import { commitHistory, pullRequestCommits, recentCommits } from '../../../lib/github/write/recent-commits';
 import type { BranchCommitsReply, BranchHeadReply, RateLimitReply, DataVersionsReply, FormModelReply, Request } from '../../../lib/messages';
 import type { BackgroundContext } from '../context';
 
@@ -28,11 +28,14 @@ export async function branchHead(request: { repo: RepoRef; branch: string }, con
   }
 }
 
-/** `branch-commits`: a branch's latest commits, newest first, fresh from GitHub. */
-export async function branchCommits(request: { repo: RepoRef; branch: string }, context: BackgroundContext): Promise<BranchCommitsReply> {
+/** `branch-commits`: a branch's latest commits, a commit's history or a pull request's commits, newest first, fresh from GitHub. */
+export async function branchCommits({ repo, from }: Request<'branch-commits'>, context: BackgroundContext): Promise<BranchCommitsReply> {
   try {
-    const recent = await context.github.call((client) => recentCommits(client, request.repo, request.branch, 10), name(request.repo));
-    return { ok: true, commits: recent?.commits ?? null };
+    const commits = await context.github.call(async (client) => {
+      if ('branch' in from) return (await recentCommits(client, repo, from.branch, 10))?.commits ?? null;
+      return 'sha' in from ? commitHistory(client, repo, from.sha, 10) : pullRequestCommits(client, repo, from.pr, 10);
+    }, name(repo));
+    return { ok: true, commits };
   } catch (error) {
     return say(error);
   }

@@ -2,7 +2,7 @@ import type { DataVersion } from '../../experiments/form/data-versions';
 import type { FormModel } from '../../experiments/form/project-at-commit';
 import type { RepoRef } from '../../experiments/types';
 import type { RateBucket } from '../../github/rate-limit';
-import { isMd5, isName, isOwner, isPath, isRepoName, isSha, record } from '../fields';
+import { isCount, isMd5, isName, isOwner, isPath, isRepoName, isSha, record } from '../fields';
 
 /** The Run form's start: the project at a commit, or what stopped reading it, in words. */
 export type FormModelReply = { ok: true; model: FormModel } | { ok: false; message: string };
@@ -13,7 +13,7 @@ export type BranchHeadReply = { ok: true; head: string | null } | { ok: false; m
 /** What is left of the account's REST and GraphQL rate limits, or why it could not be read. */
 export type RateLimitReply = { ok: true; core: RateBucket; graphql: RateBucket } | { ok: false; message: string };
 
-/** A branch's latest commits, newest first (null: no such branch), or why they could not be read. */
+/** Recent commits, newest first (null: no such branch, commit or pull request), or why they could not be read. */
 export type BranchCommitsReply = { ok: true; commits: { oid: string; url: string; message: string }[] | null } | { ok: false; message: string };
 
 export function repoOf(value: unknown): RepoRef | undefined {
@@ -24,6 +24,19 @@ export function repoOf(value: unknown): RepoRef | undefined {
 export function parseFormModel(message: Readonly<Record<string, unknown>>): { repo: RepoRef; sha: string } | undefined {
   const repo = repoOf(message.repo);
   return repo && isSha(message.sha) ? { repo, sha: message.sha } : undefined;
+}
+
+/** Whose recent commits: a branch's, a commit's history (a commit page), or a pull request's. */
+export type CommitsFrom = { branch: string } | { sha: string } | { pr: number };
+
+export function parseRecentCommits(message: Readonly<Record<string, unknown>>): { repo: RepoRef; from: CommitsFrom } | undefined {
+  const repo = repoOf(message.repo);
+  const from = record(message.from);
+  if (!repo || !from) return undefined;
+  if (isName(from.branch)) return { repo, from: { branch: from.branch } };
+  if (isSha(from.sha)) return { repo, from: { sha: from.sha } };
+  if (isCount(from.pr) && from.pr > 0) return { repo, from: { pr: from.pr } };
+  return undefined;
 }
 
 export function parseBranchHead(message: Readonly<Record<string, unknown>>): { repo: RepoRef; branch: string } | undefined {

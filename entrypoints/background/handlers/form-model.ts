@@ -5,6 +5,7 @@ import { rateLimitLeft } from '../../../lib/github/rate-limit';
 import { commitHistory, pullRequestCommits, recentCommits } from '../../../lib/github/write/recent-commits';
 import type { BranchCommitsReply, BranchHeadReply, RateLimitReply, DataVersionsReply, FormModelReply, Request } from '../../../lib/messages';
 import type { BackgroundContext } from '../context';
+import { signedOutMessage } from './experiments';
 
 const name = (repo: RepoRef) => `${repo.owner}/${repo.name}`;
 const say = (error: unknown) => ({ ok: false as const, message: error instanceof Error ? error.message : String(error) });
@@ -30,6 +31,8 @@ export async function branchHead(request: { repo: RepoRef; branch: string }, con
 
 /** `branch-commits`: a branch's latest commits, a commit's history or a pull request's commits, newest first, fresh from GitHub. */
 export async function branchCommits({ repo, from }: Request<'branch-commits'>, context: BackgroundContext): Promise<BranchCommitsReply> {
+  const state = await context.accounts.get();
+  if (state.status === 'signed-out') return { ok: false, message: signedOutMessage(state.reason) };
   try {
     const commits = await context.github.call(async (client) => {
       if ('branch' in from) return (await recentCommits(client, repo, from.branch, 10))?.commits ?? null;

@@ -10,8 +10,8 @@ import type { DemoWorld } from '../tests/fake-github/worlds/demo-world';
  * The headless tour of the whole loop, one numbered screenshot per step: the commit list with
  * its metrics columns and CML reports (light and dark), the open pull request's commits, the Run
  * form with a changed param (light and dark), the commit, CI running and succeeded on the
- * new row with its report icon (no reload), and after a reload the row with CI's results folded
- * in. Everything is found through the page's selectors module, the overlay's data attributes and
+ * new row with its report icon and CI's results folded in (no reload), and after a reload the
+ * same row as GitHub's own list draws it. Everything is found through the page's selectors module, the overlay's data attributes and
  * the form's labels, as a user's eye would find it.
  */
 
@@ -82,10 +82,8 @@ export async function runTour(context: BrowserContext, world: DemoWorld, outDir:
   await shot('committed', 'committed: the form links the new commit');
   const sha = (await done.getAttribute('href'))!.split('/').pop()!;
 
-  // 5. CI on the new row (reloaded once, as GitHub's list needs for a new commit), then followed by the overlay.
+  // 5. CI on the new row: the overlay shows the commit at the top of the list without a reload, and follows it.
   await page.keyboard.press('Escape');
-  await page.goto(LIST);
-  await cellsDrawn(page);
   const newRow = row(page, sha);
   // Queued and running wear the same yellow dot (GitHub's icons; the label differs), so one
   // picture, once the overlay's follow-up has seen the run start.
@@ -105,13 +103,16 @@ export async function runTour(context: BrowserContext, world: DemoWorld, outDir:
     await succeeded.waitFor({ timeout: STEP_TIMEOUT });
   }
   await newRow.locator('[data-report-url]').waitFor({ timeout: STEP_TIMEOUT });
-  await shot('ci-succeeded', `CI succeeded for ${sha.slice(0, 7)}: the status and the CML report icon arrived without a reload`);
+  // …and CI's results commit, landed on main and drawn above the row, folded into it: the metric
+  // cells show what CI computed (no longer the last reproduction's values dvc.lock recorded).
+  await folded(newRow);
+  await shot('ci-succeeded', `CI succeeded for ${sha.slice(0, 7)}: the status, the CML report icon and the metrics CI computed arrived without a reload`);
 
   // 7. The results: CI's `cml pr` commit is a new commit on main, which GitHub's list shows after a
   // reload; Commit Lab folds it into the run's row, which now shows the metrics CI computed.
   await page.reload();
   await cellsDrawn(page);
-  await row(page, sha).locator('[data-metric]').first().waitFor();
+  await folded(row(page, sha));
   await shot('results', `after a reload: CI's results commit folded into ${sha.slice(0, 7)}, whose row shows the new metrics and their change`);
   return shots;
 }
@@ -119,6 +120,16 @@ export async function runTour(context: BrowserContext, world: DemoWorld, outDir:
 /** The list row of a commit (its cell carries the sha). */
 function row(page: Page, sha: string): Locator {
   return page.locator(ROW).filter({ has: page.locator(`[data-commit-lab-sha="${sha}"]`) });
+}
+
+/** The row shows a results commit folded in (`data-results-from`), and its metric cells are no longer marked as the last reproduction's. */
+async function folded(row: Locator): Promise<void> {
+  const cell = row.locator(CELL);
+  await cell.locator('[data-results-from]').waitFor({ timeout: STEP_TIMEOUT });
+  await cell.evaluate((host, metrics) => {
+    const cells = metrics.map((id) => host.shadowRoot?.querySelector(`[data-metric="${id}"]`));
+    if (cells.some((c) => !c || c.hasAttribute('data-unreproduced'))) throw new Error(`the folded row's metrics are not CI's: ${host.shadowRoot?.textContent}`);
+  }, METRICS);
 }
 
 /** Every row's cell drawn from its data, not a loading skeleton: the values go into the pictures. */

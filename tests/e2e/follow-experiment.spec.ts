@@ -52,6 +52,22 @@ function rowOf(page: Page, sha: string) {
   );
 }
 
+/** Watches the row's status until it says succeeded; the statuses it showed on the way (queued and running count as one: CI moving). */
+async function statusesUntilSucceeded(page: Page, sha: string, timeout: number): Promise<string[]> {
+  const seen = new Set<string>();
+  await expect
+    .poll(
+      async () => {
+        const status = (await rowOf(page, sha))[0]?.status ?? null;
+        if (status) seen.add(status === 'queued' ? 'running' : status);
+        return status;
+      },
+      { timeout, intervals: [100] },
+    )
+    .toBe('succeeded');
+  return [...seen];
+}
+
 /** From main's head row: Run, the given params, commit to main; closes the dialog and returns the new commit's SHA. */
 async function runOnMain(page: Page, params: Record<string, string>, gitDir: string): Promise<string> {
   await page.goto(LIST);
@@ -84,18 +100,7 @@ test('a commit from the Run form appears at the top of the list without a reload
   const first = page.locator('li[data-testid="commit-row-item"]').first();
   await expect(first).toHaveAttribute('data-commit-link', `/commit-lab/iris-lab/commit/${sha}`);
   const message = git(gitDir, 'log', '-1', '--format=%s', sha).trim();
-  const seen = new Set<string>();
-  await expect
-    .poll(
-      async () => {
-        const status = (await rowOf(page, sha))[0]?.status ?? null;
-        if (status) seen.add(status);
-        return status;
-      },
-      { timeout: 60_000, intervals: [100] },
-    )
-    .toBe('succeeded');
-  expect(seen.has('queued') || seen.has('running')).toBe(true);
+  expect(await statusesUntilSucceeded(page, sha, 60_000)).toContain('running');
 
   const run = world.fake.ci!.runs.find((r) => r.sha === sha && r.event === 'push')!;
   expect(run.error).toBeUndefined();
@@ -139,19 +144,8 @@ test('a commit whose CI starts late (no check run on its first read) is followed
     expect((await rowOf(page, sha))[0]!.unreproduced).toEqual(['metrics.json:accuracy', 'metrics.json:f1']);
     ci.options.events = ['push', 'pull_request'];
     expect(await ci.push(repo, 'main')).toMatchObject({ sha });
-    const seen = new Set<string>();
-    await expect
-      .poll(
-        async () => {
-          const status = (await rowOf(page, sha))[0]?.status ?? null;
-          if (status) seen.add(status);
-          return status;
-        },
-        { timeout: 90_000, intervals: [250] },
-      )
-      .toBe('succeeded');
     // Seen while CI ran, not only once its results commit landed (which redraws the list anyway).
-    expect(seen.has('running') || seen.has('queued')).toBe(true);
+    expect(await statusesUntilSucceeded(page, sha, 90_000)).toContain('running');
     const run = ci.runs.find((r) => r.sha === sha && r.event === 'push')!;
     const computed = JSON.parse(git(repo.git.gitDir, 'show', `${run.results!.commit}:metrics.json`)) as Record<string, number>;
     await expect

@@ -7,7 +7,7 @@ import { signedInStorage } from './signed-in';
 
 // The demo's world: the sample iris project with CI history on main (an experiment trained, its
 // results squash-merged by `cml pr`, a CML report) and an open pull request trained the same way.
-const test = base.extend<object, { demo: DemoWorld }>({
+const test = base.extend<{ openPopup: (url: string) => Promise<Page> }, { demo: DemoWorld }>({
   demo: [
     async ({}, use) => {
       const demo = await startDemoWorld();
@@ -17,6 +17,7 @@ const test = base.extend<object, { demo: DemoWorld }>({
     { scope: 'worker' },
   ],
   world: [async ({ demo }, use) => use({ fake: demo.fake, repo: { main: [], branch: [] } }), { scope: 'worker' }],
+  openPopup: async ({ context, page, extensionId }, use) => use((url) => popupOver(context, page, extensionId, url)),
 });
 
 const REPO_URL = `https://github.com/${DEMO_OWNER}/${DEMO_REPO}`;
@@ -79,17 +80,15 @@ function expected(demo: DemoWorld, shas: string[]) {
 }
 
 test('signed in, over a branch’s commit list: the account, the branch’s recent experiments as git and CI have them, the rate limit left, Run from the head', async ({
-  context,
-  page,
+  openPopup,
   background,
-  extensionId,
   demo,
 }) => {
   await signIn(background);
   // Requests already spent this hour: the popup must show the fake's own count.
   const graphql = demo.fake.store.rateBucket('dana-ml', 'graphql');
   graphql.used = 4321;
-  const popup = await popupOver(context, page, extensionId, `${REPO_URL}/commits/main`);
+  const popup = await openPopup(`${REPO_URL}/commits/main`);
   await expect(popup.getByTestId('account')).toContainText('Signed in as dana-ml on github.com');
 
   const shas = git(demo.repo.git.gitDir, 'rev-list', '-n', '5', 'main').trim().split('\n');
@@ -111,23 +110,17 @@ test('signed in, over a branch’s commit list: the account, the branch’s rece
   await expect(popup.getByRole('button', { name: `Run an experiment from ${head.slice(0, 7)}` })).toBeVisible();
 });
 
-test('signed in, over a commit page: that commit’s history, and Run opens the Run form for that commit', async ({
-  context,
-  page,
-  background,
-  extensionId,
-  demo,
-}) => {
+test('signed in, over a commit page: that commit’s history, and Run opens the Run form for that commit', async ({ openPopup, background, demo }) => {
   await signIn(background);
   const gitDir = demo.repo.git.gitDir;
   // The commit before the one CI trained on main: its params are not main's.
   const sha = git(gitDir, 'rev-parse', `${demo.trained}^`).trim();
-  const popup = await popupOver(context, page, extensionId, `${REPO_URL}/commit/${sha}`);
+  const popup = await openPopup(`${REPO_URL}/commit/${sha}`);
   const seen = await table(popup);
   expect(seen.label).toBe(`Recent experiments on the history of ${sha.slice(0, 7)}`);
   expect(seen.rows).toEqual(expected(demo, git(gitDir, 'rev-list', '-n', '5', sha).trim().split('\n')));
 
-  const opened = context.waitForEvent('page');
+  const opened = popup.context().waitForEvent('page');
   await popup.getByRole('button', { name: `Run an experiment from ${sha.slice(0, 7)}` }).click();
   const form = await opened;
   expect(new URL(form.url()).searchParams.get('sha')).toBe(sha);
@@ -137,10 +130,10 @@ test('signed in, over a commit page: that commit’s history, and Run opens the 
   await expect(form.locator('[data-param="params.yaml:train.max_depth"]')).toHaveValue(depth, { timeout: 30_000 });
 });
 
-test('signed in, over a pull request: its commits, newest first, as git and CI have them', async ({ context, page, background, extensionId, demo }) => {
+test('signed in, over a pull request: its commits, newest first, as git and CI have them', async ({ openPopup, background, demo }) => {
   await signIn(background);
   const { number, headRefName, baseRefName } = demo.pullRequest;
-  const popup = await popupOver(context, page, extensionId, `${REPO_URL}/pull/${number}`);
+  const popup = await openPopup(`${REPO_URL}/pull/${number}`);
   const seen = await table(popup);
   expect(seen.label).toBe(`Recent experiments on pull request #${number}`);
   const shas = git(demo.repo.git.gitDir, 'rev-list', `refs/heads/${baseRefName}..refs/heads/${headRefName}`).trim().split('\n');
@@ -148,8 +141,8 @@ test('signed in, over a pull request: its commits, newest first, as git and CI h
   expect(seen.rows.some((r) => r.status === 'succeeded')).toBe(true);
 });
 
-test('signed out: the popup says so and offers to sign in', async ({ context, page, extensionId }) => {
-  const popup = await popupOver(context, page, extensionId, `${REPO_URL}/commits/main`);
+test('signed out: the popup says so and offers to sign in', async ({ openPopup }) => {
+  const popup = await openPopup(`${REPO_URL}/commits/main`);
   await expect(popup.getByTestId('account')).toHaveText('Signed out');
   await expect(popup.getByRole('button', { name: 'Sign in' })).toBeVisible();
   await expect(popup.locator('#recent')).toHaveText('Sign in to GitHub in Commit Lab’s options to see experiments here.', { timeout: 30_000 });

@@ -190,7 +190,7 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
         baseBranch: base.trim(),
         fromSha: session.fromSha,
         target: session.target === 'base' ? 'base' : { newBranch: branchName },
-        plan: { files: plan.files, params: plan.params, data: plan.data },
+        plan: { files: plan.files, replaced: plan.replaced, params: plan.params, data: plan.data },
         message,
         description,
         pageLogin: login,

@@ -187,7 +187,7 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
   const blockers = [
     invalid.length > 0 && `${invalid.length === 1 ? 'One value is' : `${invalid.length} values are`} not valid.`,
     planError,
-    plan && plan.files.length === 0 && 'Nothing changed yet.',
+    plan && plan.files.length + plan.replaced.length === 0 && 'Nothing changed yet.',
     !message.trim() && 'The commit message is empty.',
     !base.trim() && 'Name the base branch.',
     target === 'new' && !branchName.trim() && 'The branch name is empty.',

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, open, rm } from 'node:fs/promises';
+import { cp, mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GITHUB_FILE_LIMIT, GITHUB_WARNED_SIZE } from '../../lib/experiments/write/git-file-size';
@@ -28,6 +29,8 @@ const test = base.extend({
     { scope: 'worker' },
   ],
 });
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** Bytes no UTF-8 decoder would keep (NUL, 0xff, a lone continuation byte, a truncated sequence), CR LF, and some Python. */
 const BYTES = Buffer.concat([Buffer.from([0x00, 0xff, 0xfe, 0x80, 0xc3, 0x28, 0x0d, 0x0a, 0xe2, 0x82]), Buffer.from('\nprint("trained")\n')]);
@@ -147,6 +150,16 @@ test("GitHub's limits: above 50 MB a warning in words; above 100 MB the commit i
       'src/train.py is 50.0 MiB (52,428,801 bytes): GitHub warns about files larger than 50 MB (52,428,800 bytes) and suggests Git LFS or DVC; the commit still goes through.',
     );
     await expect(commit).toBeEnabled();
+    // The chooser, the new file's size and the warning are labelled and legible, light and dark.
+    await form.evaluate(await readFile(AXE, 'utf8'));
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await form.emulateMedia({ colorScheme });
+      const violations = await form.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
+        return (await axe.run(document)).violations.map((v) => ({ id: v.id, impact: v.impact }));
+      });
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    }
 
     const before = refs(egs.gitDir);
     world.fake.server.log.length = 0;

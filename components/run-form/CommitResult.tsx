@@ -24,7 +24,12 @@ export function CommitResult({ result, onRetry, onReapply }: { result: CommitExp
   }
   const { failure, written } = result;
   const moved = (failure.kind === 'branch-moved' && failure.head !== null) || failure.kind === 'stale-base';
-  const retry = written.commit ? 'Open the pull request' : written.unknown || written.branch || failure.kind === 'github' ? 'Retry' : null;
+  // A retry stages the form's files again, so missing bytes are worth one.
+  const retry = written.commit
+    ? 'Open the pull request'
+    : written.unknown || written.branch || failure.kind === 'github' || failure.kind === 'file-missing'
+      ? 'Retry'
+      : null;
   return (
     <div class="result failure" role="alert">
       <p>{result.message}</p>

@@ -1,16 +1,18 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { OutHash } from '../../lib/dvc';
 import { collectEdits, fieldState, paramId } from '../../lib/experiments/form/edits';
-import { groupParams, unreproduced, visibleInputs } from '../../lib/experiments/form/groups';
+import { groupParams, unreproduced, visibleGitInputs, visibleInputs } from '../../lib/experiments/form/groups';
 import type { FormModel } from '../../lib/experiments/form/project-at-commit';
 import type { CommitExperimentResult } from '../../lib/experiments/write/commit-result';
 import { planExperiment, type ExperimentPlan } from '../../lib/experiments/write/plan';
+import { stagedFiles } from '../../lib/experiments/write/staged-files';
 import { studioBranchName } from '../../lib/experiments/write/studio-message';
 import { ask, onCommitProgress } from '../../lib/messages';
 import { RemoteError } from '../../lib/remote';
 import { CommitResult } from './CommitResult';
 import { formSession, type FormSession } from './form-session';
-import { InputFiles, type UploadChoice } from './InputFiles';
+import { GitInputs } from './GitInputs';
+import { formatSize, InputFiles, type UploadChoice } from './InputFiles';
 import { ParamField } from './ParamField';
 import { RunProgress, type FormStep, type StepStates } from './RunProgress';
 import { sendUpload } from './send-upload';
@@ -58,6 +60,9 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
   const [uploads, setUploads] = useState<Record<string, UploadChoice>>({});
   const [uploadState, setUploadState] = useState<{ sent: number; total: number } | { error: string }>();
   const cancelUpload = useRef<AbortController>();
+  // New content for stage inputs kept in git, by path: in memory until the commit stages it for the background.
+  const [replacements, setReplacements] = useState<Record<string, File>>({});
+  const [stageError, setStageError] = useState<string>();
 
   const setSession = (next: FormSession) => {
     setSessionState(next);
@@ -91,13 +96,16 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
     let current = true;
     const read = async (path: string) => model.files[path] ?? null;
     const uploaded = Object.fromEntries(Object.entries(uploads).map(([path, { digest }]) => [path, { md5: digest.md5, size: digest.size }]));
-    const fileChanges = Object.entries({ ...session?.data, ...uploaded }).map(([path, hash]) => ({ kind: 'data' as const, path, hash }));
+    const fileChanges = [
+      ...Object.entries({ ...session?.data, ...uploaded }).map(([path, hash]) => ({ kind: 'data' as const, path, hash })),
+      ...Object.entries(replacements).map(([path, file]) => ({ kind: 'git' as const, path, size: file.size })),
+    ];
     planExperiment({ project: model.project, read }, { paramEdits: edits, fileChanges }).then(
       (p) => current && (setPlan(p), setPlanError(undefined)),
       (e: unknown) => current && (setPlan(undefined), setPlanError(errorText(e))),
     );
     return () => void (current = false);
-  }, [model, edits, session?.data, uploads]);
+  }, [model, edits, session?.data, uploads, replacements]);
 
   const fromSha = session?.fromSha ?? sha;
   const base = session?.base ?? baseRef;
@@ -121,6 +129,25 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
   const onInput = (id: string, text: string | null) => session && update({ drafts: withEntry(session.drafts, id, text) });
   const onPick = (path: string, hash: OutHash | null) => session && update({ data: withEntry(session.data ?? {}, path, hash) });
   const onUpload = (path: string, choice: UploadChoice | null) => setUploads((u) => withEntry(u, path, choice));
+  const onReplace = (path: string, file: File | null) => setReplacements((r) => withEntry(r, path, file));
+
+  /** The replaced files' bytes into the extension origin's IndexedDB under the run's id, where the background takes them. */
+  const stage = async (runId: string, planned: ExperimentPlan): Promise<boolean> => {
+    setStageError(undefined);
+    if (planned.replaced.length === 0) return true;
+    const staged = stagedFiles();
+    try {
+      await staged.dropStale();
+      await staged.put(
+        runId,
+        planned.replaced.map(({ path }) => ({ path, blob: replacements[path]! })),
+      );
+      return true;
+    } catch (error) {
+      setStageError(`Could not hand the new files to Commit Lab's background, nothing was committed: ${errorText(error)}`);
+      return false;
+    }
+  };
 
   /**
    * Each new file to the project's default DVC remote, before anything is written: the background
@@ -160,7 +187,7 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
   const blockers = [
     invalid.length > 0 && `${invalid.length === 1 ? 'One value is' : `${invalid.length} values are`} not valid.`,
     planError,
-    plan && plan.files.length === 0 && 'Nothing changed yet.',
+    plan && plan.files.length + plan.replaced.length === 0 && 'Nothing changed yet.',
     !message.trim() && 'The commit message is empty.',
     !base.trim() && 'Name the base branch.',
     target === 'new' && !branchName.trim() && 'The branch name is empty.',
@@ -176,7 +203,7 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
     setSession(sending);
     setCommitting(true);
     setSteps({});
-    if (!(await upload(session.fromSha))) {
+    if (!(await upload(session.fromSha)) || !(await stage(runId, plan))) {
       setCommitting(false);
       setSession({ ...session, sending: false });
       return;
@@ -190,7 +217,7 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
         baseBranch: base.trim(),
         fromSha: session.fromSha,
         target: session.target === 'base' ? 'base' : { newBranch: branchName },
-        plan: { files: plan.files, params: plan.params, data: plan.data },
+        plan: { files: plan.files, replaced: plan.replaced, params: plan.params, data: plan.data },
         message,
         description,
         pageLogin: login,
@@ -297,9 +324,11 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
         <input type="checkbox" checked={hidden} onChange={(e) => setHidden(e.currentTarget.checked)} /> Show all input parameters (including hidden)
       </label>
       <InputFiles inputs={inputs} repo={repoRef} sha={fromSha} picked={session.data ?? {}} onPick={onPick} uploads={uploads} onUpload={onUpload} />
+      <h3>Input files kept in git</h3>
+      <GitInputs inputs={visibleGitInputs(model.project.gitInputs, search)} chosen={replacements} onChoose={onReplace} />
 
       <h2>Changes</h2>
-      {plan && plan.params.length + plan.data.length > 0 ? (
+      {plan && plan.params.length + plan.data.length + plan.replaced.length > 0 ? (
         <ul class="changes" aria-label="Changes">
           {plan.params.map((p) => (
             <li key={`${p.file}:${p.key}`}>
@@ -312,6 +341,11 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
           {plan.data.map((d) => (
             <li key={d.path}>
               <code>{d.path}</code> md5 {d.before.md5?.slice(0, 8) ?? '—'} → {d.after.md5.slice(0, 8)} ({d.dvcFile})
+            </li>
+          ))}
+          {plan.replaced.map((r) => (
+            <li key={r.path}>
+              <code>{r.path}</code> new content, {formatSize(r.size)} (kept in git)
             </li>
           ))}
         </ul>
@@ -388,6 +422,11 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
       {uploadState && 'error' in uploadState && (
         <p class="danger" role="alert">
           {uploadState.error}
+        </p>
+      )}
+      {stageError && (
+        <p class="danger" role="alert">
+          {stageError}
         </p>
       )}
       {session.result && <CommitResult result={session.result} onRetry={() => void commit()} onReapply={() => void reapply()} />}

@@ -6,6 +6,7 @@ import type { DeviceCodeView } from '../../lib/messages';
 import type { SettingsStore } from './account-store';
 import type { EnterpriseHosts } from './enterprise-hosts';
 import type { RunLedger } from '../../lib/experiments/write/run-ledger';
+import type { StagedFiles } from '../../lib/experiments/write/staged-files';
 import type { CommitProgressMessage } from '../../lib/messages';
 import type { GitHubSession } from './github-session';
 import type { OverlaySettingsStore } from './overlay-settings';
@@ -31,6 +32,8 @@ export interface BackgroundDeps {
   remote: RemoteSettings;
   /** The branches commit runs created, so a run's retry recognises its own. */
   runLedger: RunLedger;
+  /** The bytes of git-kept files the Run form staged for a run (the extension origin's IndexedDB). */
+  staged: StagedFiles;
   /** Sends a message to the extension's own pages (a commit run's progress); content scripts never get it. */
   notifyPages(message: CommitProgressMessage): void;
 }

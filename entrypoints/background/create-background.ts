@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Cache } from '../../lib/cache';
 import type { ObjectCache, RemoteReader } from '../../lib/experiments/remote-reader';
 import type { RunLedger } from '../../lib/experiments/write/run-ledger';
+import { stagedFiles, type StagedFiles } from '../../lib/experiments/write/staged-files';
 import { fetchWithTimeout } from '../../lib/github/write/timeout-fetch';
 import type { CommitProgressMessage } from '../../lib/messages';
 import { createGitHubClient, type ClientOptions } from '../../lib/github/client';
@@ -41,6 +42,8 @@ export function createBackground(options: {
   remoteReader?: (cache: ObjectCache) => RemoteReader;
   /** The branches commit runs created: storage.session's by default. */
   runLedger?: RunLedger;
+  /** The Run form's staged bytes of git-kept files: IndexedDB's by default. */
+  staged?: StagedFiles;
   /** Tells the extension's pages a commit run's progress: runtime.sendMessage by default. */
   notifyPages?: (message: CommitProgressMessage) => void;
 }): BackgroundContext {
@@ -68,6 +71,7 @@ export function createBackground(options: {
     openSignIn: options.openSignIn ?? (() => browser.runtime.openOptionsPage()),
     remote: options.remote ?? remoteSettings,
     runLedger: options.runLedger ?? sessionRunLedger,
+    staged: options.staged ?? stagedFiles(),
     // No page listening (the Run form closed) is not an error.
     notifyPages: options.notifyPages ?? ((message) => void browser.runtime.sendMessage(message).catch(() => {})),
   };

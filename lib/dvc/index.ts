@@ -8,6 +8,7 @@ export type {
   CachedMetric,
   DataObject,
   DataValue,
+  GitInput,
   ImagePlot,
   Input,
   Metric,

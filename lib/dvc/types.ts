@@ -94,9 +94,18 @@ export interface ImagePlot {
   files: { path: string }[];
 }
 
+/** A file a stage depends on that git keeps (no DVC output, no data source): replaced by committing new bytes. */
+export interface GitInput {
+  path: string;
+  /** The stages that depend on it, as `dvc` names them. */
+  stages: string[];
+}
+
 export interface Project {
   params: Param[];
   inputs: Input[];
+  /** Stage `deps` that are files of the commit's tree and not DVC-tracked, in the order the stages name them. */
+  gitInputs: GitInput[];
   metrics: Metric[];
   cachedMetrics: CachedMetric[];
   plots: Plot[];

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { startFakeGitHub, type FakeGitHub } from '../../../tests/fake-github/app
 import { git } from '../../../tests/fake-github/git/git-cli';
 import { writeExampleGetStarted } from '../../../tests/fake-github/seed/example-get-started';
 import { parseCommitProgress } from '../../../lib/messages/requests/commit-progress';
+import { stagedFiles } from '../../../lib/experiments/write/staged-files';
 import { handleMessage } from '../handle-message';
 import { signInWith, testBackground } from '../testing/test-background';
 
@@ -55,6 +57,7 @@ function message() {
       files: [{ path: 'params.yaml', base64: Buffer.from(text).toString('base64') }],
       params: [{ file: 'params.yaml', key: 'train.n_est', before: '50', after: '70' }],
       data: [],
+      replaced: [] as { path: string; size: number }[],
     },
     message: 'Update params.yaml:train.n_est',
     description: '',
@@ -95,5 +98,31 @@ describe('the commit-experiment message', () => {
       'true:pull-request:done',
     ]);
     expect(await fakeBrowser.storage.session.get('commitRunBranches')).toEqual({ commitRunBranches: { [request.runId]: request.target.newBranch } });
+  });
+
+  it("commits the bytes the Run form staged in the extension origin's IndexedDB, then drops them; a failed run drops them too", async () => {
+    await signInWith(fake.url, 'ghp_stored');
+    const bytes = new Uint8Array([0x00, 0xff, 0xfe, 0x80, 0xc3, 0x28, 0x0a]);
+    const page = stagedFiles();
+    const request = { ...message(), target: { newBranch: 'replace-train-py' } };
+    request.plan.replaced = [{ path: 'src/train.py', size: bytes.length }];
+    await page.put(request.runId, [{ path: 'src/train.py', blob: new Blob([bytes]) }]);
+    const result = await send(request, runForm);
+    expect(result).toMatchObject({ ok: true, message: expect.stringContaining('Committed') });
+    const branch = request.target.newBranch;
+    expect(git(gitDir(), 'diff-tree', '-r', '--name-only', '--no-commit-id', `${branch}^`, branch).split('\n').filter(Boolean).sort()).toEqual([
+      'params.yaml',
+      'src/train.py',
+    ]);
+    const committed = execFileSync('git', [`--git-dir=${gitDir()}`, 'cat-file', 'blob', `${branch}:src/train.py`]);
+    expect(new Uint8Array(committed)).toEqual(bytes);
+    expect(await page.get(request.runId, 'src/train.py')).toBeUndefined();
+
+    await fakeBrowser.storage.local.clear();
+    const signedOut = message();
+    signedOut.plan.replaced = [{ path: 'src/train.py', size: bytes.length }];
+    await page.put(signedOut.runId, [{ path: 'src/train.py', blob: new Blob([bytes]) }]);
+    expect(await send(signedOut, runForm)).toMatchObject({ ok: false, failure: { kind: 'no-token' } });
+    expect(await page.get(signedOut.runId, 'src/train.py')).toBeUndefined();
   });
 });

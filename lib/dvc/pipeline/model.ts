@@ -28,6 +28,8 @@ export interface Stage {
   /** Repo-relative working directory. */
   wdir: string;
   params: StageParams[];
+  /** `deps:` inside the repository, repo-relative (files or folders; external URLs and absolute paths left out). */
+  deps: string[];
   outputs: StageOutput[];
 }
 

@@ -54,7 +54,9 @@ export async function resolveStage(store: FileStore, scope: Scope, name: string,
   if (!(typeof cmd === 'string' || (Array.isArray(cmd) && cmd.every((c) => typeof c === 'string')))) {
     throw new PipelineError(`expected a string or a list of strings at ${at}.cmd`);
   }
-  expectList(def.deps, `${at}.deps`);
+  const deps = expectList(def.deps, `${at}.deps`).flatMap((dep, i) =>
+    typeof dep === 'string' && !isExternal(dep) ? [repoPath(wdir, dep, `${at}.deps[${i}]`)] : [],
+  );
   const outputs: StageOutput[] = [];
   for (const kind of ['outs', 'metrics', 'plots'] as const) {
     expectList(def[kind], `${at}.${kind}`).forEach((entry, i) => {
@@ -69,6 +71,7 @@ export async function resolveStage(store: FileStore, scope: Scope, name: string,
     address: scope.path === 'dvc.yaml' ? name : `${scope.path}:${name}`,
     wdir,
     params: stageParams(expectList(def.params, `${at}.params`), wdir, `${at}.params`),
+    deps,
     outputs,
   };
 }

@@ -1,5 +1,6 @@
 import { compareCodePoints } from '../python/compare';
 import { MAX_IGNORE_RULES, ignoreFiles, ignoredBy, parseIgnore } from './dvcignore';
+import { collectGitInputs } from './git-inputs';
 import { collectInputs } from './inputs';
 import { collectMetrics } from './metrics';
 import { collectParams } from './params';
@@ -71,7 +72,7 @@ async function loadDvcFiles(store: FileStore, paths: string[]): Promise<DvcFiles
         const out = joinPath(wdir, entry.path);
         return out ? [{ path: out, kind, props }] : [];
       });
-      const stage = { name: path, address: path, wdir, params: [], outputs };
+      const stage = { name: path, address: path, wdir, params: [], deps: [], outputs };
       const pipeline: Pipeline = {
         path,
         dir: dirname(path),
@@ -129,10 +130,11 @@ export async function readProject(read: ReadFile, paths: string[]): Promise<Proj
     lockData.set(pipeline.path, lock);
   }
   const inputs = collectInputs(dvc.dataSources, pipelines, lockData);
+  const gitInputs = collectGitInputs(pipelines, inputs, listed);
   const params = await collectParams(store, pipelines, lockData, inputs);
   const { metrics, cachedMetrics } = await collectMetrics(store, pipelines, inputs);
   const plots = collectPlots(store, pipelines);
   const stages = pipelines.flatMap((p) => p.stages.map((s) => s.address));
   const problems = [...store.problems].sort((a, b) => compareCodePoints(a.path, b.path));
-  return { params, inputs, metrics, cachedMetrics, plots, stages, problems };
+  return { params, inputs, gitInputs, metrics, cachedMetrics, plots, stages, problems };
 }

@@ -4,7 +4,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DVC_FIXTURES } from '../../../tests/fixture-paths';
 import { collectEdits, fieldState } from './edits';
-import { groupParams, unreproduced, visibleInputs } from './groups';
+import { groupParams, unreproduced, visibleGitInputs, visibleInputs } from './groups';
 
 /** A snapshot of the real example-get-started (fixtures), as a commit's tree. */
 async function exampleGetStarted(folder: string) {
@@ -26,6 +26,14 @@ describe('the form model of example-get-started', () => {
     expect(visibleInputs(project.inputs, true).map((i) => i.path)).toEqual(
       expect.arrayContaining(['data/data.xml', 'model.pkl', 'data/prepared', 'data/features']),
     );
+  });
+
+  it('lists the stage inputs git keeps whatever the hidden toggle, filtered by path', async () => {
+    const { read, paths } = await exampleGetStarted('main-06ea489');
+    const project = await readProject(read, [...paths, 'src/prepare.py', 'src/train.py']);
+    expect(visibleGitInputs(project.gitInputs).map((i) => i.path)).toEqual(['src/prepare.py', 'src/train.py']);
+    expect(visibleGitInputs(project.gitInputs, 'TRAIN').map((i) => i.path)).toEqual(['src/train.py']);
+    expect(visibleGitInputs(project.gitInputs, 'n_est')).toEqual([]);
   });
 
   it('the Studio commit of PR 46 holds a param dvc.lock has not reproduced', async () => {

@@ -1,5 +1,5 @@
 import { displayValue } from '../write/display-value';
-import type { Input, Param } from '../../dvc';
+import type { GitInput, Input, Param } from '../../dvc';
 
 export interface ParamGroup {
   /** The top-level key of the params file (the param's own key when it has no dot). */
@@ -35,6 +35,12 @@ export function groupParams(params: readonly Param[], search = ''): ParamsFile[]
 export function visibleInputs(inputs: readonly Input[], hidden: boolean, search = ''): Input[] {
   const needle = search.trim().toLowerCase();
   return inputs.filter((i) => (hidden || !i.hidden) && (!needle || matches(needle, i.path)));
+}
+
+/** The stage inputs git keeps whose path contains `search` (all without one). */
+export function visibleGitInputs(inputs: readonly GitInput[], search = ''): GitInput[] {
+  const needle = search.trim().toLowerCase();
+  return inputs.filter((i) => !needle || matches(needle, i.path));
 }
 
 /** Whether the params file holds another value than `dvc.lock` recorded: changed since the last reproduction. */

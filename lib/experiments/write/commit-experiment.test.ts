@@ -1,3 +1,5 @@
+import 'fake-indexeddb/auto';
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +18,8 @@ import type { CommitProgress } from './commit-result';
 import { planExperiment, type ParamEditRequest, type ProjectAtCommit } from './plan';
 import { expectOnly, repoState } from './testing/repo-witness';
 import { memoryLedger } from './run-ledger';
+import { GITHUB_FILE_LIMIT } from './git-file-size';
+import { stagedFiles } from './staged-files';
 import { studioBranchName } from './studio-message';
 
 // The real example-get-started history (fixtures) in a real bare repository behind the fake
@@ -405,5 +409,90 @@ describe('commitExperiment refuses before writing', () => {
     expect(done).toMatchObject({ ok: false, failure: { kind: 'nothing-to-commit' }, written: {} });
     expect(fake.server.log).toEqual([]);
     expectOnly(gitDir, before, {});
+  });
+});
+
+describe('commitExperiment with a file kept in git replaced by staged bytes', () => {
+  // Bytes no UTF-8 decoder would keep: NUL, 0xff, a lone continuation byte, a truncated sequence, CR LF.
+  const BYTES = new Uint8Array([0x23, 0x21, 0x00, 0xff, 0x80, 0xc3, 0x28, 0x0d, 0x0a, 0xe2, 0x82]);
+  const staged = stagedFiles({ name: 'commit-experiment-test' });
+
+  async function replacing(from: string, target: CommitExperimentRequest['target'], path: string, size = BYTES.length) {
+    const plan = await planExperiment(await projectAt(from), { paramEdits: [], fileChanges: [{ kind: 'git', path, size }] });
+    const req: CommitExperimentRequest = {
+      ...{ repo: REPO, baseBranch: 'main', fromSha: from, target, plan, pageLogin: 'octocat', runId: randomUUID() },
+      ...{ message: plan.message.subject, description: '' },
+    };
+    return req;
+  }
+  const blobAt = (rev: string, path: string) => new Uint8Array(execFileSync('git', [`--git-dir=${gitDir}`, 'cat-file', 'blob', `${rev}:${path}`]));
+
+  it('to a new branch: one commit whose only change is that file, with exactly the staged bytes', async () => {
+    const from = rev('main~1');
+    const branch = studioBranchName('main', from);
+    const before = repoState(gitDir);
+    const req = await replacing(from, { newBranch: branch }, 'src/train.py');
+    await staged.put(req.runId, [{ path: 'src/train.py', blob: new Blob([BYTES]) }]);
+    const done = await commitExperiment(client(), req, { ledger, staged });
+    expect(done).toMatchObject({ ok: true, branch, commit: { oid: rev(branch) } });
+    expectOnly(gitDir, before, { [`refs/heads/${branch}`]: { from, commits: 1 } });
+    expect(git(gitDir, 'diff-tree', '-r', '--name-status', '--no-commit-id', from, branch).trim()).toBe('A\tsrc/train.py');
+    expect(blobAt(branch, 'src/train.py')).toEqual(BYTES);
+    expect(git(gitDir, 'log', '-1', '--format=%s', branch).trim()).toBe('Update src/train.py');
+  });
+
+  it.each([
+    ['not staged', undefined],
+    ['staged with another size than planned', new Blob([BYTES, BYTES])],
+  ])('bytes %s: file-missing, no request to GitHub, nothing written', async (_, blob) => {
+    const req = await replacing(rev('main'), 'base', 'src/train.py');
+    if (blob) await staged.put(req.runId, [{ path: 'src/train.py', blob }]);
+    const before = repoState(gitDir);
+    const done = await commitExperiment(client(), req, { ledger, staged });
+    expect(done).toMatchObject({ ok: false, failure: { kind: 'file-missing', path: 'src/train.py' }, written: {} });
+    expect(done.message).toMatch(/^The new bytes of src\/train\.py did not reach Commit Lab's background .* Nothing was written\.$/);
+    expect(fake.server.log).toEqual([]);
+    expectOnly(gitDir, before, {});
+  });
+
+  it("a request naming a size above GitHub's limit (the plan refuses it; a request is checked again): refused in words, no request to GitHub", async () => {
+    const req = await replacing(rev('main'), 'base', 'src/train.py');
+    const size = GITHUB_FILE_LIMIT + 1;
+    const done = await commitExperiment(client(), { ...req, plan: { ...req.plan, replaced: [{ path: 'src/train.py', size }] } }, { ledger, staged });
+    expect(done).toMatchObject({ ok: false, failure: { kind: 'file-too-large', path: 'src/train.py', size }, written: {} });
+    expect(done.message).toBe(
+      'src/train.py is 100.0 MiB (104,857,601 bytes): GitHub refuses files larger than 100 MB (104,857,600 bytes), so it cannot be committed. Keep it in DVC instead. Nothing was written.',
+    );
+    expect(fake.server.log).toEqual([]);
+  });
+
+  it('to the base branch from an old commit: refused when the replaced file changed since, applied on the head when it did not', async () => {
+    const from = rev('main');
+    const repo = fake.store.repository(REPO.owner, REPO.name)!.git;
+    const someone = { name: 'Mona', email: 'mona@example.com' };
+    const script = { path: 'src/train.py', contents: new TextEncoder().encode('print("mona")\n') };
+    const pushed = await repo.commitChanges({
+      parent: from,
+      changes: { additions: [script], deletions: [] },
+      message: 'Add train.py\n',
+      author: someone,
+      committer: someone,
+    });
+    expect(await repo.updateRef('refs/heads/main', pushed, from)).toBe(true);
+    const before = repoState(gitDir);
+
+    const stale = await replacing(from, 'base', 'src/train.py');
+    await staged.put(stale.runId, [{ path: 'src/train.py', blob: new Blob([BYTES]) }]);
+    const refused = await commitExperiment(client(), stale, { ledger, staged });
+    expect(refused).toMatchObject({ ok: false, failure: { kind: 'stale-base', branch: 'main', head: pushed, files: ['src/train.py'] }, written: {} });
+    expectOnly(gitDir, before, {});
+
+    const other = await replacing(from, 'base', 'src/evaluate.py');
+    await staged.put(other.runId, [{ path: 'src/evaluate.py', blob: new Blob([BYTES]) }]);
+    const done = await commitExperiment(client(), other, { ledger, staged });
+    expect(done).toMatchObject({ ok: true, branch: 'main' });
+    expectOnly(gitDir, before, { 'refs/heads/main': { from: pushed, commits: 1 } });
+    expect(git(gitDir, 'diff-tree', '-r', '--name-status', '--no-commit-id', pushed, 'main').trim()).toBe('A\tsrc/evaluate.py');
+    expect(blobAt('main', 'src/evaluate.py')).toEqual(BYTES);
   });
 });

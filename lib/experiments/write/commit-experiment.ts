@@ -7,9 +7,12 @@ import { openPullRequest } from '../../github/write/pull-requests';
 import { recentCommits, type BranchCommits } from '../../github/write/recent-commits';
 import { repositoryAccess, tokenAccount } from '../../github/write/write-access';
 import { failed, succeeded, type CommitExperimentResult, type CommitFailure, type CommitProgress, type CommitStep, type Written } from './commit-result';
+import { toBase64 } from './base64';
+import { GITHUB_FILE_LIMIT } from './git-file-size';
 import type { ExperimentPlan } from './plan';
 import { pullRequestBody } from './pull-request-body';
 import type { RunLedger } from './run-ledger';
+import type { StagedFiles } from './staged-files';
 import type { RepoRef } from '../types';
 
 /** The trailer that marks a run's commit, so a retry recognises it instead of committing again. */
@@ -22,7 +25,7 @@ export interface CommitExperimentRequest {
   fromSha: string;
   /** The base branch itself, or a new branch (created at `fromSha`) with a pull request to the base. */
   target: 'base' | { newBranch: string };
-  plan: Pick<ExperimentPlan, 'files' | 'params' | 'data'>;
+  plan: Pick<ExperimentPlan, 'files' | 'replaced' | 'params' | 'data'>;
   /** The commit's subject, and the pull request's title. */
   message: string;
   /** The commit's body (before the run trailer), and the start of the pull request's body. */
@@ -35,6 +38,8 @@ export interface CommitExperimentRequest {
 
 export interface CommitExperimentOptions {
   ledger: RunLedger;
+  /** Where the bytes of the plan's `replaced` files wait, under the run's id (none: such a plan fails with file-missing). */
+  staged?: Pick<StagedFiles, 'get'>;
   onProgress?: (progress: CommitProgress) => void;
 }
 
@@ -100,16 +105,31 @@ class Run {
 
   async go(): Promise<CommitExperimentResult> {
     const { request } = this;
-    if (request.plan.files.length === 0) throw new Stop({ kind: 'nothing-to-commit' });
+    if (request.plan.files.length + request.plan.replaced.length === 0) throw new Stop({ kind: 'nothing-to-commit' });
+    // Every byte to commit is at hand before anything is written.
+    const additions = [...request.plan.files.map((f) => ({ path: f.path, contents: f.base64 })), ...(await this.stagedAdditions())];
     await this.checkAccount();
     const newBranch = request.target === 'base' ? null : request.target.newBranch;
     const branch = newBranch ?? request.baseBranch;
     const expected = newBranch ? await this.branchFromStart(newBranch) : await this.baseHead();
     // A commit found from an earlier attempt of this run is reported done without a start.
     if (this.written.commit) this.progress('commit', 'done', this.written.commit.url);
-    else await this.commit(branch, expected);
+    else await this.commit(branch, expected, additions);
     if (newBranch) await this.pullRequest(newBranch);
     return succeeded(branch, { ...this.written, commit: this.written.commit! });
+  }
+
+  /** The staged bytes of each replaced file, exactly the size planned and within GitHub's limit. */
+  private async stagedAdditions(): Promise<{ path: string; contents: string }[]> {
+    const { request, options } = this;
+    const additions = [];
+    for (const { path, size } of request.plan.replaced) {
+      if (size > GITHUB_FILE_LIMIT) throw new Stop({ kind: 'file-too-large', path, size });
+      const blob = await options.staged?.get(request.runId, path);
+      if (!blob || blob.size !== size) throw new Stop({ kind: 'file-missing', path });
+      additions.push({ path, contents: toBase64(new Uint8Array(await blob.arrayBuffer())) });
+    }
+    return additions;
   }
 
   private async checkAccount(): Promise<void> {
@@ -132,7 +152,7 @@ class Run {
    */
   private async baseHead(): Promise<string> {
     const { client, request } = this;
-    const paths = request.plan.files.map((f) => f.path);
+    const paths = [...request.plan.files, ...request.plan.replaced].map((f) => f.path);
     const [head, from] = await blobOidsAt(client, request.repo, [`refs/heads/${request.baseBranch}`, request.fromSha], paths);
     if (!head) throw new NotFoundError(`the branch ${request.baseBranch} of ${this.repoName}`);
     if (!from) throw new NotFoundError(`the commit ${request.fromSha} in ${this.repoName}`);
@@ -180,7 +200,7 @@ class Run {
    * where it was after no answer → not made, and sent once more (the same `expectedHeadOid` makes
    * a second commit impossible).
    */
-  private async commit(branch: string, expected: string): Promise<void> {
+  private async commit(branch: string, expected: string, additions: { path: string; contents: string }[]): Promise<void> {
     const { client, request } = this;
     this.progress('commit', 'started');
     const body = [request.description.trim(), `${RUN_TRAILER}: ${request.runId}`].filter(Boolean).join('\n\n');
@@ -189,7 +209,7 @@ class Run {
       expectedHeadOid: expected,
       headline: request.message,
       body,
-      additions: request.plan.files.map((f) => ({ path: f.path, contents: f.base64 })),
+      additions,
     };
     for (let attempt = 0; attempt < 2; attempt++) {
       let answer: Awaited<ReturnType<typeof commitOnBranch>> | 'no answer';

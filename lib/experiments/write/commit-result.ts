@@ -1,4 +1,5 @@
 import type { GitHubErrorInfo } from '../../github/errors';
+import { tooLarge } from './git-file-size';
 
 /** The steps of one experiment commit, in order; `branch` and `pull-request` only for a new branch. */
 export type CommitStep = 'branch' | 'commit' | 'pull-request';
@@ -32,6 +33,10 @@ export type CommitFailure =
   | { kind: 'stale-base'; branch: string; head: string; files: string[] }
   /** The branch is not where the commit expected it (null: it is gone); re-plan on `head`. */
   | { kind: 'branch-moved'; branch: string; head: string | null }
+  /** The new bytes of a file kept in git are not staged for this run (or not the size planned): the form stages them again on retry. */
+  | { kind: 'file-missing'; path: string }
+  /** A staged file above GitHub's file size limit: refused before anything is written. */
+  | { kind: 'file-too-large'; path: string; size: number }
   /** What GitHub answered: bad credentials, SSO, a missing permission, a rate limit, unavailable… */
   | { kind: 'github'; error: GitHubErrorInfo };
 
@@ -59,6 +64,10 @@ function failureSentence(failure: CommitFailure): string {
       return failure.head === null
         ? `${failure.branch} no longer exists.`
         : `${failure.branch} moved to ${short(failure.head)} while committing: check the change against the new head and commit again.`;
+    case 'file-missing':
+      return `The new bytes of ${failure.path} did not reach Commit Lab's background (the form was reloaded, or the browser's storage is full): choose the file again if it is no longer listed, and retry.`;
+    case 'file-too-large':
+      return tooLarge(failure.path, failure.size);
     case 'github':
       return failure.error.message;
   }

@@ -173,20 +173,28 @@ describe('planExperiment: what it leaves out and what it refuses', () => {
     expect(plan.message.subject).toBe('Update params.yaml:train.n_est');
     expect(plan.params.map((p) => p.key)).toEqual(['train.n_est']);
     const none = await planExperiment(await main(), { paramEdits: [{ file: 'params.yaml', key: 'train.n_est', value: 50 }] });
-    expect(none).toEqual({ files: [], params: [], data: [], message: { subject: '', body: '' } });
+    expect(none).toEqual({ files: [], replaced: [], params: [], data: [], message: { subject: '', body: '' } });
   });
 
-  it('git files as given, and left out when their bytes are the same', async () => {
+  it('a file kept in git replaced: named in the message, its bytes left to the run (never in the plan)', async () => {
     const base = await main();
     const plan = await planExperiment(base, {
-      paramEdits: [],
-      fileChanges: [
-        { kind: 'git', path: 'params.yaml', contents: base.files.get('params.yaml')! },
-        { kind: 'git', path: 'notes/run.txt', contents: new Uint8Array([0, 1, 2, 255]) },
-      ],
+      paramEdits: [{ file: 'params.yaml', key: 'train.n_est', value: 60 }],
+      fileChanges: [{ kind: 'git', path: 'src/train.py', size: 1666 }],
     });
-    expect(plan.files).toEqual([{ path: 'notes/run.txt', base64: 'AAEC/w==' }]);
-    expect(plan.message.subject).toBe('Update notes/run.txt');
+    expect(plan.files.map((f) => f.path)).toEqual(['params.yaml']);
+    expect(plan.replaced).toEqual([{ path: 'src/train.py', size: 1666 }]);
+    expect(plan.message.subject).toBe('Update params.yaml:train.n_est, src/train.py');
+  });
+
+  it("GitHub's file size limit: 100 MB (1024² bytes each) passes, one byte more is refused in words", async () => {
+    const base = await main();
+    const limit = 100 * 1024 * 1024;
+    const at = await planExperiment(base, { paramEdits: [], fileChanges: [{ kind: 'git', path: 'model/weights.bin', size: limit }] });
+    expect(at.replaced).toEqual([{ path: 'model/weights.bin', size: limit }]);
+    await expect(planExperiment(base, { paramEdits: [], fileChanges: [{ kind: 'git', path: 'model/weights.bin', size: limit + 1 }] })).rejects.toThrow(
+      'model/weights.bin is 100.0 MiB (104,857,601 bytes): GitHub refuses files larger than 100 MB (104,857,600 bytes), so it cannot be committed.',
+    );
   });
 
   it('refuses a key that is not a param, a data file DVC does not track, a DVC-tracked file as git, and one file written twice', async () => {
@@ -197,17 +205,17 @@ describe('planExperiment: what it leaves out and what it refuses', () => {
     await expect(
       planExperiment(base, { paramEdits: [], fileChanges: [{ kind: 'data', path: 'src/x.csv', hash: { md5: 'a'.repeat(32), size: 1 } }] }),
     ).rejects.toThrow('src/x.csv is not a data file DVC tracks');
-    await expect(planExperiment(base, { paramEdits: [], fileChanges: [{ kind: 'git', path: 'data/data.xml', contents: '<x/>' }] })).rejects.toThrow(
+    await expect(planExperiment(base, { paramEdits: [], fileChanges: [{ kind: 'git', path: 'data/data.xml', size: 4 }] })).rejects.toThrow(
       'data/data.xml is tracked by DVC (data/data.xml.dvc), not by git',
     );
     await expect(
       planExperiment(base, {
         paramEdits: [{ file: 'params.yaml', key: 'train.n_est', value: 60 }],
-        fileChanges: [{ kind: 'git', path: 'params.yaml', contents: 'x: 1\n' }],
+        fileChanges: [{ kind: 'git', path: 'params.yaml', size: 5 }],
       }),
     ).rejects.toThrow('params.yaml would be written twice: by the params edits and by the git files');
-    const twice = { kind: 'git', path: 'notes.txt', contents: 'a' } as const;
-    await expect(planExperiment(base, { paramEdits: [], fileChanges: [twice, { ...twice, contents: 'b' }] })).rejects.toThrow('notes.txt is given twice');
+    const twice = { kind: 'git', path: 'notes.txt', size: 1 } as const;
+    await expect(planExperiment(base, { paramEdits: [], fileChanges: [twice, { ...twice, size: 2 }] })).rejects.toThrow('notes.txt is given twice');
   });
 
   it('a stage output replaced: its dvc.lock entry rewritten, paths read against the dvc.yaml beside it', async () => {

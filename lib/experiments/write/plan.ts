@@ -1,5 +1,7 @@
 import { editParams, rewriteOut, type OutHash, type ParamEdit, type ParamValue, type Project, type ReadFile } from '../../dvc';
+import { toBase64 } from './base64';
 import { displayValue } from './display-value';
+import { gitFileSize } from './git-file-size';
 import { studioMessage, type CommitMessage } from './studio-message';
 
 /** The project at the commit an experiment starts from: what readProject found, and its files. */
@@ -20,8 +22,11 @@ export interface ParamEditRequest {
 export type FileChange =
   /** A DVC-tracked input now pointing at other content (uploaded, or an existing version): its `.dvc`/`dvc.lock` entry is rewritten. */
   | { kind: 'data'; path: string; hash: OutHash }
-  /** A file kept in git, written as given. */
-  | { kind: 'git'; path: string; contents: string | Uint8Array };
+  /**
+   * A file kept in git replaced by new bytes of `size`: the bytes never enter the plan (they may
+   * be 100 MB); the page stages them for the run and the background commits them (staged-files).
+   */
+  | { kind: 'git'; path: string; size: number };
 
 export interface ExperimentChanges {
   /** In the order the user made them: the default message names them in this order. */
@@ -52,10 +57,18 @@ export interface PlannedDataChange {
   after: OutHash;
 }
 
+/** A file kept in git that the commit replaces with the bytes staged for the run under `path`. */
+export interface PlannedGitFile {
+  path: string;
+  size: number;
+}
+
 /** Everything one experiment commit writes, and what it means; plain JSON, so it crosses a message channel as it is. */
 export interface ExperimentPlan {
   /** One entry per file whose text changes, nothing for the others. */
   files: PlannedFile[];
+  /** Files replaced by staged bytes, in the order chosen. */
+  replaced: PlannedGitFile[];
   params: PlannedParamChange[];
   data: PlannedDataChange[];
   /** Studio's default message for these changes. */
@@ -80,19 +93,6 @@ async function requireText(read: ReadFile, path: string): Promise<string> {
   return text;
 }
 
-function base64(content: string | Uint8Array): string {
-  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-function sameBytes(a: string | Uint8Array, b: string | Uint8Array): boolean {
-  const x = typeof a === 'string' ? new TextEncoder().encode(a) : a;
-  const y = typeof b === 'string' ? new TextEncoder().encode(b) : b;
-  return x.length === y.length && x.every((byte, i) => byte === y[i]);
-}
-
 /** `dvc.lock` paths are relative to the stages of the dvc.yaml beside it. */
 function dvcYamlBeside(lock: string): string | undefined {
   return lock === 'dvc.lock' || lock.endsWith('/dvc.lock') ? `${lock.slice(0, -'dvc.lock'.length)}dvc.yaml` : undefined;
@@ -101,15 +101,17 @@ function dvcYamlBeside(lock: string): string | undefined {
 /**
  * The commit an experiment makes on top of `base`: each touched params file edited in place
  * through editParams (no other byte changes), each replaced data file's `.dvc`/`dvc.lock` entry
- * rewritten through rewriteOut, git files as given; a file whose content would not change is left
- * out, and so is a change that changes nothing. Throws an Error a user can read when a change
- * cannot be made, or when two kinds of change would write the same file.
+ * rewritten through rewriteOut, a file kept in git replaced by its staged bytes (refused above
+ * GitHub's file size limit); a file whose content would not change is left out, and so is a
+ * change that changes nothing. Throws an Error a user can read when a change cannot be made, or
+ * when two kinds of change would write the same file.
  */
 export async function planExperiment(base: ProjectAtCommit, changes: ExperimentChanges): Promise<ExperimentPlan> {
   const { project, read } = base;
   const names: string[] = [];
-  /** New content by path, in the order first touched. */
-  const written = new Map<string, string | Uint8Array>();
+  /** New text by path, in the order first touched. */
+  const written = new Map<string, string>();
+  const replaced: PlannedGitFile[] = [];
   const writer = new Map<string, string>();
   const claim = (path: string, by: string) => {
     const other = writer.get(path);
@@ -141,8 +143,7 @@ export async function planExperiment(base: ProjectAtCommit, changes: ExperimentC
       const input = project.inputs.find((i) => i.path === change.path);
       if (!input) throw new Error(`${change.path} is not a data file DVC tracks in this project`);
       claim(input.dvcFile, 'the data changes');
-      const current = written.get(input.dvcFile);
-      const before = typeof current === 'string' ? current : await requireText(read, input.dvcFile);
+      const before = written.get(input.dvcFile) ?? (await requireText(read, input.dvcFile));
       const yamlPath = dvcYamlBeside(input.dvcFile);
       const dvcYaml = yamlPath === undefined ? null : await textAt(read, yamlPath);
       const after = rewriteOut(before, input.dvcFile, change.path, change.hash, dvcYaml === null ? {} : { dvcYaml });
@@ -160,15 +161,16 @@ export async function planExperiment(base: ProjectAtCommit, changes: ExperimentC
       if (tracked) throw new Error(`${change.path} is tracked by DVC (${tracked.dvcFile}), not by git: change it as data`);
       if (writer.get(change.path) === 'the git files') throw new Error(`${change.path} is given twice`);
       claim(change.path, 'the git files');
-      const before = await read(change.path);
-      if (before !== null && sameBytes(before, change.contents)) continue;
-      written.set(change.path, change.contents);
+      const size = gitFileSize(change.path, change.size);
+      if (size.level === 'refused') throw new Error(size.text);
+      replaced.push({ path: change.path, size: change.size });
       names.push(change.path);
     }
   }
 
   return {
-    files: [...written].map(([path, content]) => ({ path, base64: base64(content) })),
+    files: [...written].map(([path, text]) => ({ path, base64: toBase64(new TextEncoder().encode(text)) })),
+    replaced,
     params,
     data,
     message: studioMessage(names),

@@ -35,6 +35,11 @@ describe('pullRequestBody', () => {
     expect(body.split('\n')[2]).toBe('| `p.yaml:a` | `x\\|y` | `` `<img src=x>` `` |');
   });
 
+  it('a file kept in git given new content: its path and new size', () => {
+    const body = pullRequestBody('', { params: [], data: [], replaced: [{ path: 'src/train.py', size: 1666 }] });
+    expect(body.split('\n')[2]).toBe('| `src/train.py` | — | new content (1666 bytes) |');
+  });
+
   it('without changes to show, the description alone', () => {
     expect(pullRequestBody('Just a note', { params: [], data: [] })).toBe('Just a note');
   });

@@ -23,11 +23,16 @@ function dataRow(change: PlannedDataChange): string {
 
 /**
  * The body of an experiment's pull request: the user's description, then one Markdown table of
- * what the commit changes — each param, old → new, and each data file replaced (its md5 and size
- * before and after). Without changes to show, the description alone.
+ * what the commit changes — each param, old → new, each data file replaced (its md5 and size
+ * before and after), and each file kept in git given new content (its new size). Without changes
+ * to show, the description alone.
  */
-export function pullRequestBody(description: string, plan: Pick<ExperimentPlan, 'params' | 'data'>): string {
-  const rows = [...plan.params.map((p) => `| ${cell(`${p.file}:${p.key}`)} | ${cell(p.before)} | ${cell(p.after)} |`), ...plan.data.map(dataRow)];
+export function pullRequestBody(description: string, plan: Pick<ExperimentPlan, 'params' | 'data'> & Partial<Pick<ExperimentPlan, 'replaced'>>): string {
+  const rows = [
+    ...plan.params.map((p) => `| ${cell(`${p.file}:${p.key}`)} | ${cell(p.before)} | ${cell(p.after)} |`),
+    ...plan.data.map(dataRow),
+    ...(plan.replaced ?? []).map((r) => `| ${cell(r.path)} | — | new content (${r.size} bytes) |`),
+  ];
   const table = rows.length === 0 ? '' : ['| Changed | Before | After |', '| --- | --- | --- |', ...rows].join('\n');
   return [description.trim(), table].filter(Boolean).join('\n\n');
 }

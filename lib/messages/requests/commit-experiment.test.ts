@@ -9,6 +9,7 @@ const valid = {
   target: { newBranch: 'main-0d46eb4' },
   plan: {
     files: [{ path: 'params.yaml', base64: 'bl9lc3Q6IDEwMAo=' }],
+    replaced: [{ path: 'src/train.py', size: 104857600 }],
     params: [{ file: 'params.yaml', key: 'train.n_est', before: '50', after: '100' }],
     data: [
       {
@@ -60,6 +61,20 @@ describe('parseCommitExperiment', () => {
       [
         { path: 'a', base64: 'eA==' },
         { path: 'a', base64: 'eQ==' },
+      ],
+    ],
+    ['plan.replaced', undefined],
+    ['plan.replaced', [{ path: '../x', size: 1 }]],
+    ['plan.replaced', [{ path: 'src/train.py', size: -1 }]],
+    ['plan.replaced', [{ path: 'src/train.py', size: 1.5 }]],
+    ['plan.replaced', [{ path: 'src/train.py', size: '1' }]],
+    ['plan.replaced', [{ path: 'src/train.py' }]],
+    ['plan.replaced', [{ path: 'params.yaml', size: 3 }]],
+    [
+      'plan.replaced',
+      [
+        { path: 'a', size: 1 },
+        { path: 'a', size: 2 },
       ],
     ],
     ['plan.params', [{ file: 'params.yaml', key: 'k', before: 1, after: '2' }]],

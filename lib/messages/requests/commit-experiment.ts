@@ -1,5 +1,5 @@
 import type { CommitExperimentRequest } from '../../experiments/write/commit-experiment';
-import type { PlannedDataChange, PlannedFile, PlannedParamChange } from '../../experiments/write/plan';
+import type { PlannedDataChange, PlannedFile, PlannedGitFile, PlannedParamChange } from '../../experiments/write/plan';
 import { isBase64, isCount, isMd5, isName, isOwner, isPath, isRepoName, isSha, isText, isUuid, list, record } from '../fields';
 
 /**
@@ -9,6 +9,12 @@ import { isBase64, isCount, isMd5, isName, isOwner, isPath, isRepoName, isSha, i
 function file(v: unknown): PlannedFile | undefined {
   const f = record(v);
   return f && isPath(f.path) && isBase64(f.base64) ? { path: f.path, base64: f.base64 } : undefined;
+}
+
+/** A file kept in git whose bytes the background takes from the run's staged files (a size above GitHub's limit is refused by the run, in words). */
+function replaced(v: unknown): PlannedGitFile | undefined {
+  const r = record(v);
+  return r && isPath(r.path) && isCount(r.size) ? { path: r.path, size: r.size } : undefined;
 }
 
 function param(v: unknown): PlannedParamChange | undefined {
@@ -43,19 +49,21 @@ export function parseCommitExperiment(message: Readonly<Record<string, unknown>>
   const repo = record(message.repo);
   const plan = record(message.plan);
   const files = list(plan?.files, file);
+  const replacedFiles = list(plan?.replaced, replaced);
   const params = list(plan?.params, param);
   const dataChanges = list(plan?.data, data);
   const to = target(message.target);
   const { baseBranch, fromSha, description, pageLogin, runId } = message;
-  if (!repo || !isOwner(repo.owner) || !isRepoName(repo.name) || !files || !params || !dataChanges || !to) return undefined;
+  if (!repo || !isOwner(repo.owner) || !isRepoName(repo.name) || !files || !replacedFiles || !params || !dataChanges || !to) return undefined;
   if (!isName(baseBranch) || !isSha(fromSha) || !isName(message.message) || !isText(description) || !isName(pageLogin) || !isUuid(runId)) return undefined;
-  if (new Set(files.map((f) => f.path)).size !== files.length) return undefined;
+  const paths = [...files, ...replacedFiles].map((f) => f.path);
+  if (new Set(paths).size !== paths.length) return undefined;
   return {
     repo: { owner: repo.owner, name: repo.name },
     baseBranch,
     fromSha,
     target: to,
-    plan: { files, params, data: dataChanges },
+    plan: { files, replaced: replacedFiles, params, data: dataChanges },
     message: message.message,
     description,
     pageLogin,

@@ -1,0 +1,83 @@
+import { sha256 } from 'hash-wasm';
+import { dirManifest, dirMd5, dvcIgnoreFilter, type HashGeneration } from '../../dvc';
+import { hashFile, type FileDigest } from './hash-file';
+
+/** One file of a folder the user picked: its path inside the folder (POSIX) and its bytes. */
+export interface FolderFile {
+  relpath: string;
+  file: Blob;
+}
+
+/** A file of the directory as DVC records it: where, and its hash under the entry's generation. */
+export interface HashedFile extends FolderFile {
+  digest: FileDigest;
+}
+
+/** A folder hashed as DVC hashes a tracked directory: its files, the `.dir` manifest object and the entry's new values. */
+export interface DirDigest {
+  /** `<md5 of the manifest>.dir`: the entry's new md5. */
+  md5: string;
+  /** Sum of the files' sizes, as DVC writes `size` for a directory. */
+  size: number;
+  nfiles: number;
+  /** The files DVC records (those `.dvcignore` keeps), in the folder's order. */
+  files: HashedFile[];
+  /** The `.dir` object's bytes and digest (its md5 without `.dir`): uploaded after the files. */
+  manifest: { bytes: Uint8Array; digest: FileDigest };
+  /** Paths inside the folder left out, as `.dvcignore` (and DVC's defaults) say. */
+  ignored: string[];
+}
+
+export interface HashDirOptions {
+  /** The directory's repo-relative path: `.dvcignore` rules are matched on repo paths. */
+  outPath: string;
+  /** The repository's `.dvcignore` files at the commit (path → text); those inside the folder are read from it. */
+  repoIgnores: Readonly<Record<string, string>>;
+  /** Bytes hashed so far of the folder's total. */
+  onProgress?: (hashed: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/** A file input's folder (`webkitdirectory`): each path without the picked folder's own name, the first segment of `webkitRelativePath`. */
+export function folderFiles(files: readonly (Blob & { webkitRelativePath: string })[]): FolderFile[] {
+  return files.map((file) => ({ relpath: file.webkitRelativePath.split('/').slice(1).join('/'), file }));
+}
+
+const isIgnoreFile = (relpath: string) => relpath === '.dvcignore' || relpath.endsWith('/.dvcignore');
+
+/**
+ * A folder as DVC hashes a tracked directory for an entry of `generation`: the files `.dvcignore`
+ * keeps, each hashed by that generation's rules (3.x raw, 2.x dos2unix), the manifest DVC writes
+ * (`dirManifest`) and its `.dir` md5, `size` the sum and `nfiles` the count. One file at a time,
+ * never holding one whole.
+ */
+export async function hashDirectory(folder: readonly FolderFile[], generation: HashGeneration, options: HashDirOptions): Promise<DirDigest> {
+  const inside = (relpath: string) => `${options.outPath}/${relpath}`;
+  const ignoreTexts: Record<string, string> = Object.fromEntries(
+    Object.entries(options.repoIgnores).filter(([path]) => !path.startsWith(`${options.outPath}/`)),
+  );
+  for (const { relpath, file } of folder) if (isIgnoreFile(relpath)) ignoreTexts[inside(relpath)] = await file.text();
+  const isIgnored = dvcIgnoreFilter(ignoreTexts);
+  const kept = folder.filter(({ relpath }) => !isIgnored(inside(relpath)));
+  const total = kept.reduce((sum, { file }) => sum + file.size, 0);
+  const files: HashedFile[] = [];
+  let hashed = 0;
+  options.onProgress?.(0, total);
+  for (const entry of kept) {
+    options.signal?.throwIfAborted();
+    files.push({ ...entry, digest: await hashFile(entry.file, generation, options.signal) });
+    hashed += entry.file.size;
+    options.onProgress?.(hashed, total);
+  }
+  const entries = files.map(({ relpath, digest }) => ({ relpath, md5: digest.md5 }));
+  const bytes = dirManifest(entries);
+  const md5 = dirMd5(entries);
+  return {
+    md5,
+    size: files.reduce((sum, { digest }) => sum + digest.size, 0),
+    nfiles: files.length,
+    files,
+    manifest: { bytes, digest: { md5: md5.slice(0, -'.dir'.length), sha256: await sha256(bytes), size: bytes.length } },
+    ignored: folder.filter((f) => !kept.includes(f)).map(({ relpath }) => relpath),
+  };
+}

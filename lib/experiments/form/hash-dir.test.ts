@@ -4,9 +4,9 @@ import { dirHash, md5Dos2unixHex, md5Hex } from '../../../tests/fake-github/dvc/
 import { folderFiles, hashDirectory, type FolderFile } from './hash-dir';
 
 const text = (value: string) => new TextEncoder().encode(value);
-const folder = (files: Record<string, Uint8Array | string>): FolderFile[] =>
+const folder = (files: Record<string, Uint8Array<ArrayBuffer> | string>): FolderFile[] =>
   Object.entries(files).map(([relpath, bytes]) => ({ relpath, file: new Blob([typeof bytes === 'string' ? text(bytes) : bytes]) }));
-const options = { outPath: 'data/prepared', repoIgnores: {} };
+const options = { outPath: 'data/prepared', repoFiles: {} };
 
 describe('hashDirectory: a folder hashed as DVC hashes a tracked directory', () => {
   it("dvc-data's test vector: foo and bar give 5ea40360….dir, the manifest byte for byte", async () => {
@@ -61,7 +61,7 @@ describe('hashDirectory: a folder hashed as DVC hashes a tracked directory', () 
     });
     const digest = await hashDirectory(files, '3', {
       outPath: 'data/prepared',
-      repoIgnores: { '.dvcignore': '*.tmp\n', 'data/prepared/.dvcignore': 'a.csv\n' },
+      repoFiles: { '.dvcignore': '*.tmp\n', 'data/prepared/.dvcignore': 'a.csv\n', 'params.yaml': 'a.csv: 1\n' },
     });
     expect(digest.files.map((f) => f.relpath)).toEqual(['a.csv', '.dvcignore', 'sub/cache/y.csv']);
     expect(digest.ignored).toEqual(['scratch.tmp', 'cache/x.bin', '.git/HEAD']);

@@ -31,8 +31,8 @@ export interface DirDigest {
 export interface HashDirOptions {
   /** The directory's repo-relative path: `.dvcignore` rules are matched on repo paths. */
   outPath: string;
-  /** The repository's `.dvcignore` files at the commit (path → text); those inside the folder are read from it. */
-  repoIgnores: Readonly<Record<string, string>>;
+  /** Files read at the commit (path → text): its `.dvcignore` files apply, except those inside the folder, which is read instead. */
+  repoFiles: Readonly<Record<string, string>>;
   /** Bytes hashed so far of the folder's total. */
   onProgress?: (hashed: number, total: number) => void;
   signal?: AbortSignal;
@@ -54,7 +54,7 @@ const isIgnoreFile = (relpath: string) => relpath === '.dvcignore' || relpath.en
 export async function hashDirectory(folder: readonly FolderFile[], generation: HashGeneration, options: HashDirOptions): Promise<DirDigest> {
   const inside = (relpath: string) => `${options.outPath}/${relpath}`;
   const ignoreTexts: Record<string, string> = Object.fromEntries(
-    Object.entries(options.repoIgnores).filter(([path]) => !path.startsWith(`${options.outPath}/`)),
+    Object.entries(options.repoFiles).filter(([path]) => isIgnoreFile(path) && !path.startsWith(`${options.outPath}/`)),
   );
   for (const { relpath, file } of folder) if (isIgnoreFile(relpath)) ignoreTexts[inside(relpath)] = await file.text();
   const isIgnored = dvcIgnoreFilter(ignoreTexts);

@@ -141,7 +141,7 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
     setSteps({ upload: { state: 'started' } });
     try {
       await uploadObjects(objects, {
-        request: ({ md5, sha256, generation }) => ask({ type: 'upload-request', repo: repoRef, sha: at, md5, sha256, generation }),
+        request: ({ md5, contentMd5, sha256, generation }) => ask({ type: 'upload-request', repo: repoRef, sha: at, md5, contentMd5, sha256, generation }),
         send: sendUpload,
         onProgress: (sent, total) => setUploadState({ sent, total }),
         signal: controller.signal,

@@ -15,6 +15,8 @@ export interface UploadObject {
   body: Blob;
   /** Its DVC address (`.dir` kept for a manifest). */
   md5: string;
+  /** md5 of the bytes as they are (the PUT's `Content-MD5`). */
+  contentMd5: string;
   sha256: string;
   size: number;
   generation: HashGeneration;

@@ -16,6 +16,7 @@ export interface PutOptions {
 
 /** What the body is, for the signature: S3 covers its SHA-256 (`x-amz-content-sha256`), every remote gets `Content-MD5`. */
 export interface PutDigest {
+  /** md5 of the bytes sent (not always the DVC address: a 2.x CRLF text file is named by its LF md5). */
   md5: string;
   sha256: string;
 }

@@ -18,6 +18,7 @@ describe('hashDirectory: a folder hashed as DVC hashes a tracked directory', () 
     expect(digest).toMatchObject({ size: 6, nfiles: 2, ignored: [] });
     expect(digest.manifest.digest).toEqual({
       md5: '5ea40360f5b4ec688df672a4db9c17d1',
+      contentMd5: '5ea40360f5b4ec688df672a4db9c17d1',
       sha256: createHash('sha256').update(digest.manifest.bytes).digest('hex'),
       size: digest.manifest.bytes.length,
     });

@@ -77,7 +77,10 @@ export async function hashDirectory(folder: readonly FolderFile[], generation: H
     size: files.reduce((sum, { digest }) => sum + digest.size, 0),
     nfiles: files.length,
     files,
-    manifest: { bytes, digest: { md5: md5.slice(0, -'.dir'.length), sha256: await sha256(bytes), size: bytes.length } },
+    manifest: {
+      bytes,
+      digest: { md5: md5.slice(0, -'.dir'.length), contentMd5: md5.slice(0, -'.dir'.length), sha256: await sha256(bytes), size: bytes.length },
+    },
     ignored: folder.filter((f) => !kept.includes(f)).map(({ relpath }) => relpath),
   };
 }

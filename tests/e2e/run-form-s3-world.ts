@@ -1,0 +1,58 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Worker } from '@playwright/test';
+import { startFakeGitHub } from '../fake-github/app';
+import type { DvcRemoteStore } from '../fake-github/dvc/remote-store';
+import { git } from '../fake-github/git/git-cli';
+import { writeExampleGetStarted } from '../fake-github/seed/example-get-started';
+import { test as base, type ServiceWorkerScope } from './fixtures';
+import { signedInStorage } from './signed-in';
+
+const KEY = 'AKIAE2EUPLOAD0000001';
+const SECRET = 'e2e-upload-secret-000000000000000000001';
+
+/**
+ * example-get-started as `acme/egs`, its main moved onto one more commit: a `.dvc/config` naming
+ * the fake's S3 endpoint (bucket `egs-data`, prefix `dvc`, kept in `store`) as the default
+ * remote, and `files` besides.
+ */
+export function runFormOnS3(store: DvcRemoteStore, files: Record<string, string> = {}) {
+  return base.extend({
+    world: [
+      async ({}, use) => {
+        const seed = await mkdtemp(join(tmpdir(), 'run-form-s3-'));
+        await writeExampleGetStarted(seed);
+        const fake = await startFakeGitHub({
+          seeds: [{ owner: 'acme', name: 'egs', folder: seed }],
+          s3: { buckets: { 'egs-data': { prefix: 'dvc', store } }, credentials: [{ accessKeyId: KEY, secretAccessKey: SECRET }] },
+        });
+        const repo = fake.store.repository('acme', 'egs')!;
+        const head = git(repo.git.gitDir, 'rev-parse', 'refs/heads/main').trim();
+        const config = `[core]\n    remote = storage\n['remote "storage"']\n    url = s3://egs-data/dvc\n    endpointurl = ${fake.url}/_s3\n`;
+        const person = { name: 'Seeder', email: 'seed@example.com' };
+        const additions = Object.entries({ '.dvc/config': config, ...files }).map(([path, text]) => ({ path, contents: new TextEncoder().encode(text) }));
+        const oid = await repo.git.commitChanges({
+          parent: head,
+          changes: { additions, deletions: [] },
+          message: 'Use the S3 remote',
+          author: person,
+          committer: person,
+        });
+        if (!(await repo.git.updateRef('refs/heads/main', oid, head))) throw new Error('main moved while seeding');
+        await use({ fake, repo: { main: [], branch: [] } });
+        await fake.close();
+        await rm(seed, { recursive: true, force: true });
+      },
+      { scope: 'worker' },
+    ],
+  });
+}
+
+/** Signed in, with the S3 key for the world's remote in the background's storage. */
+export function signInWithS3Key(background: Worker, fakeUrl: string): Promise<void> {
+  return background.evaluate((items) => (self as unknown as ServiceWorkerScope).chrome.storage.local.set(items), {
+    ...signedInStorage('ghp_octocat'),
+    remoteCredentials: [{ kind: 's3', url: 's3://egs-data/dvc', endpoint: `${fakeUrl}/_s3`, accessKeyId: KEY, secretAccessKey: SECRET }],
+  });
+}

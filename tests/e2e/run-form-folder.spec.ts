@@ -5,7 +5,7 @@ import { dirHash, md5Dos2unixHex, md5Hex, pythonJsonDumps } from '../fake-github
 import { DvcRemoteStore } from '../fake-github/dvc/remote-store';
 import { git } from '../fake-github/git/git-cli';
 import { expect } from './fixtures';
-import { runFormOnS3, signInWithS3Key } from './run-form-s3-world';
+import { FAKE_S3, runFormOnS3, signInWithS3Key } from './run-form-s3-world';
 
 const store = new DvcRemoteStore();
 const IMAGES_DVC = 'outs:\n- md5: 5ea40360f5b4ec688df672a4db9c17d1.dir\n  size: 6\n  nfiles: 2\n  hash: md5\n  path: images\n';
@@ -57,7 +57,7 @@ test('replacing DVC-tracked directories by folders (3.x and 2.x): each object at
   const repo = world.fake.store.repository('acme', 'egs')!;
   const gitDir = repo.git.gitDir;
   const main = () => git(gitDir, 'rev-parse', 'refs/heads/main').trim();
-  await signInWithS3Key(background, world.fake.url);
+  await signInWithS3Key(background, FAKE_S3(world.fake.url));
   // One file of the new folder is in the remote already: its upload is skipped.
   store.put(v3Key(md5Hex(IMAGES['present.txt']!)), IMAGES['present.txt']!);
 

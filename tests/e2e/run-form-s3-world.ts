@@ -12,12 +12,15 @@ import { signedInStorage } from './signed-in';
 const KEY = 'AKIAE2EUPLOAD0000001';
 const SECRET = 'e2e-upload-secret-000000000000000000001';
 
+/** Where the world's `.dvc/config` says the S3 endpoint is: the fake itself by default (a host the test build may reach). */
+export const FAKE_S3 = (fakeUrl: string) => `${fakeUrl}/_s3`;
+
 /**
  * example-get-started as `acme/egs`, its main moved onto one more commit: a `.dvc/config` naming
- * the fake's S3 endpoint (bucket `egs-data`, prefix `dvc`, kept in `store`) as the default
- * remote, and `files` besides.
+ * the fake's S3 endpoint (bucket `egs-data`, prefix `dvc`, kept in `store`; at `endpoint`) as the
+ * default remote, and `files` besides.
  */
-export function runFormOnS3(store: DvcRemoteStore, files: Record<string, string> = {}) {
+export function runFormOnS3(store: DvcRemoteStore, files: Record<string, string> = {}, endpoint = FAKE_S3) {
   return base.extend({
     world: [
       async ({}, use) => {
@@ -29,7 +32,7 @@ export function runFormOnS3(store: DvcRemoteStore, files: Record<string, string>
         });
         const repo = fake.store.repository('acme', 'egs')!;
         const head = git(repo.git.gitDir, 'rev-parse', 'refs/heads/main').trim();
-        const config = `[core]\n    remote = storage\n['remote "storage"']\n    url = s3://egs-data/dvc\n    endpointurl = ${fake.url}/_s3\n`;
+        const config = `[core]\n    remote = storage\n['remote "storage"']\n    url = s3://egs-data/dvc\n    endpointurl = ${endpoint(fake.url)}\n`;
         const person = { name: 'Seeder', email: 'seed@example.com' };
         const additions = Object.entries({ '.dvc/config': config, ...files }).map(([path, text]) => ({ path, contents: new TextEncoder().encode(text) }));
         const oid = await repo.git.commitChanges({
@@ -49,10 +52,10 @@ export function runFormOnS3(store: DvcRemoteStore, files: Record<string, string>
   });
 }
 
-/** Signed in, with the S3 key for the world's remote in the background's storage. */
-export function signInWithS3Key(background: Worker, fakeUrl: string): Promise<void> {
+/** Signed in, with the S3 key for the world's remote (at `endpoint`) in the background's storage. */
+export function signInWithS3Key(background: Worker, endpoint: string): Promise<void> {
   return background.evaluate((items) => (self as unknown as ServiceWorkerScope).chrome.storage.local.set(items), {
     ...signedInStorage('ghp_octocat'),
-    remoteCredentials: [{ kind: 's3', url: 's3://egs-data/dvc', endpoint: `${fakeUrl}/_s3`, accessKeyId: KEY, secretAccessKey: SECRET }],
+    remoteCredentials: [{ kind: 's3', url: 's3://egs-data/dvc', endpoint, accessKeyId: KEY, secretAccessKey: SECRET }],
   });
 }

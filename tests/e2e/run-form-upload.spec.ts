@@ -2,7 +2,7 @@ import { md5Hex } from '../fake-github/dvc/hash';
 import { DvcRemoteStore } from '../fake-github/dvc/remote-store';
 import { git } from '../fake-github/git/git-cli';
 import { expect } from './fixtures';
-import { runFormOnS3, signInWithS3Key } from './run-form-s3-world';
+import { FAKE_S3, runFormOnS3, signInWithS3Key } from './run-form-s3-world';
 
 const store = new DvcRemoteStore();
 
@@ -18,7 +18,7 @@ test('replacing data/data.xml by upload to S3: the object at its md5 key, the .d
   const repo = world.fake.store.repository('acme', 'egs')!;
   const gitDir = repo.git.gitDir;
   const main = () => git(gitDir, 'rev-parse', 'refs/heads/main').trim();
-  await signInWithS3Key(background, world.fake.url);
+  await signInWithS3Key(background, FAKE_S3(world.fake.url));
   const from = main();
   const form = await context.newPage();
   await form.goto(`chrome-extension://${extensionId}/run.html?owner=acme&repo=egs&sha=${from}&ref=main&login=octocat`);

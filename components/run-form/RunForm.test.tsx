@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { readProject } from '../../lib/dvc';
@@ -11,13 +11,11 @@ import { RunForm } from './RunForm';
 
 // The real example-get-started at main: data/data.xml is a DVC 3.x data source.
 const MAIN = join(DVC_FIXTURES, 'iterative__example-get-started', 'main-06ea489');
-const filesOf = (root: string, dir = ''): Record<string, string> =>
-  Object.assign(
-    {},
-    ...readdirSync(join(root, dir)).map((name) => {
-      const rel = dir ? `${dir}/${name}` : name;
-      return statSync(join(root, rel)).isDirectory() ? filesOf(root, rel) : { [rel]: readFileSync(join(root, rel), 'utf8') };
-    }),
+const filesOf = (): Record<string, string> =>
+  Object.fromEntries(
+    readdirSync(MAIN, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => [relative(MAIN, join(entry.parentPath, entry.name)).replaceAll('\\', '/'), readFileSync(join(entry.parentPath, entry.name), 'utf8')]),
   );
 const SHA = '06ea48910a1b0d3f6d3c0e4a1e5b0c0c2b1a0f9e';
 const ORIGIN = 'https://s3.example.org/*';
@@ -31,7 +29,7 @@ vi.mock('../../lib/messages', async (original) => ({
     background.asked.push(request);
     switch (request.type) {
       case 'form-model': {
-        const files = filesOf(MAIN);
+        const files = filesOf();
         const project = await readProject(async (path) => files[path] ?? null, Object.keys(files));
         return { ok: true, model: { sha: SHA, project, files } satisfies FormModel };
       }

@@ -5,7 +5,7 @@ import { dirHash, md5Dos2unixHex, md5Hex, pythonJsonDumps } from '../fake-github
 import { DvcRemoteStore } from '../fake-github/dvc/remote-store';
 import { git } from '../fake-github/git/git-cli';
 import { expect } from './fixtures';
-import { FAKE_S3, runFormOnS3, signInWithS3Key } from './run-form-s3-world';
+import { commitAndCancelMidUpload, FAKE_S3, runFormOnS3, signInWithS3Key } from './run-form-s3-world';
 
 const store = new DvcRemoteStore();
 const IMAGES_DVC = 'outs:\n- md5: 5ea40360f5b4ec688df672a4db9c17d1.dir\n  size: 6\n  nfiles: 2\n  hash: md5\n  path: images\n';
@@ -82,12 +82,7 @@ test('replacing DVC-tracked directories by folders (3.x and 2.x): each object at
   await form.getByLabel('Commit directly to main').check();
 
   // Cancelled while a PUT is held: nothing committed, no manifest stored.
-  world.fake.server.faults.add({ match: { method: 'PUT', path: '/_s3/*' }, action: { kind: 'delay', ms: 60_000 }, times: 1 });
-  await form.getByRole('button', { name: 'Commit changes' }).click();
-  await expect(form.locator('[data-step="upload"]')).toHaveText(/in progress/);
-  await expect.poll(() => world.fake.server.log.some((r) => r.method === 'PUT' && r.path.startsWith('/_s3/'))).toBe(true);
-  await form.getByRole('button', { name: 'Cancel upload' }).click();
-  await expect(form.getByRole('alert')).toContainText('Upload cancelled: nothing was committed.');
+  await commitAndCancelMidUpload(form, world.fake.server);
   expect(main()).toBe(from);
   expect(store.get(v3Key(imagesDir))).toBeUndefined();
   expect(store.get(v2Key(legacyDir))).toBeUndefined();

@@ -1,12 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Worker } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { startFakeGitHub } from '../fake-github/app';
 import type { DvcRemoteStore } from '../fake-github/dvc/remote-store';
 import { git } from '../fake-github/git/git-cli';
 import { writeExampleGetStarted } from '../fake-github/seed/example-get-started';
-import { test as base, type ServiceWorkerScope } from './fixtures';
+import type { FakeServer } from '../fake-github/server';
+import { test as base, expect, type ServiceWorkerScope } from './fixtures';
 import { signedInStorage } from './signed-in';
 
 const KEY = 'AKIAE2EUPLOAD0000001';
@@ -58,4 +59,14 @@ export function signInWithS3Key(background: Worker, endpoint: string): Promise<v
     ...signedInStorage('ghp_octocat'),
     remoteCredentials: [{ kind: 's3', url: 's3://egs-data/dvc', endpoint, accessKeyId: KEY, secretAccessKey: SECRET }],
   });
+}
+
+/** Commits with the fake holding the first PUT to S3, and cancels the upload mid-way: the form says nothing was committed. */
+export async function commitAndCancelMidUpload(form: Page, server: FakeServer): Promise<void> {
+  server.faults.add({ match: { method: 'PUT', path: '/_s3/*' }, action: { kind: 'delay', ms: 60_000 }, times: 1 });
+  await form.getByRole('button', { name: 'Commit changes' }).click();
+  await expect(form.locator('[data-step="upload"]')).toHaveText(/in progress/);
+  await expect.poll(() => server.log.some((r) => r.method === 'PUT' && r.path.startsWith('/_s3/'))).toBe(true);
+  await form.getByRole('button', { name: 'Cancel upload' }).click();
+  await expect(form.getByRole('alert')).toContainText('Upload cancelled: nothing was committed.');
 }

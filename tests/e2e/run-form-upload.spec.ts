@@ -2,7 +2,7 @@ import { md5Hex } from '../fake-github/dvc/hash';
 import { DvcRemoteStore } from '../fake-github/dvc/remote-store';
 import { git } from '../fake-github/git/git-cli';
 import { expect } from './fixtures';
-import { FAKE_S3, runFormOnS3, signInWithS3Key } from './run-form-s3-world';
+import { commitAndCancelMidUpload, FAKE_S3, runFormOnS3, signInWithS3Key } from './run-form-s3-world';
 
 const store = new DvcRemoteStore();
 
@@ -27,15 +27,10 @@ test('replacing data/data.xml by upload to S3: the object at its md5 key, the .d
 
   // Cancelled mid-upload (the fake holds the PUT): nothing committed, nothing stored.
   const slow = new TextEncoder().encode('<xml>slow</xml>\n'.repeat(1000));
-  world.fake.server.faults.add({ match: { method: 'PUT', path: '/_s3/*' }, action: { kind: 'delay', ms: 60_000 }, times: 1 });
   await row.getByLabel('Upload a new file for data/data.xml').setInputFiles({ name: 'data.xml', mimeType: 'application/xml', buffer: Buffer.from(slow) });
   await expect(row.locator('[data-upload]')).toContainText(md5Hex(slow));
   await form.getByLabel('Commit directly to main').check();
-  await form.getByRole('button', { name: 'Commit changes' }).click();
-  await expect(form.locator('[data-step="upload"]')).toHaveText(/in progress/);
-  await expect.poll(() => world.fake.server.log.some((r) => r.method === 'PUT' && r.path.startsWith('/_s3/'))).toBe(true);
-  await form.getByRole('button', { name: 'Cancel upload' }).click();
-  await expect(form.getByRole('alert')).toContainText('Upload cancelled: nothing was committed.');
+  await commitAndCancelMidUpload(form, world.fake.server);
   expect(main()).toBe(from);
   expect(store.get(`files/md5/${md5Hex(slow).slice(0, 2)}/${md5Hex(slow).slice(2)}`)).toBeUndefined();
 

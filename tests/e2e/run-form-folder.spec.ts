@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { dirHash, md5Dos2unixHex, md5Hex, pythonJsonDumps } from '../fake-github/dvc/hash';
 import { DvcRemoteStore } from '../fake-github/dvc/remote-store';
 import { git } from '../fake-github/git/git-cli';
+import { seriousViolations } from './axe';
 import { expect } from './fixtures';
 import { commitAndCancelMidUpload, FAKE_S3, runFormOnS3, signInWithS3Key } from './run-form-s3-world';
 
@@ -79,6 +80,7 @@ test('replacing DVC-tracked directories by folders (3.x and 2.x): each object at
   await expect(imagesRow.locator('[data-upload]')).toContainText(`3 files · ${sizeOf(IMAGES)} B · md5 ${imagesDir} · 1 left out`);
   await legacyRow.getByLabel('Upload a new folder for data/legacy').setInputFiles(join(folders, 'legacy'));
   await expect(legacyRow.locator('[data-upload]')).toContainText(`2 files · ${sizeOf(LEGACY)} B · md5 ${legacyDir}`);
+  expect(await seriousViolations(form)).toEqual([]);
   await form.getByLabel('Commit directly to main').check();
 
   // Cancelled while a PUT is held: nothing committed, no manifest stored.

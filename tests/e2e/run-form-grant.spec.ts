@@ -1,5 +1,6 @@
 import { DvcRemoteStore } from '../fake-github/dvc/remote-store';
 import { git } from '../fake-github/git/git-cli';
+import { seriousViolations } from './axe';
 import { expect, fetchFromFake, type ServiceWorkerScope } from './fixtures';
 import { runFormOnS3, signInWithS3Key } from './run-form-s3-world';
 
@@ -33,6 +34,7 @@ test('an upload to a remote host not yet allowed: the form offers "Allow uploads
   await expect(form.getByRole('alert')).toContainText('Commit Lab may not read from s3.remote.test yet');
   const grant = form.getByRole('button', { name: 'Allow uploads to s3.remote.test' });
   await expect(grant).toBeVisible();
+  expect(await seriousViolations(form)).toEqual([]);
   expect(main()).toBe(from);
   expect(requests.some((r) => r.url.startsWith('https://s3.remote.test/'))).toBe(false);
 

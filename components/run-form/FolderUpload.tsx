@@ -40,7 +40,7 @@ export function FolderUpload({ input, repoFiles, uploaded, onUpload }: FolderUpl
       setHashing(undefined);
       onUpload(input.path, { folder, name, generation: input.hashGeneration });
     } catch (error) {
-      setHashing({ error: controller.signal.aborted ? 'Hashing cancelled: the commit’s version is kept.' : `Could not read ${name}: ${errorText(error)}` });
+      setHashing({ error: controller.signal.aborted ? 'Hashing cancelled: the commit’s version is kept.' : `Cannot use ${name}: ${errorText(error)}` });
       onUpload(input.path, null);
     } finally {
       if (cancel.current === controller) cancel.current = undefined;

@@ -31,7 +31,9 @@ describe('objectsOf and entryOf', () => {
   it('a file: itself, the entry its md5 and size', async () => {
     const file = new File(['x,y\n'], 'data.csv');
     const choice: UploadChoice = { file, digest: await hashFile(file, '2'), generation: '2' };
-    expect(objectsOf([choice])).toEqual([{ body: file, md5: md5Hex('x,y\n'), contentMd5: md5Hex('x,y\n'), sha256: expect.any(String), size: 4, generation: '2' }]);
+    expect(objectsOf([choice])).toEqual([
+      { body: file, md5: md5Hex('x,y\n'), contentMd5: md5Hex('x,y\n'), sha256: expect.any(String), size: 4, generation: '2' },
+    ]);
     expect(entryOf(choice)).toEqual({ md5: md5Hex('x,y\n'), size: 4 });
   });
 });

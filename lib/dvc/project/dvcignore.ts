@@ -88,8 +88,7 @@ const DEFAULT_IGNORE = '.hg/\n.git/\n.git\n.dvc/\n';
 
 /**
  * What DVC leaves out of a directory it hashes (`dvc add`, `dvc commit`): its default patterns,
- * then every `.dvcignore` given (path → text; the repository's and those inside the folder),
- * shallowest first. Paths are repo-relative.
+ * then every `.dvcignore` given (path → text), shallowest first. Paths are repo-relative.
  */
 export function dvcIgnoreFilter(texts: Readonly<Record<string, string>>): (path: string) => boolean {
   const files = ignoreFiles(Object.keys(texts));

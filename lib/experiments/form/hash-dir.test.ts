@@ -51,23 +51,26 @@ describe('hashDirectory: a folder hashed as DVC hashes a tracked directory', () 
     expect(train === md5Hex(text(files['train.tsv']))).toBe(generation === '3');
   });
 
-  it(".dvcignore: the repository's and the folder's own (kept as a file of the directory), and DVC's default .git", async () => {
-    const files = folder({
-      'a.csv': 'a\n',
-      'scratch.tmp': 'x\n',
-      '.dvcignore': '/cache/\n',
-      'cache/x.bin': 'cached\n',
-      'sub/cache/y.csv': 'kept\n',
-      '.git/HEAD': 'ref: refs/heads/main\n',
-    });
+  // DVC's own tests (tests/func/test_ignore.py): the repository's .dvcignore applies inside an
+  // added directory, `.hg/ .git/ .git .dvc/` always do, and `dvc add` refuses a directory holding
+  // a .dvcignore (test_dvcignore_in_out_dir).
+  it(".dvcignore: the repository's rules and DVC's defaults leave files out", async () => {
+    const files = folder({ 'a.csv': 'a\n', 'scratch.tmp': 'x\n', 'sub/keep.tmp': 'k\n', '.git/HEAD': 'ref: refs/heads/main\n', 'sub/.hg/x': 'h\n' });
     const digest = await hashDirectory(files, '3', {
       outPath: 'data/prepared',
-      repoFiles: { '.dvcignore': '*.tmp\n', 'data/prepared/.dvcignore': 'a.csv\n', 'params.yaml': 'a.csv: 1\n' },
+      repoFiles: { '.dvcignore': '*.tmp\n', 'data/.dvcignore': '!prepared/sub/keep.tmp\n', 'params.yaml': 'a.csv: 1\n' },
     });
-    expect(digest.files.map((f) => f.relpath)).toEqual(['a.csv', '.dvcignore', 'sub/cache/y.csv']);
-    expect(digest.ignored).toEqual(['scratch.tmp', 'cache/x.bin', '.git/HEAD']);
-    expect(digest.nfiles).toBe(3);
+    expect(digest.files.map((f) => f.relpath)).toEqual(['a.csv', 'sub/keep.tmp']);
+    expect(digest.ignored).toEqual(['scratch.tmp', '.git/HEAD', 'sub/.hg/x']);
+    expect(digest.nfiles).toBe(2);
     expect(digest.md5).toBe(dirHash(digest.files.map(({ relpath, digest: d }) => ({ relpath, md5: d.md5 }))));
+  });
+
+  it('a folder holding its own .dvcignore is refused, as dvc add refuses it; one inside an ignored .git is not looked at', async () => {
+    await expect(hashDirectory(folder({ 'a.csv': 'a\n', 'sub/.dvcignore': '*.csv\n' }), '3', options)).rejects.toThrow(
+      'it holds sub/.dvcignore, and DVC refuses a .dvcignore inside a tracked directory',
+    );
+    expect((await hashDirectory(folder({ 'a.csv': 'a\n', '.git/.dvcignore': '' }), '3', options)).nfiles).toBe(1);
   });
 
   it('reports progress over the whole folder and stops when cancelled', async () => {

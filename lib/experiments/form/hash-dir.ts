@@ -31,7 +31,7 @@ export interface DirDigest {
 export interface HashDirOptions {
   /** The directory's repo-relative path: `.dvcignore` rules are matched on repo paths. */
   outPath: string;
-  /** Files read at the commit (path → text): its `.dvcignore` files apply, except those inside the folder, which is read instead. */
+  /** Files read at the commit (path → text): its `.dvcignore` files apply (those outside the directory). */
   repoFiles: Readonly<Record<string, string>>;
   /** Bytes hashed so far of the folder's total. */
   onProgress?: (hashed: number, total: number) => void;
@@ -43,22 +43,23 @@ export function folderFiles(files: readonly (Blob & { webkitRelativePath: string
   return files.map((file) => ({ relpath: file.webkitRelativePath.split('/').slice(1).join('/'), file }));
 }
 
-const isIgnoreFile = (relpath: string) => relpath === '.dvcignore' || relpath.endsWith('/.dvcignore');
+const isIgnoreFile = (path: string) => path === '.dvcignore' || path.endsWith('/.dvcignore');
 
 /**
- * A folder as DVC hashes a tracked directory for an entry of `generation`: the files `.dvcignore`
- * keeps, each hashed by that generation's rules (3.x raw, 2.x dos2unix), the manifest DVC writes
- * (`dirManifest`) and its `.dir` md5, `size` the sum and `nfiles` the count. One file at a time,
- * never holding one whole.
+ * A folder as DVC hashes a tracked directory for an entry of `generation`: the files the
+ * repository's `.dvcignore` (and DVC's defaults) keep, each hashed by that generation's rules
+ * (3.x raw, 2.x dos2unix), the manifest DVC writes (`dirManifest`) and its `.dir` md5, `size` the
+ * sum and `nfiles` the count. One file at a time, never holding one whole. A folder holding a
+ * `.dvcignore` of its own is refused, as `dvc add` refuses it (`DvcIgnoreInCollectedDirError`).
  */
 export async function hashDirectory(folder: readonly FolderFile[], generation: HashGeneration, options: HashDirOptions): Promise<DirDigest> {
   const inside = (relpath: string) => `${options.outPath}/${relpath}`;
-  const ignoreTexts: Record<string, string> = Object.fromEntries(
-    Object.entries(options.repoFiles).filter(([path]) => isIgnoreFile(path) && !path.startsWith(`${options.outPath}/`)),
+  const isIgnored = dvcIgnoreFilter(
+    Object.fromEntries(Object.entries(options.repoFiles).filter(([path]) => isIgnoreFile(path) && !path.startsWith(`${options.outPath}/`))),
   );
-  for (const { relpath, file } of folder) if (isIgnoreFile(relpath)) ignoreTexts[inside(relpath)] = await file.text();
-  const isIgnored = dvcIgnoreFilter(ignoreTexts);
   const kept = folder.filter(({ relpath }) => !isIgnored(inside(relpath)));
+  const ownIgnore = kept.find(({ relpath }) => isIgnoreFile(relpath));
+  if (ownIgnore) throw new Error(`it holds ${ownIgnore.relpath}, and DVC refuses a .dvcignore inside a tracked directory: remove it from the folder`);
   const total = kept.reduce((sum, { file }) => sum + file.size, 0);
   const files: HashedFile[] = [];
   let hashed = 0;

@@ -1,7 +1,7 @@
 import { useRef } from 'preact/hooks';
 import type { GitInput } from '../../lib/dvc';
 import { gitFileSize } from '../../lib/experiments/write/git-file-size';
-import { formatSize } from './InputFiles';
+import { formatSize } from './format-size';
 
 interface GitInputsProps {
   inputs: GitInput[];

@@ -1,28 +1,13 @@
 import { useState } from 'preact/hooks';
-import type { HashGeneration, Input, OutHash } from '../../lib/dvc';
+import type { Input, OutHash } from '../../lib/dvc';
 import type { DataVersion } from '../../lib/experiments/form/data-versions';
-import { hashFile, type FileDigest } from '../../lib/experiments/form/hash-file';
+import { hashFile } from '../../lib/experiments/form/hash-file';
 import { ask } from '../../lib/messages';
+import { FolderUpload } from './FolderUpload';
+import { formatSize } from './format-size';
+import type { UploadChoice } from './upload-objects';
 
-/** A new file chosen for an input, hashed for its entry's generation; the File never leaves this page. */
-export interface UploadChoice {
-  file: File;
-  digest: FileDigest;
-  generation: HashGeneration;
-}
-
-/** Bytes as a person reads them (1024-based, as DVC and GitHub show sizes). */
-export function formatSize(bytes: number | undefined): string {
-  if (bytes === undefined) return 'size unknown';
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let n = bytes;
-  let unit = 0;
-  while (n >= 1024 && unit < units.length - 1) {
-    n /= 1024;
-    unit++;
-  }
-  return `${unit === 0 ? n : n.toFixed(1)} ${units[unit]}`;
-}
+export type { UploadChoice } from './upload-objects';
 
 interface InputFilesProps {
   inputs: Input[];
@@ -33,6 +18,8 @@ interface InputFilesProps {
   onPick: (path: string, hash: OutHash | null) => void;
   uploads: Readonly<Record<string, UploadChoice>>;
   onUpload: (path: string, choice: UploadChoice | null) => void;
+  /** Files read at the commit: a folder's upload leaves out what their `.dvcignore` files hide. */
+  repoFiles?: Readonly<Record<string, string>>;
 }
 
 /** The DVC-tracked inputs: path, where recorded, md5 and size; each may point at another version from the history. */
@@ -47,12 +34,12 @@ export function InputFiles({ inputs, ...rest }: InputFilesProps) {
   );
 }
 
-function InputFile({ input, repo, sha, picked, onPick, uploads, onUpload }: Omit<InputFilesProps, 'inputs'> & { input: Input }) {
+function InputFile({ input, repo, sha, picked, onPick, uploads, onUpload, repoFiles = {} }: Omit<InputFilesProps, 'inputs'> & { input: Input }) {
   const [versions, setVersions] = useState<DataVersion[] | string>();
   const [hashing, setHashing] = useState<string>();
   const uploaded = uploads[input.path];
-  // A directory's upload is a manifest and many objects: not offered; a single file is.
-  const uploadable = input.nfiles === undefined && !input.md5?.endsWith('.dir');
+  // A directory is replaced by a folder (FolderUpload), a single file by a file.
+  const isDir = input.nfiles !== undefined || input.md5?.endsWith('.dir') === true;
   const choose = async (file: File | undefined) => {
     if (!file) return onUpload(input.path, null);
     setHashing(`Hashing ${file.name} for DVC ${input.hashGeneration}.x…`);
@@ -85,7 +72,8 @@ function InputFile({ input, repo, sha, picked, onPick, uploads, onUpload }: Omit
           Other versions
         </button>
       )}
-      {uploadable && (
+      {isDir && <FolderUpload input={input} repoFiles={repoFiles} uploaded={uploaded && 'folder' in uploaded ? uploaded : undefined} onUpload={onUpload} />}
+      {!isDir && (
         <label class="upload">
           Upload a new file for {input.path} <input type="file" onChange={(e) => void choose(e.currentTarget.files?.[0])} />
         </label>
@@ -95,7 +83,7 @@ function InputFile({ input, repo, sha, picked, onPick, uploads, onUpload }: Omit
           {hashing}
         </p>
       )}
-      {uploaded && (
+      {uploaded && 'file' in uploaded && (
         <p class="note" data-upload={input.path}>
           New file {uploaded.file.name}: md5 <code>{uploaded.digest.md5}</code> · {formatSize(uploaded.digest.size)}, uploaded when committing{' '}
           <button type="button" class="small" onClick={() => onUpload(input.path, null)}>

@@ -8,14 +8,18 @@ import { planExperiment, type ExperimentPlan } from '../../lib/experiments/write
 import { stagedFiles } from '../../lib/experiments/write/staged-files';
 import { studioBranchName } from '../../lib/experiments/write/studio-message';
 import { ask, onCommitProgress } from '../../lib/messages';
-import { RemoteError } from '../../lib/remote';
+import { RemoteError, type RemoteFailure } from '../../lib/remote';
+import { askForRemoteHost } from '../ask-for-remote-host';
 import { CommitResult } from './CommitResult';
 import { formSession, type FormSession } from './form-session';
+import { formatSize } from './format-size';
 import { GitInputs } from './GitInputs';
-import { formatSize, InputFiles, type UploadChoice } from './InputFiles';
+import { GrantRemote } from './GrantRemote';
+import { InputFiles, type UploadChoice } from './InputFiles';
 import { ParamField } from './ParamField';
 import { RunProgress, type FormStep, type StepStates } from './RunProgress';
 import { sendUpload } from './send-upload';
+import { entryOf, objectsOf, uploadObjects } from './upload-objects';
 
 export interface RunFormProps {
   owner: string;
@@ -58,7 +62,9 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
   const [committing, setCommitting] = useState(false);
   // New files chosen for inputs: in memory only (a File cannot be kept in session storage).
   const [uploads, setUploads] = useState<Record<string, UploadChoice>>({});
-  const [uploadState, setUploadState] = useState<{ sent: number; total: number } | { error: string }>();
+  const [uploadState, setUploadState] = useState<
+    { sent: number; total: number } | { error: string; permission?: Extract<RemoteFailure, { kind: 'permission' }> }
+  >();
   const cancelUpload = useRef<AbortController>();
   // New content for stage inputs kept in git, by path: in memory until the commit stages it for the background.
   const [replacements, setReplacements] = useState<Record<string, File>>({});
@@ -95,7 +101,7 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
     if (!model) return;
     let current = true;
     const read = async (path: string) => model.files[path] ?? null;
-    const uploaded = Object.fromEntries(Object.entries(uploads).map(([path, { digest }]) => [path, { md5: digest.md5, size: digest.size }]));
+    const uploaded = Object.fromEntries(Object.entries(uploads).map(([path, choice]) => [path, entryOf(choice)]));
     const fileChanges = [
       ...Object.entries({ ...session?.data, ...uploaded }).map(([path, hash]) => ({ kind: 'data' as const, path, hash })),
       ...Object.entries(replacements).map(([path, file]) => ({ kind: 'git' as const, path, size: file.size })),
@@ -150,32 +156,31 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
   };
 
   /**
-   * Each new file to the project's default DVC remote, before anything is written: the background
-   * HEADs it and signs its PUT (no secret reaches this page), this page sends the File itself.
-   * False when one failed or was cancelled: then nothing is committed.
+   * Each new file, and each file of a new folder then its `.dir` manifest, to the project's
+   * default DVC remote, before anything is written: the background HEADs each object and signs its
+   * PUT (no secret reaches this page), this page sends the bytes itself. False when one failed or
+   * was cancelled: then nothing is committed.
    */
   const upload = async (at: string): Promise<boolean> => {
-    const pending = Object.values(uploads);
-    if (pending.length === 0) return true;
+    const objects = objectsOf(Object.values(uploads));
+    if (objects.length === 0) return true;
     const controller = new AbortController();
     cancelUpload.current = controller;
     setSteps({ upload: { state: 'started' } });
-    const total = pending.reduce((n, u) => n + u.digest.size, 0);
-    let done = 0;
-    setUploadState({ sent: 0, total });
     try {
-      for (const { file, digest, generation } of pending) {
-        const reply = await ask({ type: 'upload-request', repo: repoRef, sha: at, md5: digest.md5, sha256: digest.sha256, generation });
-        if (!reply.ok) throw new RemoteError(reply.failure);
-        if (!reply.present) await sendUpload(reply.put, file, (sent) => setUploadState({ sent: done + sent, total }), controller.signal);
-        done += digest.size;
-        setUploadState({ sent: done, total });
-      }
+      await uploadObjects(objects, {
+        request: ({ md5, contentMd5, sha256, generation }) => ask({ type: 'upload-request', repo: repoRef, sha: at, md5, contentMd5, sha256, generation }),
+        send: sendUpload,
+        onProgress: (sent, total) => setUploadState({ sent, total }),
+        signal: controller.signal,
+      });
       setSteps({ upload: { state: 'done' } });
       return true;
     } catch (error) {
+      const permission = error instanceof RemoteError && error.failure.kind === 'permission' ? error.failure : undefined;
       setUploadState({
         error: controller.signal.aborted ? 'Upload cancelled: nothing was committed.' : `Upload failed, nothing was committed: ${errorText(error)}`,
+        ...(permission ? { permission } : {}),
       });
       return false;
     } finally {
@@ -323,7 +328,16 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
       <label class="check">
         <input type="checkbox" checked={hidden} onChange={(e) => setHidden(e.currentTarget.checked)} /> Show all input parameters (including hidden)
       </label>
-      <InputFiles inputs={inputs} repo={repoRef} sha={fromSha} picked={session.data ?? {}} onPick={onPick} uploads={uploads} onUpload={onUpload} />
+      <InputFiles
+        inputs={inputs}
+        repo={repoRef}
+        sha={fromSha}
+        picked={session.data ?? {}}
+        onPick={onPick}
+        uploads={uploads}
+        onUpload={onUpload}
+        repoFiles={files}
+      />
       <h3>Input files kept in git</h3>
       <GitInputs inputs={visibleGitInputs(model.project.gitInputs, search)} chosen={replacements} onChoose={onReplace} />
 
@@ -428,6 +442,9 @@ export function RunForm({ owner, repo, sha, baseRef, login, onCommitted }: RunFo
         <p class="danger" role="alert">
           {stageError}
         </p>
+      )}
+      {uploadState && 'error' in uploadState && uploadState.permission && (
+        <GrantRemote failure={uploadState.permission} request={askForRemoteHost} onGranted={() => void commit()} />
       )}
       {session.result && <CommitResult result={session.result} onRetry={() => void commit()} onReapply={() => void reapply()} />}
     </form>

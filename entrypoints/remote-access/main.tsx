@@ -1,8 +1,6 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
-import { ask } from '../../lib/messages';
+import { askForRemoteHost } from '../../components/ask-for-remote-host';
 import { RemoteAccessButton } from '../../components/RemoteAccessButton';
-import { requestRemoteAccess } from '../../lib/remote/permissions';
 
 /**
  * The "Read metrics from <host>" button, as an extension page. A content script cannot call
@@ -15,6 +13,6 @@ import { requestRemoteAccess } from '../../lib/remote/permissions';
 const origin = new URLSearchParams(location.search).get('origin') ?? '';
 const host = /^https?:\/\/([^/*:]+)\/\*$/.exec(origin)?.[1];
 
-const request = () => requestRemoteAccess(origin, browser.permissions, (o, granted) => ask({ type: 'remote-access-answer', origin: o, granted }));
+const request = () => askForRemoteHost(origin);
 
 render(host ? <RemoteAccessButton host={host} request={request} /> : <p>No remote host given.</p>, document.getElementById('app')!);

@@ -3,7 +3,7 @@ import * as dvc from './';
 
 // The values lib/dvc offers the extension: what issues 6–8 deliver, plus fileFormat (which
 // loader reads a file), dirManifest (the .dir object's own bytes, uploaded with the data) and the
-// .dvc/config readers (the remotes to choose from), READER_VERSION (the reading rules' version caches key by), readMetricsFile and cacheIndex (metrics and plot files kept in a DVC remote), and createFastMd5 (the same md5 on hash-wasm's WebAssembly engine, for data files). Parsers and splice helpers stay internal.
+// .dvc/config readers (the remotes to choose from), READER_VERSION (the reading rules' version caches key by), readMetricsFile and cacheIndex (metrics and plot files kept in a DVC remote), createFastMd5 (the same md5 on hash-wasm's WebAssembly engine, for data files) and dvcIgnoreFilter (what DVC leaves out of a folder uploaded for a tracked directory). Parsers and splice helpers stay internal.
 describe('lib/dvc public surface', () => {
   it('exports exactly the documented functions', () => {
     expect(Object.keys(dvc).sort()).toEqual([
@@ -15,6 +15,7 @@ describe('lib/dvc public surface', () => {
       'diffParams',
       'dirManifest',
       'dirMd5',
+      'dvcIgnoreFilter',
       'dvcRemote',
       'editParams',
       'fileFormat',

@@ -38,6 +38,8 @@ export { createMd5, createFastMd5, md5Of, type Md5Hasher } from './hash/md5';
 export type { HashGeneration } from './types';
 /** `dirManifest` gives the bytes of the `.dir` object itself, which is uploaded beside the files. */
 export { dirManifest, dirMd5, type DirEntry } from './hash/dir-hash';
+/** What DVC leaves out of a folder it hashes: its default patterns and the `.dvcignore` files given. */
+export { dvcIgnoreFilter } from './project/dvcignore';
 export { importMd5 } from './hash/import-md5';
 export { rewriteOut, type OutHash, type RewriteContext } from './edit/rewrite-out';
 export { remoteObjectUrl, type RemoteObject } from './config/remote-url';

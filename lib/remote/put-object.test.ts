@@ -72,6 +72,14 @@ describe('putObject to an S3-compatible remote', () => {
     );
   });
 
+  it('stores a `.dir` manifest at its key with the suffix, its Content-MD5 the manifest bytes’ md5', async () => {
+    const body = bytes('[{"md5": "37b51d194a7513e45b56f6524f2d51f2", "relpath": "bar"}]');
+    const hash = `${md5(body)}.dir`;
+    expect(await put(s3(address(hash)), body, hash, [s3Key()])).toBe('uploaded');
+    expect(s3Store.get(address(hash))).toEqual(body);
+    expect(server.log[1]!.headers['content-md5']).toBe(createHash('md5').update(body).digest('base64'));
+  });
+
   it('skips the upload when the remote has the object (HEAD first)', async () => {
     const body = bytes('already there');
     const hash = md5(body);

@@ -9,13 +9,14 @@ import type { RemoteTarget } from './target';
 export type PutOutcome = 'present' | 'uploaded';
 
 export interface PutOptions {
-  /** The object's md5 (hex), its DVC address: sent as `Content-MD5` so the remote checks the bytes it stores. */
+  /** The object's md5 (hex, `.dir` kept for a manifest), its DVC address: sent as `Content-MD5` so the remote checks the bytes it stores. */
   md5: string;
   signal?: AbortSignal;
 }
 
 /** What the body is, for the signature: S3 covers its SHA-256 (`x-amz-content-sha256`), every remote gets `Content-MD5`. */
 export interface PutDigest {
+  /** md5 of the bytes sent (not always the DVC address: a 2.x CRLF text file is named by its LF md5). */
   md5: string;
   sha256: string;
 }
@@ -23,7 +24,9 @@ export interface PutDigest {
 const hostOf = (target: RemoteTarget) => new URL(target.url).host;
 const failureMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-function md5Base64(hex: string): string {
+/** `Content-MD5` of the bytes: a `.dir` object's name is its manifest's md5 with the suffix, the digest is the 32 hex digits. */
+function md5Base64(id: string): string {
+  const hex = id.replace(/\.dir$/, '');
   let binary = '';
   for (let i = 0; i < hex.length; i += 2) binary += String.fromCharCode(parseInt(hex.slice(i, i + 2), 16));
   return btoa(binary);

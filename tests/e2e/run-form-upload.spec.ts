@@ -1,42 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startFakeGitHub } from '../fake-github/app';
 import { md5Hex } from '../fake-github/dvc/hash';
 import { DvcRemoteStore } from '../fake-github/dvc/remote-store';
 import { git } from '../fake-github/git/git-cli';
-import { writeExampleGetStarted } from '../fake-github/seed/example-get-started';
-import { test as base, expect, type ServiceWorkerScope } from './fixtures';
-import { signedInStorage } from './signed-in';
+import { expect } from './fixtures';
+import { commitAndCancelMidUpload, FAKE_S3, runFormOnS3, signInWithS3Key } from './run-form-s3-world';
 
-const KEY = 'AKIAE2EUPLOAD0000001';
-const SECRET = 'e2e-upload-secret-000000000000000000001';
 const store = new DvcRemoteStore();
 
 /** example-get-started as `acme/egs`, its main moved onto a `.dvc/config` naming the fake's S3 endpoint as the default remote. */
-const test = base.extend({
-  world: [
-    async ({}, use) => {
-      const seed = await mkdtemp(join(tmpdir(), 'run-form-upload-'));
-      await writeExampleGetStarted(seed);
-      const fake = await startFakeGitHub({
-        seeds: [{ owner: 'acme', name: 'egs', folder: seed }],
-        s3: { buckets: { 'egs-data': { prefix: 'dvc', store } }, credentials: [{ accessKeyId: KEY, secretAccessKey: SECRET }] },
-      });
-      const repo = fake.store.repository('acme', 'egs')!;
-      const head = git(repo.git.gitDir, 'rev-parse', 'refs/heads/main').trim();
-      const config = `[core]\n    remote = storage\n['remote "storage"']\n    url = s3://egs-data/dvc\n    endpointurl = ${fake.url}/_s3\n`;
-      const person = { name: 'Seeder', email: 'seed@example.com' };
-      const changes = { additions: [{ path: '.dvc/config', contents: new TextEncoder().encode(config) }], deletions: [] };
-      const oid = await repo.git.commitChanges({ parent: head, changes, message: 'Use the S3 remote', author: person, committer: person });
-      if (!(await repo.git.updateRef('refs/heads/main', oid, head))) throw new Error('main moved while seeding');
-      await use({ fake, repo: { main: [], branch: [] } });
-      await fake.close();
-      await rm(seed, { recursive: true, force: true });
-    },
-    { scope: 'worker' },
-  ],
-});
+const test = runFormOnS3(store);
 
 test('replacing data/data.xml by upload to S3: the object at its md5 key, the .dvc entry rewritten, one commit; cancelling commits nothing', async ({
   world,
@@ -47,10 +18,7 @@ test('replacing data/data.xml by upload to S3: the object at its md5 key, the .d
   const repo = world.fake.store.repository('acme', 'egs')!;
   const gitDir = repo.git.gitDir;
   const main = () => git(gitDir, 'rev-parse', 'refs/heads/main').trim();
-  await background.evaluate((items) => (self as unknown as ServiceWorkerScope).chrome.storage.local.set(items), {
-    ...signedInStorage('ghp_octocat'),
-    remoteCredentials: [{ kind: 's3', url: 's3://egs-data/dvc', endpoint: `${world.fake.url}/_s3`, accessKeyId: KEY, secretAccessKey: SECRET }],
-  });
+  await signInWithS3Key(background, FAKE_S3(world.fake.url));
   const from = main();
   const form = await context.newPage();
   await form.goto(`chrome-extension://${extensionId}/run.html?owner=acme&repo=egs&sha=${from}&ref=main&login=octocat`);
@@ -59,15 +27,10 @@ test('replacing data/data.xml by upload to S3: the object at its md5 key, the .d
 
   // Cancelled mid-upload (the fake holds the PUT): nothing committed, nothing stored.
   const slow = new TextEncoder().encode('<xml>slow</xml>\n'.repeat(1000));
-  world.fake.server.faults.add({ match: { method: 'PUT', path: '/_s3/*' }, action: { kind: 'delay', ms: 60_000 }, times: 1 });
   await row.getByLabel('Upload a new file for data/data.xml').setInputFiles({ name: 'data.xml', mimeType: 'application/xml', buffer: Buffer.from(slow) });
   await expect(row.locator('[data-upload]')).toContainText(md5Hex(slow));
   await form.getByLabel('Commit directly to main').check();
-  await form.getByRole('button', { name: 'Commit changes' }).click();
-  await expect(form.locator('[data-step="upload"]')).toHaveText(/in progress/);
-  await expect.poll(() => world.fake.server.log.some((r) => r.method === 'PUT' && r.path.startsWith('/_s3/'))).toBe(true);
-  await form.getByRole('button', { name: 'Cancel upload' }).click();
-  await expect(form.getByRole('alert')).toContainText('Upload cancelled: nothing was committed.');
+  await commitAndCancelMidUpload(form, world.fake.server);
   expect(main()).toBe(from);
   expect(store.get(`files/md5/${md5Hex(slow).slice(0, 2)}/${md5Hex(slow).slice(2)}`)).toBeUndefined();
 

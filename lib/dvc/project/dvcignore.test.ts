@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readProject } from '..';
-import { ignoredBy, parseIgnore } from './dvcignore';
+import { dvcIgnoreFilter, ignoredBy, parseIgnore } from './dvcignore';
 import { memoryRepo } from '../testing/memory-repo';
 
 // .dvcignore uses gitignore syntax (dvc.org: "dvcignore" docs; git-scm.com/docs/gitignore):
@@ -58,5 +58,25 @@ describe('a hostile .dvcignore', () => {
     const project = await readProject(repo.read, repo.paths);
     expect(project.stages).toEqual(['s']);
     expect(project.problems).toEqual([{ path: '.dvcignore', message: expect.stringMatching(/first 200/) }]);
+  });
+});
+
+describe('dvcIgnoreFilter: what DVC leaves out of a folder it hashes', () => {
+  it("DVC's defaults (.git, .hg, .dvc folders) with no .dvcignore at all", () => {
+    const is = dvcIgnoreFilter({});
+    expect(['data/.git/HEAD', 'data/.git', 'data/sub/.hg/x', 'data/.dvc/config', 'data/a.csv', 'data/.gitignore'].filter(is)).toEqual([
+      'data/.git/HEAD',
+      'data/.git',
+      'data/sub/.hg/x',
+      'data/.dvc/config',
+    ]);
+  });
+
+  it("the repository's .dvcignore and one inside the folder, the deeper one last", () => {
+    const is = dvcIgnoreFilter({ 'data/.dvcignore': '!keep.tmp\n/local/\n', '.dvcignore': '*.tmp\n' });
+    expect(['data/a.tmp', 'data/keep.tmp', 'data/local/x', 'data/sub/local/x', 'other/local/x', 'data/.dvcignore'].filter(is)).toEqual([
+      'data/a.tmp',
+      'data/local/x',
+    ]);
   });
 });

@@ -79,3 +79,19 @@ export function ignoreFiles(paths: string[]): string[] {
   const depth = (p: string) => p.split('/').length;
   return [...paths].sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : 1));
 }
+
+/**
+ * What DVC always hides when it walks a folder (`DvcIgnoreFilter`'s defaults: other version
+ * control's folders and DVC's own), before any `.dvcignore` is read.
+ */
+const DEFAULT_IGNORE = '.hg/\n.git/\n.git\n.dvc/\n';
+
+/**
+ * What DVC leaves out of a directory it hashes (`dvc add`, `dvc commit`): its default patterns,
+ * then every `.dvcignore` given (path → text), shallowest first. Paths are repo-relative.
+ */
+export function dvcIgnoreFilter(texts: Readonly<Record<string, string>>): (path: string) => boolean {
+  const files = ignoreFiles(Object.keys(texts));
+  const rules = [...parseIgnore(DEFAULT_IGNORE, ''), ...files.flatMap((path) => parseIgnore(texts[path] ?? '', dirname(path)))];
+  return ignoredBy(rules.slice(0, MAX_IGNORE_RULES));
+}

@@ -12,6 +12,7 @@ describe('hashFile', () => {
       expect(digest.md5).not.toBe(generation === '3' ? md5Dos2unixHex(bytes) : md5Hex(bytes));
       expect(digest).toEqual({
         md5: generation === '3' ? md5Hex(bytes) : md5Dos2unixHex(bytes),
+        contentMd5: md5Hex(bytes),
         sha256: createHash('sha256').update(bytes).digest('hex'),
         size: bytes.length,
       });

@@ -17,7 +17,10 @@ export interface UploadContext extends FetchContext {
 }
 
 export interface UploadAsk {
+  /** The object's DVC address (`.dir` kept for a manifest). */
   md5: string;
+  /** md5 of the bytes as sent (a 2.x CRLF text file's differs from its address): the PUT's `Content-MD5`. */
+  contentMd5: string;
   sha256: string;
   generation: HashGeneration;
 }
@@ -40,7 +43,7 @@ export async function uploadRequest(dvcConfig: string | null, ask: UploadAsk, co
       return { ok: false, failure: { kind: 'permission', host: new URL(target.url).host, origin: originPattern(target.url), denied: access === 'denied' } };
     }
     if (await objectExists(target, context)) return { ok: true, present: true, url: target.url };
-    return { ok: true, present: false, put: await signPut(target, context.credentials, ask) };
+    return { ok: true, present: false, put: await signPut(target, context.credentials, { md5: ask.contentMd5, sha256: ask.sha256 }) };
   } catch (error) {
     if (error instanceof RemoteError) return { ok: false, failure: error.failure };
     throw error;

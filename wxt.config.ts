@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { contentScriptBrowser } from './build/content-script-browser';
 import { octiconPaths } from './build/octicon-paths';
 import { preactWithoutInnerHtml } from './build/preact-without-inner-html';
 
@@ -43,4 +44,5 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({ plugins: [preact(), preactWithoutInnerHtml(), octiconPaths()] }),
+  hooks: { 'vite:build:extendConfig': contentScriptBrowser },
 });

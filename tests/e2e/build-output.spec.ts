@@ -41,6 +41,19 @@ test('the Firefox build is MV3 with gecko settings', () => {
 });
 
 for (const dir of ['chrome-mv3', 'firefox-mv3']) {
+  test(`the ${dir} content script (JS and CSS, minified, as npm run bench counts it) fits its 60 kB budget, without webextension-polyfill`, () => {
+    const scripts = path.join(out(dir), 'content-scripts');
+    const files = fs.readdirSync(scripts).map((f) => path.join(scripts, f));
+    const kB = files.reduce((sum, file) => sum + fs.statSync(file).size, 0) / 1024;
+    expect(kB).toBeLessThanOrEqual(60);
+    // The polyfill's own guard sentence: in the background, never in the content script (build/content-script-browser.ts).
+    const guard = 'This script should only be loaded in a browser extension.';
+    for (const file of files) expect(fs.readFileSync(file, 'utf8'), file).not.toContain(guard);
+    expect(fs.readFileSync(path.join(out(dir), 'background.js'), 'utf8')).toContain(guard);
+  });
+}
+
+for (const dir of ['chrome-mv3', 'firefox-mv3']) {
   test(`the ${dir} manifest names the 16, 32, 48 and 128 px icons, for the extension and its toolbar button, and ships them`, () => {
     const m = manifest(dir);
     const sizes = ['16', '32', '48', '128'];

@@ -41,7 +41,7 @@ test('the Firefox build is MV3 with gecko settings', () => {
 });
 
 for (const dir of ['chrome-mv3', 'firefox-mv3']) {
-  test(`the ${dir} content script (JS and CSS, minified, as npm run bench counts it) fits its 60 kB budget, without webextension-polyfill`, () => {
+  test(`the ${dir} content script (JS and CSS, minified, as npm run bench counts it) fits its 60 kB budget, without webextension-polyfill or a copied Octicon`, () => {
     const scripts = path.join(out(dir), 'content-scripts');
     const files = fs.readdirSync(scripts).map((f) => path.join(scripts, f));
     const kB = files.reduce((sum, file) => sum + fs.statSync(file).size, 0) / 1024;
@@ -49,6 +49,10 @@ for (const dir of ['chrome-mv3', 'firefox-mv3']) {
     // The polyfill's own guard sentence: in the background, never in the content script (build/content-script-browser.ts).
     const guard = 'This script should only be loaded in a browser extension.';
     for (const file of files) expect(fs.readFileSync(file, 'utf8'), file).not.toContain(guard);
+    // Each Octicon once (build/octicon-paths.ts), however many places draw it.
+    const icons = files.flatMap((file) => fs.readFileSync(file, 'utf8').match(/<svg viewBox=.*?<\/svg>/g) ?? []);
+    expect(icons.length).toBeGreaterThan(0);
+    expect(icons.length).toBe(new Set(icons).size);
     expect(fs.readFileSync(path.join(out(dir), 'background.js'), 'utf8')).toContain(guard);
   });
 }

@@ -19,14 +19,20 @@ test('the release Chrome manifest asks for storage and the two GitHub hosts, not
   expect(m.optional_host_permissions).toEqual(['https://*/*']);
   expect(m.content_scripts.map((c: { matches: string[] }) => c.matches)).toEqual([['https://github.com/*']]);
   expect(JSON.stringify(m)).not.toContain('127.0.0.1');
-  // The pages GitHub's page may frame: the Run form and the "Read metrics from <host>" button.
-  expect(m.web_accessible_resources).toEqual([{ resources: ['run.html', 'remote-access.html'], matches: ['https://github.com/*'] }]);
+  // The pages GitHub's page may frame: the Run form and the "Read metrics from <host>" button, on
+  // github.com and on any Enterprise host the user may add (the optional hosts), at a per-session URL only.
+  expect(m.web_accessible_resources).toEqual([{ resources: ['run.html', 'remote-access.html'], matches: ['https://*/*'], use_dynamic_url: true }]);
   // Extension pages may compile WebAssembly (the Run form's md5) and nothing more than MV3's default.
   expect(m.content_security_policy).toEqual({ extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" });
 });
 
 test('only the test build adds the loopback host', () => {
-  expect(manifest('chrome-mv3-test').host_permissions).toEqual(['https://github.com/*', 'https://api.github.com/*', 'http://127.0.0.1/*']);
+  const m = manifest('chrome-mv3-test');
+  expect(m.host_permissions).toEqual(['https://github.com/*', 'https://api.github.com/*', 'http://127.0.0.1/*']);
+  // The fake GitHub plays an Enterprise host there too (enterprise.spec.ts frames the Run form on it).
+  expect(m.web_accessible_resources).toEqual([
+    { resources: ['run.html', 'remote-access.html'], matches: ['https://*/*', 'http://127.0.0.1/*'], use_dynamic_url: true },
+  ]);
 });
 
 test('the Firefox build is MV3 with gecko settings', () => {
@@ -38,6 +44,8 @@ test('the Firefox build is MV3 with gecko settings', () => {
     gecko_android: { strict_min_version: '142.0' },
   });
   expect(m.permissions).toEqual(['storage']);
+  // Framed on github.com and added Enterprise hosts, as in Chrome (web-ext lint accepts use_dynamic_url).
+  expect(m.web_accessible_resources).toEqual([{ resources: ['run.html', 'remote-access.html'], matches: ['https://*/*'], use_dynamic_url: true }]);
 });
 
 for (const dir of ['chrome-mv3', 'firefox-mv3']) {

@@ -145,7 +145,8 @@ test('the toolbar popup’s question, who is signed in on this tab, is answered 
 }) => {
   void signedIn;
   await page.goto(LIST);
-  await expect(page.locator('[data-commit-lab-cell]').first()).toBeAttached();
+  // Settled first, so no request of the page is still routed to the fake when the test ends.
+  await expect.poll(async () => (await readRows(page)).filter((r) => !r.loading).length, { timeout: 30_000 }).toBe(35);
   const login = await page.locator('meta[name="user-login"]').getAttribute('content');
   expect(login).toBeTruthy();
   // As components/PopupRun.tsx asks it (`PAGE_LOGIN_MESSAGE`); the content script runs without webextension-polyfill.

@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { contentScriptBrowser } from './build/content-script-browser';
 import { octiconPaths } from './build/octicon-paths';
 import { preactWithoutInnerHtml } from './build/preact-without-inner-html';
 
@@ -9,6 +10,8 @@ import { preactWithoutInnerHtml } from './build/preact-without-inner-html';
 // Icons (public/icon/, drawn from assets/icon.svg) are named for the extensions page and, as the
 // action's own, for the toolbar, where Firefox would otherwise show a generic puzzle piece.
 const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+/** The hosts asked for at run time, after a click: GitHub Enterprise hosts and DVC remotes. */
+const OPTIONAL_HOSTS = ['https://*/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -20,11 +23,22 @@ export default defineConfig({
     permissions: ['storage'],
     host_permissions: ['https://github.com/*', 'https://api.github.com/*', ...(mode === 'test' ? ['http://127.0.0.1/*'] : [])],
     optional_permissions: ['scripting'],
-    optional_host_permissions: ['https://*/*'],
+    optional_host_permissions: OPTIONAL_HOSTS,
     // The Run form opens over GitHub's commit lists in an iframe of run.html; the "Read metrics from
     // <host>" button is remote-access.html framed in a commit row: permissions.request needs an
-    // extension page's click (entrypoints/remote-access explains).
-    web_accessible_resources: [{ resources: ['run.html', 'remote-access.html'], matches: ['https://github.com/*'] }],
+    // extension page's click (entrypoints/remote-access explains). On github.com and on every
+    // Enterprise host the user adds, so the matches are the optional hosts' (the manifest's list is
+    // static; the content scripts of added hosts are registered at run time). use_dynamic_url: the
+    // pages answer only at a URL Chrome makes up per session (runtime.getURL gives it), which only
+    // our content script puts in a page, so no site can probe the fixed id for Commit Lab or frame
+    // the forms unasked. Firefox's moz-extension host is a random per-install id already.
+    web_accessible_resources: [
+      {
+        resources: ['run.html', 'remote-access.html'],
+        matches: [...OPTIONAL_HOSTS, ...(mode === 'test' ? ['http://127.0.0.1/*'] : [])],
+        use_dynamic_url: true,
+      },
+    ],
     // The Run form hashes data files with WebAssembly (hash-wasm's MD5); nothing else is loosened.
     content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
     ...(browser === 'firefox'
@@ -42,5 +56,11 @@ export default defineConfig({
         }
       : {}),
   }),
-  vite: () => ({ plugins: [preact(), preactWithoutInnerHtml(), octiconPaths()] }),
+  vite: () => ({
+    // Rolldown's constant inlining copied a string at each use: an Octicon drawn twice in one
+    // component (fold, alert in RowCells) reached the content script twice, 1.2 kB of its budget.
+    build: { rolldownOptions: { optimization: { inlineConst: false } } },
+    plugins: [preact(), preactWithoutInnerHtml(), octiconPaths()],
+  }),
+  hooks: { 'vite:build:extendConfig': contentScriptBrowser },
 });

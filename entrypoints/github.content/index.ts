@@ -59,8 +59,11 @@ export default defineContentScript({
     });
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => overlay.navigating(newUrl));
     // The toolbar popup asks who is signed in here before opening the Run form for this page.
-    const answerLogin = (message: unknown) =>
-      (message as { type?: unknown } | null)?.type === PAGE_LOGIN_MESSAGE ? Promise.resolve(signedInLogin(document)) : undefined;
+    // Answered through sendResponse, not a returned promise: content scripts run without
+    // webextension-polyfill (build/content-script-browser.ts), and Chrome's own listeners reply so.
+    const answerLogin = (message: unknown, _sender: unknown, sendResponse: (login: string | null) => void) => {
+      if ((message as { type?: unknown } | null)?.type === PAGE_LOGIN_MESSAGE) sendResponse(signedInLogin(document));
+    };
     browser.runtime.onMessage.addListener(answerLogin);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(answerLogin));
   },

@@ -19,14 +19,20 @@ test('the release Chrome manifest asks for storage and the two GitHub hosts, not
   expect(m.optional_host_permissions).toEqual(['https://*/*']);
   expect(m.content_scripts.map((c: { matches: string[] }) => c.matches)).toEqual([['https://github.com/*']]);
   expect(JSON.stringify(m)).not.toContain('127.0.0.1');
-  // The pages GitHub's page may frame: the Run form and the "Read metrics from <host>" button.
-  expect(m.web_accessible_resources).toEqual([{ resources: ['run.html', 'remote-access.html'], matches: ['https://github.com/*'] }]);
+  // The pages GitHub's page may frame: the Run form and the "Read metrics from <host>" button, on
+  // github.com and on any Enterprise host the user may add (the optional hosts), at a per-session URL only.
+  expect(m.web_accessible_resources).toEqual([{ resources: ['run.html', 'remote-access.html'], matches: ['https://*/*'], use_dynamic_url: true }]);
   // Extension pages may compile WebAssembly (the Run form's md5) and nothing more than MV3's default.
   expect(m.content_security_policy).toEqual({ extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" });
 });
 
 test('only the test build adds the loopback host', () => {
-  expect(manifest('chrome-mv3-test').host_permissions).toEqual(['https://github.com/*', 'https://api.github.com/*', 'http://127.0.0.1/*']);
+  const m = manifest('chrome-mv3-test');
+  expect(m.host_permissions).toEqual(['https://github.com/*', 'https://api.github.com/*', 'http://127.0.0.1/*']);
+  // The fake GitHub plays an Enterprise host there too (enterprise.spec.ts frames the Run form on it).
+  expect(m.web_accessible_resources).toEqual([
+    { resources: ['run.html', 'remote-access.html'], matches: ['https://*/*', 'http://127.0.0.1/*'], use_dynamic_url: true },
+  ]);
 });
 
 test('the Firefox build is MV3 with gecko settings', () => {
@@ -38,7 +44,26 @@ test('the Firefox build is MV3 with gecko settings', () => {
     gecko_android: { strict_min_version: '142.0' },
   });
   expect(m.permissions).toEqual(['storage']);
+  // Framed on github.com and added Enterprise hosts, as in Chrome (web-ext lint accepts use_dynamic_url).
+  expect(m.web_accessible_resources).toEqual([{ resources: ['run.html', 'remote-access.html'], matches: ['https://*/*'], use_dynamic_url: true }]);
 });
+
+for (const dir of ['chrome-mv3', 'firefox-mv3']) {
+  test(`the ${dir} content script (JS and CSS, minified, as npm run bench counts it) fits its 60 kB budget, without webextension-polyfill or a copied Octicon`, () => {
+    const scripts = path.join(out(dir), 'content-scripts');
+    const files = fs.readdirSync(scripts).map((f) => path.join(scripts, f));
+    const kB = files.reduce((sum, file) => sum + fs.statSync(file).size, 0) / 1024;
+    expect(kB).toBeLessThanOrEqual(60);
+    // The polyfill's own guard sentence: in the background, never in the content script (build/content-script-browser.ts).
+    const guard = 'This script should only be loaded in a browser extension.';
+    for (const file of files) expect(fs.readFileSync(file, 'utf8'), file).not.toContain(guard);
+    // Each Octicon once (build/octicon-paths.ts), however many places draw it.
+    const icons = files.flatMap((file) => fs.readFileSync(file, 'utf8').match(/<svg viewBox=.*?<\/svg>/g) ?? []);
+    expect(icons.length).toBeGreaterThan(0);
+    expect(icons.length).toBe(new Set(icons).size);
+    expect(fs.readFileSync(path.join(out(dir), 'background.js'), 'utf8')).toContain(guard);
+  });
+}
 
 for (const dir of ['chrome-mv3', 'firefox-mv3']) {
   test(`the ${dir} manifest names the 16, 32, 48 and 128 px icons, for the extension and its toolbar button, and ships them`, () => {

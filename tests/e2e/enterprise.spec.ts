@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { launchWithExtension } from './browser';
 import { EXTENSION_DIR, expect, test, type ServiceWorkerScope } from './fixtures';
+import { startOverlayWorld, type OverlayWorld } from './overlay-world';
 
 /**
  * The fake GitHub reached directly at http://127.0.0.1:PORT plays a GitHub Enterprise Server: its
@@ -88,3 +89,43 @@ test('the registration survives a browser restart', async ({ server }) => {
     fs.rmSync(profile, { recursive: true, force: true });
   }
 });
+
+// example-get-started's generated history (a DVC project), served by a fake that plays the Enterprise host.
+const egsTest = test.extend<object, { overlay: OverlayWorld }>({
+  overlay: [
+    async ({}, use) => {
+      const world = await startOverlayWorld(40);
+      await use(world);
+      await world.fake.close();
+    },
+    { scope: 'worker' },
+  ],
+  server: [async ({ overlay }, use) => use(overlay.fake.server), { scope: 'worker' }],
+});
+
+egsTest(
+  'on an added Enterprise host the Run button opens the Run form framed over its commit list (run.html is web-accessible there)',
+  async ({ context, page, extensionId, server, overlay }) => {
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    await page.getByLabel('GitHub Enterprise Server host').fill(server.url);
+    await page.getByRole('button', { name: 'Add host' }).click();
+    await expect(page.getByTestId('sign-in-note')).toHaveText(`Commit Lab now runs on ${server.url}`);
+    const token = overlay.fake.tokens.add(`ghp_${'E2eEnterpriseRun000'.repeat(2)}`, 'hubot', { kind: 'classic', scopes: ['repo'] });
+    await page.getByLabel('GitHub', { exact: true }).selectOption(server.url);
+    await page.getByLabel('GitHub personal access token').fill(token);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByTestId('account')).toContainText(`Signed in as hubot on ${new URL(server.url).host}`);
+
+    const tab = await context.newPage();
+    await tab.goto(`${server.url}/acme/egs/commits/main`);
+    const sha = overlay.mainNewestFirst[0]!;
+    await tab.getByRole('button', { name: `Run an experiment from ${sha.slice(0, 7)}` }).click();
+    await expect(tab.getByRole('dialog', { name: `Run an experiment from ${sha.slice(0, 7)}` })).toBeVisible();
+    const frame = tab.frameLocator('[data-commit-lab-dialog] iframe');
+    await expect(frame.getByRole('heading', { name: 'Run an experiment' })).toBeVisible();
+    // The form read the commit's params through the host's own API.
+    await expect(frame.locator('[data-param="params.yaml:train.n_est"]')).toBeVisible({ timeout: 30_000 });
+    await frame.locator('body').press('Escape');
+    await expect(tab.locator('[data-commit-lab-dialog]')).toHaveCount(0);
+  },
+);

@@ -138,6 +138,26 @@ test('Run opens the run page over the list; Escape closes it and focus returns t
   await expect(run).toBeFocused();
 });
 
+test('the toolbar popup’s question, who is signed in on this tab, is answered by the content script with the page’s login', async ({
+  page,
+  background,
+  signedIn,
+}) => {
+  void signedIn;
+  await page.goto(LIST);
+  // Settled first, so no request of the page is still routed to the fake when the test ends.
+  await expect.poll(async () => (await readRows(page)).filter((r) => !r.loading).length, { timeout: 30_000 }).toBe(35);
+  const login = await page.locator('meta[name="user-login"]').getAttribute('content');
+  expect(login).toBeTruthy();
+  // As components/PopupRun.tsx asks it (`PAGE_LOGIN_MESSAGE`); the content script runs without webextension-polyfill.
+  const answer = await background.evaluate(async (url) => {
+    const { chrome } = self as unknown as ServiceWorkerScope;
+    const [tab] = await chrome.tabs.query({ url });
+    return chrome.tabs.sendMessage(tab!.id!, { type: 'commit-lab:page-login' });
+  }, LIST);
+  expect(answer).toBe(login);
+});
+
 test('without a token: one line at the header with a sign-in button, GitHub’s page intact, no style in head', async ({ page }) => {
   await page.goto(LIST);
   const header = page.locator('[data-commit-lab-header]');

@@ -311,10 +311,11 @@ describe('commitExperiment to the base branch', () => {
     const from = rev('main');
     const before = repoState(gitDir);
     fake.server.faults.add({ match: { operation: 'CreateCommitOnBranch' }, action: { kind: 'delay', ms: 3000 } });
-    // The timeout on the mutation only, so that a slow read on a busy machine cannot end the test early.
+    // The timeout on the delayed (first) mutation only, so that a slow read or a slow retry on a busy machine cannot end the test early.
     const timed = fetchWithTimeout(globalThis.fetch, 300);
+    let mutations = 0;
     const commitsTimeOut: typeof fetch = (input, init) =>
-      String(init?.body ?? '').includes('CreateCommitOnBranch') ? timed(input, init) : globalThis.fetch(input, init);
+      String(init?.body ?? '').includes('CreateCommitOnBranch') && mutations++ === 0 ? timed(input, init) : globalThis.fetch(input, init);
     const done = await run(await request(from, 'base'), undefined, commitsTimeOut).result;
     expect(done).toMatchObject({ ok: true, commit: { oid: rev('main') } });
     const commits = () => fake.server.log.filter((r) => r.operation === 'CreateCommitOnBranch');

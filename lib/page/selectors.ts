@@ -44,6 +44,21 @@ export const selectors = {
     within: 'row',
     variants: ['[data-testid="list-view-item-action-bar-container"]'],
   },
+  /**
+   * The anchor of the row's overflow menu, shown instead of the action bar's items on narrow
+   * viewports (GitHub's ListView); our cells fold beside it when it shows. Checked 2026-08.
+   */
+  rowOverflow: {
+    pages: BOTH_LISTS,
+    within: 'row',
+    variants: ['[data-testid="overflow-menu-anchor"]'],
+  },
+  /** ListView main content: author, committer and time, the hidden description (GitHub's list-view tests). Checked 2026-08. */
+  rowMainContent: {
+    pages: BOTH_LISTS,
+    within: 'row',
+    variants: ['[data-testid="list-view-item-main-content"]'],
+  },
   /** ListView title container: the message heading and the description toggle (GitHub's list-view tests). Checked 2026-08. */
   rowTitle: {
     pages: BOTH_LISTS,

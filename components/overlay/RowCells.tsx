@@ -81,7 +81,12 @@ function Cells({ view, row }: { view: OverlayView; row: ExperimentRow }) {
   const offer = view.accessOffers.get(row.sha);
   return (
     <>
-      {/* First, in a slot of its own width: the marks vary, the columns after them do not. */}
+      {offer && (
+        // The button lives in an extension page: only there may its click call permissions.request.
+        // First: the columns keep their places from the right, the one row offering it reaches further left.
+        <iframe class="cl-access" title={`Read metrics from ${offer.host}`} src={offer.url} />
+      )}
+      {/* In a slot of its own width: the marks vary, the columns after them do not. */}
       <span class="cl-marks">
         <Provenance row={row} />
       </span>
@@ -98,10 +103,6 @@ function Cells({ view, row }: { view: OverlayView; row: ExperimentRow }) {
         );
       })}
       <ParamChip changes={paramChangeTexts(row)} sha={row.sha} />
-      {offer && (
-        // The button lives in an extension page: only there may its click call permissions.request.
-        <iframe class="cl-access" title={`Read metrics from ${offer.host}`} src={offer.url} />
-      )}
     </>
   );
 }

@@ -236,7 +236,12 @@ export function createController(deps: ControllerDeps) {
       return attach(host, () => h(RowCells, { view: currentView, sha: target.row.sha, onRun: actions.openRun }));
     },
     renderReport(host: HTMLElement, target: CellTarget) {
-      return attach(host, () => h(ReportIcon, { row: currentView.rows.get(target.row.sha) }));
+      return attach(host, () => {
+        const row = currentView.rows.get(target.row.sha);
+        // No box at all without a report: an empty inline box would still open a line in GitHub's title.
+        host.hidden = !row?.report;
+        return h(ReportIcon, { row });
+      });
     },
     renderHeader(host: HTMLElement) {
       // Where the status column starts in the first row that shows the column: the titles line up

@@ -1,5 +1,8 @@
 import { query, selectors } from './selectors';
 
+/** The performance entry of each placement pass (what it costs the main thread, read and written at once). */
+export const LAYOUT_MEASURE = 'commit-lab:layout-rows';
+
 /** The attribute on a cell host saying how it is placed: `column` or `folded`. */
 export const LAYOUT_ATTRIBUTE = 'data-layout';
 
@@ -74,6 +77,7 @@ export function createRowLayout(options: RowLayoutOptions) {
 
   const pass = () => {
     requested = false;
+    const start = performance.now();
     const hosts = options.hosts().filter((host) => host.isConnected);
     // Sizes are read with every host's cells in line (the fold is decided from them); no frame
     // is drawn before the placement below.
@@ -94,15 +98,20 @@ export function createRowLayout(options: RowLayoutOptions) {
       }
       const geometry = measure(row, host, options.parts(host), shifts.get(host) ?? { dx: 0, dy: 0 });
       if (geometry) measured.push({ host, row: geometry });
+      // A row without GitHub's metadata or actions leaves nowhere known to put its cells: they stay hidden.
+      else host.removeAttribute(LAYOUT_ATTRIBUTE);
     }
     if (measured.length) {
       placeCells(measured.map((m) => m.row)).forEach((placement, i) => {
         const { host } = measured[i]!;
-        shifts.set(host, placement);
+        // Whole pixels, so the text stays sharp.
+        const shift = { dx: Math.round(placement.dx), dy: Math.round(placement.dy) };
+        shifts.set(host, shift);
         host.setAttribute(LAYOUT_ATTRIBUTE, placement.layout);
-        host.style.translate = `${Math.round(placement.dx)}px ${Math.round(placement.dy)}px`;
+        host.style.translate = `${shift.dx}px ${shift.dy}px`;
       });
     }
+    performance.measure(LAYOUT_MEASURE, { start, end: performance.now() });
     options.laidOut?.();
   };
 

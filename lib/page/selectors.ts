@@ -32,6 +32,12 @@ export const selectors = {
     within: 'row',
     variants: ['h4.markdown-title a[href]'],
   },
+  /** The row's title heading (`rowTitleLink`'s `h4.markdown-title`): the report icon goes at its end, on the title's last line. Checked 2026-08. */
+  rowHeading: {
+    pages: BOTH_LISTS,
+    within: 'row',
+    variants: ['h4.markdown-title'],
+  },
   /** ListView metadata area holding the short SHA and CI badge (GitHub's CommitRow, 2026-05). Checked 2026-08. */
   rowMetadata: {
     pages: BOTH_LISTS,

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
-import { overlayTest as test, secondPage, type OverlayWorld } from './overlay-world';
+import { LIST, overlayTest as test, secondPage, type OverlayWorld } from './overlay-world';
 
 // GitHub's rows with Commit Lab's cells against the same rows without them, at widths from the
 // wide layout down to the narrow one (where GitHub folds its row actions behind its overflow
@@ -28,6 +28,8 @@ interface OurRow {
   layout: string | null;
   /** What shows of the host: the cells in the column, the disclosure when folded. */
   shown: Box;
+  /** The width of its cells in line, folded or not. */
+  columnWidth: number;
   /** The status and metric cells, in the column (empty when folded). */
   cells: Box[];
   overflowShown: boolean;
@@ -79,12 +81,17 @@ function snapshot(page: Page): Promise<Snapshot> {
       const root = host?.shadowRoot;
       const layout = host?.getAttribute('data-layout') ?? null;
       const shownEl = root?.querySelector(layout === 'folded' ? '.cl-more' : '.cl-cells');
+      // How wide its cells are in line (a folded row's too: the fold depends on it), read with the layout switched for this read alone.
+      host?.setAttribute('data-layout', 'column');
+      const columnWidth = root?.querySelector('.cl-cells')?.getBoundingClientRect().width ?? 0;
+      if (layout) host?.setAttribute('data-layout', layout);
       const anchor = row.querySelector('[data-testid="overflow-menu-anchor"]');
       const anchorShown = !!anchor && anchor.getClientRects().length > 0;
       return {
         sha: row.getAttribute('data-commit-link')!.split('/').pop()!,
         layout,
         shown: shownEl ? rel(shownEl.getBoundingClientRect(), origin) : { x: 0, y: 0, w: 0, h: 0 },
+        columnWidth,
         cells: layout === 'column' ? [...(root?.querySelectorAll('.cl-status, .cl-cell') ?? [])].map((el) => rel(el.getBoundingClientRect(), origin)) : [],
         overflowShown: anchorShown,
         overflowAnchor: anchorShown ? rel(anchor.getBoundingClientRect(), origin) : null,
@@ -136,7 +143,7 @@ const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y <
 /**
  * A check run on every third row of the page from the ninth on (the rows overlay.spec.ts gives
  * statuses are left alone): GitHub draws its CI badge in their metadata area, which makes it wider.
- * And a CML report on two rows, one with a badge: our report icon goes by their titles.
+ * And a CML report on three rows: our report icon goes at the end of their titles.
  */
 function decorate(overlay: OverlayWorld): { badged: string[]; reported: string[] } {
   const { store } = overlay.fake;
@@ -144,7 +151,9 @@ function decorate(overlay: OverlayWorld): { badged: string[]; reported: string[]
   const onPage = overlay.mainNewestFirst.slice(35, 70);
   const badged = onPage.filter((_, i) => i > 6 && i % 3 === 2);
   for (const sha of badged) store.addCheckRun(repo, { headSha: sha, name: 'train' });
-  const reported = [onPage[8]!, onPage[9]!];
+  // Two rows whose commit message has a body (GitHub's description toggle under the title), one on the first page without.
+  const plain = overlay.mainNewestFirst.slice(0, 35).find((sha) => overlay.byOid.get(sha)!.kind === 'snapshot')!;
+  const reported = [onPage[8]!, onPage[9]!, plain];
   for (const sha of reported) store.addCommitComment(repo, { commitOid: sha, body: 'report\n\n![](https://cml.dev/watermark.png "CML watermark")' });
   return { badged, reported };
 }
@@ -155,22 +164,26 @@ test('from 1280 px down to the narrow layout GitHub’s rows keep every box and 
   signedIn,
 }) => {
   void signedIn;
+  test.setTimeout(120_000);
   const { badged, reported } = decorate(overlay);
-  await page.goto(secondPage(overlay));
-  for (const width of WIDTHS) {
+  // The first page has rows whose message is one line (no description toggle under the title), the second rows with GitHub's CI badge.
+  for (const [url, width] of [LIST, secondPage(overlay)].flatMap((url) => WIDTHS.map((width) => [url, width] as const))) {
+    if (page.url() !== url) await page.goto(url);
     await page.setViewportSize({ width, height: 900 });
     await settled(page);
-    await expect(page.locator('[data-commit-lab-report] a[data-report-url]')).toHaveCount(reported.length);
+    const shas = await page.locator(ROW).evaluateAll((rows) => rows.map((row) => row.getAttribute('data-commit-link')!.split('/').pop()!));
+    await expect(page.locator('[data-commit-lab-report] a[data-report-url]')).toHaveCount(reported.filter((sha) => shas.includes(sha)).length);
     const { withUs, without, ours, titles } = await snapshot(page);
     expect(withUs.length, `${width}px`).toBe(35);
+    if (url !== LIST) expect(badged.every((sha) => shas.includes(sha))).toBe(true);
+    // The first page's reported row has a one-line message: its title has no description toggle under it.
+    else await expect(page.locator(`${ROW}[data-commit-link$="${reported[2]}"] [data-testid="commit-row-show-description-button"]`)).toHaveCount(0);
     // Nothing of GitHub's moved, grew or wrapped: every box of every element, line by line.
     expect(withUs, `${width}px: GitHub's rows with our cells vs without`).toEqual(without);
-    // The page really has rows with and without GitHub's badge.
-    expect(badged.every((sha) => ours.some((o) => o.sha === sha))).toBe(true);
 
     for (const [i, mine] of ours.entries()) {
       const row = withUs[i]!;
-      const where = `${width}px, row ${i}`;
+      const where = `${url} at ${width}px, row ${i}`;
       // Ours stays inside the row (past its end only as far as GitHub's own content overflows it: a
       // long unbreakable title at 400 px) and touches none of GitHub's text, icons, links or buttons.
       const inkRight = Math.max(...row.ink.map((b) => b.x + b.w));
@@ -198,13 +211,15 @@ test('from 1280 px down to the narrow layout GitHub’s rows keep every box and 
     if (width === 1280) expect(column.length, `${width}px`).toBeGreaterThan(ours.length / 2);
     // A row folds before GitHub's anchor shows only when its own text reaches into the column.
     if (column.length) {
-      const { x, w } = column[0]!.shown;
-      for (const [i, mine] of ours.entries())
+      const right = column[0]!.shown.x + column[0]!.shown.w;
+      for (const [i, mine] of ours.entries()) {
+        const left = right - mine.columnWidth;
         if (mine.layout === 'folded' && !mine.overflowShown)
           expect(
-            withUs[i]!.ink.some((b) => b.x < x + w && b.x + b.w > x - 8),
-            `${width}px, row ${i} folded`,
+            withUs[i]!.ink.some((b) => b.x < right && b.x + b.w > left - 8),
+            `${url} at ${width}px, row ${i} folded`,
           ).toBe(true);
+      }
     }
     for (const mine of column) expect(mine.cells.map((c) => c.x)).toEqual(column[0]!.cells.map((c) => c.x));
     if (column.length) {

@@ -9,6 +9,7 @@ import { paramChangeTexts, paramText, paramValue } from '../../lib/experiments/c
 import type { ExperimentRow } from '../../lib/experiments/types';
 import { Octicon } from '../Octicon';
 import { ParamChip } from './ParamChip';
+import { ReportIcon } from './ReportIcon';
 import { RunButton } from './RunButton';
 import { StatusIcon } from './StatusIcon';
 import type { OverlayView } from './view';
@@ -88,6 +89,12 @@ function Cells({ view, row }: { view: OverlayView; row: ExperimentRow }) {
       )}
       {/* In a slot of its own width: the marks vary, the columns after them do not. */}
       <span class="cl-marks">
+        {row.report && (
+          // Shown when the title's last line has no room for it (the row layout says so).
+          <span class="cl-report-fallback">
+            <ReportIcon row={row} />
+          </span>
+        )}
         <Provenance row={row} />
       </span>
       <StatusIcon ci={row.ci} />

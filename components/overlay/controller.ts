@@ -83,9 +83,15 @@ export function createController(deps: ControllerDeps) {
 
   /** The header's redraw after each placement of the cells (its titles follow the column). */
   let headerLaidOut: (() => void) | undefined;
+  /** Each row's report icon host, by row. */
+  const reportHosts = new WeakMap<Element, HTMLElement>();
   const layout = createRowLayout({
     document: deps.document,
     hosts: () => [...hosts.keys()].filter((host) => host.hasAttribute(CELL_ATTRIBUTE)),
+    report: (row) => {
+      const host = reportHosts.get(row);
+      return host?.isConnected && !host.hidden ? host : undefined;
+    },
     parts: (host) => ({ column: host.shadowRoot?.querySelector('.cl-cells'), folded: host.shadowRoot?.querySelector('.cl-more') }),
     laidOut: () => headerLaidOut?.(),
   });
@@ -236,6 +242,7 @@ export function createController(deps: ControllerDeps) {
       return attach(host, () => h(RowCells, { view: currentView, sha: target.row.sha, onRun: actions.openRun }));
     },
     renderReport(host: HTMLElement, target: CellTarget) {
+      reportHosts.set(target.row.element, host);
       return attach(host, () => {
         const row = currentView.rows.get(target.row.sha);
         // No box at all without a report: an empty inline box would still open a line in GitHub's title.

@@ -35,4 +35,17 @@ describe('placeCells', () => {
   it('folds when the column would start before GitHub’s content does', () => {
     expect(placeCells([row({ contentLeft: 400, contentRight: 380 })])[0]!.layout).toBe('folded');
   });
+
+  it('puts the report icon after the title’s last line when it has room, and counts it as the row’s content', () => {
+    const report = { host: { left: 16, top: 10 }, size: { width: 16, height: 16 }, lineRight: 360, lineCenterY: 20, limit: 780 };
+    const [placed] = placeCells([row({ report })]);
+    expect(placed!.report).toEqual({ dx: 364 - 16, dy: 20 - 8 - 10 });
+    // The icon ends at 380: 8 px short of the column's start at 384 is too close, the row folds.
+    expect(placed!.layout).toBe('folded');
+  });
+
+  it('hands the report icon to the cells when the title’s last line is full', () => {
+    const report = { host: { left: 16, top: 10 }, size: { width: 16, height: 16 }, lineRight: 770, lineCenterY: 20, limit: 780 };
+    expect(placeCells([row({ report })])[0]!.report).toBe('fallback');
+  });
 });

@@ -3,14 +3,17 @@ import { query, selectors } from './selectors';
 /** The performance entry of each placement pass (what it costs the main thread, read and written at once). */
 export const LAYOUT_MEASURE = 'commit-lab:layout-rows';
 
-/** The attribute on a cell host saying how it is placed: `column` or `folded`. */
+/** The attribute on a host saying how it is placed: a cell host `column` or `folded`, a report host `title` (absent: not shown). */
 export const LAYOUT_ATTRIBUTE = 'data-layout';
+/** On a cell host whose row's title has no room left for the report icon: the cells show it. */
+export const REPORT_FALLBACK_ATTRIBUTE = 'data-report-fallback';
 
 /** Space between our column and GitHub's metadata, and the least between GitHub's text and our column. */
 const COLUMN_GAP = 16;
 const TEXT_GAP = 8;
-/** Between GitHub's last row action and our disclosure. */
+/** Between GitHub's last row action and our disclosure, and between the title's end and the report icon. */
 const DISCLOSURE_GAP = 2;
+const REPORT_GAP = 4;
 
 /** What a pass reads of one row (viewport pixels; the host as the browser places it before our shift). */
 export interface RowGeometry {
@@ -26,12 +29,16 @@ export interface RowGeometry {
   contentRight: number;
   /** GitHub folded its row actions behind its overflow anchor (its narrow layout). */
   overflowShown: boolean;
+  /** The report icon's host, when the row has a report: where the title's last line ends, and how far that line may reach. */
+  report?: { host: { left: number; top: number }; size: { width: number; height: number }; lineRight: number; lineCenterY: number; limit: number };
 }
 
 export interface Placement {
   layout: 'column' | 'folded';
   dx: number;
   dy: number;
+  /** The report icon after the title's last line, or `fallback`: no room there, the cells show it. */
+  report?: { dx: number; dy: number } | 'fallback';
 }
 
 /**
@@ -44,19 +51,38 @@ export interface Placement {
 export function placeCells(rows: readonly RowGeometry[]): Placement[] {
   const columnRight = Math.min(...rows.map((r) => r.metadata.left)) - COLUMN_GAP;
   return rows.map((row) => {
+    const report = placeReport(row);
+    const contentRight =
+      report && report !== 'fallback' ? Math.max(row.contentRight, row.report!.host.left + report.dx + row.report!.size.width) : row.contentRight;
     const columnLeft = columnRight - row.columnSize.width;
-    const fits = !row.overflowShown && columnLeft >= row.contentLeft && row.contentRight + TEXT_GAP <= columnLeft;
-    if (fits) return { layout: 'column', dx: columnLeft - row.host.left, dy: row.metadata.centerY - row.columnSize.height / 2 - row.host.top };
-    // In the row's end padding, the only room GitHub's narrow layout leaves (past it only when GitHub's own row overflows).
-    const left = row.actions.right + DISCLOSURE_GAP;
-    return { layout: 'folded', dx: left - row.host.left, dy: row.actions.centerY - row.foldedSize.height / 2 - row.host.top };
+    const fits = !row.overflowShown && columnLeft >= row.contentLeft && contentRight + TEXT_GAP <= columnLeft;
+    const placed = fits
+      ? { layout: 'column' as const, dx: columnLeft - row.host.left, dy: row.metadata.centerY - row.columnSize.height / 2 - row.host.top }
+      : // In the row's end padding, the only room GitHub's narrow layout leaves (past it only when GitHub's own row overflows).
+        {
+          layout: 'folded' as const,
+          dx: row.actions.right + DISCLOSURE_GAP - row.host.left,
+          dy: row.actions.centerY - row.foldedSize.height / 2 - row.host.top,
+        };
+    return report ? { ...placed, report } : placed;
   });
+}
+
+/** Studio's report icon just after the end of the title's last line, when that line has room for it. */
+function placeReport(row: RowGeometry): Placement['report'] {
+  const { report } = row;
+  if (!report) return undefined;
+  const left = report.lineRight + REPORT_GAP;
+  if (left + report.size.width > report.limit) return 'fallback';
+  return { dx: left - report.host.left, dy: report.lineCenterY - report.size.height / 2 - report.host.top };
 }
 
 export interface RowLayoutOptions {
   document: Document;
   /** The cell hosts to place (each the last child of its row, out of flow). */
   hosts(): HTMLElement[];
+  /** The row's report icon host, when it shows a report (placed after the title, out of flow too). */
+  report(row: Element): HTMLElement | undefined;
   /** The column and the disclosure elements inside a host, to measure each size. */
   parts(host: HTMLElement): { column: Element | null | undefined; folded: Element | null | undefined };
   /** After each pass (the header lines its titles up with the column). */
@@ -74,6 +100,12 @@ export function createRowLayout(options: RowLayoutOptions) {
   const observed = new Set<Element>();
   let requested = false;
   const resize = window.ResizeObserver ? new window.ResizeObserver(() => schedule()) : undefined;
+  /** Whole pixels, so the text stays sharp; remembered, to know where the browser puts a host before it. */
+  const shift = (host: HTMLElement, by: { dx: number; dy: number }) => {
+    const whole = { dx: Math.round(by.dx), dy: Math.round(by.dy) };
+    shifts.set(host, whole);
+    host.style.translate = `${whole.dx}px ${whole.dy}px`;
+  };
 
   const pass = () => {
     requested = false;
@@ -88,7 +120,7 @@ export function createRowLayout(options: RowLayoutOptions) {
       observed.delete(row);
       resize?.unobserve(row);
     }
-    const measured: { host: HTMLElement; row: RowGeometry }[] = [];
+    const measured: { host: HTMLElement; report: HTMLElement | undefined; row: RowGeometry }[] = [];
     for (const host of hosts) {
       const row = host.closest(selectors.commitRow.variants.join(','));
       if (!row) continue;
@@ -96,19 +128,23 @@ export function createRowLayout(options: RowLayoutOptions) {
         observed.add(row);
         resize.observe(row);
       }
-      const geometry = measure(row, host, options.parts(host), shifts.get(host) ?? { dx: 0, dy: 0 });
-      if (geometry) measured.push({ host, row: geometry });
+      const report = options.report(row);
+      const geometry = measure(row, host, options.parts(host), report, (el) => shifts.get(el) ?? { dx: 0, dy: 0 });
+      if (geometry) measured.push({ host, report, row: geometry });
       // A row without GitHub's metadata or actions leaves nowhere known to put its cells: they stay hidden.
       else host.removeAttribute(LAYOUT_ATTRIBUTE);
     }
     if (measured.length) {
       placeCells(measured.map((m) => m.row)).forEach((placement, i) => {
-        const { host } = measured[i]!;
-        // Whole pixels, so the text stays sharp.
-        const shift = { dx: Math.round(placement.dx), dy: Math.round(placement.dy) };
-        shifts.set(host, shift);
+        const { host, report } = measured[i]!;
+        shift(host, placement);
         host.setAttribute(LAYOUT_ATTRIBUTE, placement.layout);
-        host.style.translate = `${shift.dx}px ${shift.dy}px`;
+        host.toggleAttribute(REPORT_FALLBACK_ATTRIBUTE, placement.report === 'fallback');
+        if (!report) return;
+        if (placement.report && placement.report !== 'fallback') {
+          shift(report, placement.report);
+          report.setAttribute(LAYOUT_ATTRIBUTE, 'title');
+        } else report.removeAttribute(LAYOUT_ATTRIBUTE);
       });
     }
     performance.measure(LAYOUT_MEASURE, { start, end: performance.now() });
@@ -128,12 +164,17 @@ function measure(
   row: Element,
   host: HTMLElement,
   parts: { column: Element | null | undefined; folded: Element | null | undefined },
-  shift: { dx: number; dy: number },
+  report: HTMLElement | undefined,
+  shiftOf: (host: Element) => { dx: number; dy: number },
 ): RowGeometry | undefined {
   const metadata = query(row, selectors.rowMetadata);
   const actions = query(row, selectors.rowActions);
   if (!metadata || !actions || !parts.column || !parts.folded) return undefined;
-  const box = host.getBoundingClientRect();
+  const unshifted = (el: Element) => {
+    const r = el.getBoundingClientRect();
+    const { dx, dy } = shiftOf(el);
+    return { left: r.left - dx, top: r.top - dy };
+  };
   const size = (el: Element) => {
     const r = el.getBoundingClientRect();
     return { width: r.width, height: r.height };
@@ -141,38 +182,56 @@ function measure(
   const metadataBox = metadata.getBoundingClientRect();
   const anchor = query(row, selectors.rowOverflow);
   const overflowShown = !!anchor && anchor.getClientRects().length > 0;
-  const shown = [...actions.children].filter((el) => !el.contains(host) && el.getClientRects().length > 0);
+  const shown = [...actions.children].filter((el) => el.getClientRects().length > 0);
   const actionsBox = (overflowShown ? anchor : (shown.at(-1) ?? actions)).getBoundingClientRect();
-  const content = [query(row, selectors.rowTitle), query(row, selectors.rowMainContent)].filter((el) => el !== undefined);
+  const title = query(row, selectors.rowTitle);
+  const content = [title, query(row, selectors.rowMainContent)].filter((el) => el !== undefined);
+  const ink = content.flatMap((el) => inkOf(el, report));
+  const lastLine = query(row, selectors.rowTitleLink)?.getClientRects();
+  const line = lastLine?.[lastLine.length - 1];
   return {
-    host: { left: box.left - shift.dx, top: box.top - shift.dy },
+    host: unshifted(host),
     columnSize: size(parts.column),
     foldedSize: size(parts.folded),
     metadata: { left: metadataBox.left, centerY: metadataBox.top + metadataBox.height / 2 },
     actions: { right: actionsBox.right, centerY: actionsBox.top + actionsBox.height / 2 },
     contentLeft: Math.min(...content.map((el) => el.getBoundingClientRect().left)),
-    contentRight: Math.max(-Infinity, ...content.map(inkRight)),
+    contentRight: Math.max(-Infinity, ...ink.map((r) => r.right)),
     overflowShown,
+    ...(report &&
+      line &&
+      title && {
+        report: {
+          host: unshifted(report),
+          size: size(report),
+          // GitHub's own ink on the title's last line (the link, a description toggle beside it).
+          lineRight: Math.max(line.right, ...ink.filter((r) => r.top < line.bottom && r.bottom > line.top).map((r) => r.right)),
+          lineCenterY: line.top + line.height / 2,
+          limit: title.getBoundingClientRect().right,
+        },
+      }),
   };
 }
 
 /**
- * The rightmost point GitHub's text and inline boxes reach inside `container` (not the block
- * boxes, which span the whole column however short their text).
+ * The boxes of GitHub's text and inline boxes inside `container` (not the block boxes, which span
+ * the whole column however short their text), leaving out our own host `skip`.
  */
-function inkRight(container: Element): number {
-  let right = -Infinity;
+function inkOf(container: Element, skip: Element | undefined): DOMRect[] {
+  const boxes: DOMRect[] = [];
   const range = container.ownerDocument.createRange();
-  const walker = container.ownerDocument.createTreeWalker(container, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+  const walker = container.ownerDocument.createTreeWalker(container, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, (node) =>
+    node === skip ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  );
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node.nodeType === Node.TEXT_NODE) {
       if (!node.textContent?.trim()) continue;
       range.selectNodeContents(node);
-      for (const r of range.getClientRects()) right = Math.max(right, r.right);
+      boxes.push(...range.getClientRects());
     } else if ((node as Element).childElementCount === 0 && !node.firstChild?.textContent?.trim()) {
-      // Leaf elements without text of their own: icons, avatars, buttons, our report host.
-      for (const r of (node as Element).getClientRects()) right = Math.max(right, r.right);
+      // Leaf elements without text of their own: icons, avatars, buttons.
+      boxes.push(...(node as Element).getClientRects());
     }
   }
-  return right;
+  return boxes.filter((r) => r.width > 0 && r.height > 0);
 }

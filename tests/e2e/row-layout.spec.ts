@@ -34,6 +34,9 @@ interface OurRow {
   cells: Box[];
   overflowShown: boolean;
   overflowAnchor: Box | null;
+  /** The report icon by the title (when it has room there), and whether the cells show it instead. */
+  report: Box | null;
+  reportInCells: boolean;
 }
 
 interface Snapshot {
@@ -94,6 +97,11 @@ function snapshot(page: Page): Promise<Snapshot> {
         columnWidth,
         cells: layout === 'column' ? [...(root?.querySelectorAll('.cl-status, .cl-cell') ?? [])].map((el) => rel(el.getBoundingClientRect(), origin)) : [],
         overflowShown: anchorShown,
+        report: (() => {
+          const icon = row.querySelector('[data-commit-lab-report][data-layout="title"]')?.shadowRoot?.querySelector('a');
+          return icon ? rel(icon.getBoundingClientRect(), origin) : null;
+        })(),
+        reportInCells: !!host?.hasAttribute('data-report-fallback') && !!root?.querySelector('.cl-report-fallback a[data-report-url]'),
         overflowAnchor: anchorShown ? rel(anchor.getBoundingClientRect(), origin) : null,
       };
     });
@@ -194,6 +202,13 @@ test('from 1280 px down to the narrow layout GitHub’s rows keep every box and 
         row.ink.filter((ink) => overlaps(ink, mine.shown)),
         where,
       ).toEqual([]);
+      // A report icon sits after the title without touching GitHub's ink, or the cells carry it.
+      if (mine.report)
+        expect(
+          row.ink.filter((ink) => overlaps(ink, mine.report!)),
+          `${where}: report icon`,
+        ).toEqual([]);
+      if (reported.includes(mine.sha)) expect(!!mine.report !== mine.reportInCells, `${where}: report icon in one place`).toBe(true);
       // Where GitHub folds its actions behind its overflow anchor, our cells fold beside it.
       if (mine.overflowShown) {
         expect(mine.layout, where).toBe('folded');

@@ -87,12 +87,12 @@ export function Header({
             <span class="cl-status" />
             {view.metricIds.map((id) => (
               <span key={id} class="cl-cell cl-title" title={id}>
-                {keyOf(id)}
+                <span class="cl-title-text">{keyOf(id)}</span>
               </span>
             ))}
             {view.paramIds.map((id) => (
               <span key={id} class="cl-cell cl-title" title={id}>
-                {keyOf(id)}
+                <span class="cl-title-text">{keyOf(id)}</span>
               </span>
             ))}
             <span class="cl-chip cl-title">params changed</span>

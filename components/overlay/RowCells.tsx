@@ -92,7 +92,7 @@ function Cells({ view, row }: { view: OverlayView; row: ExperimentRow }) {
         {row.report && (
           // Shown when the title's last line has no room for it (the row layout says so).
           <span class="cl-report-fallback">
-            <ReportIcon row={row} />
+            <ReportIcon row={row} copy />
           </span>
         )}
         <Provenance row={row} />

@@ -101,7 +101,7 @@ function snapshot(page: Page): Promise<Snapshot> {
           const icon = row.querySelector('[data-commit-lab-report][data-layout="title"]')?.shadowRoot?.querySelector('a');
           return icon ? rel(icon.getBoundingClientRect(), origin) : null;
         })(),
-        reportInCells: !!host?.hasAttribute('data-report-fallback') && !!root?.querySelector('.cl-report-fallback a[data-report-url]'),
+        reportInCells: !!host?.hasAttribute('data-report-fallback') && !!root?.querySelector('.cl-report-fallback a[aria-label="CML Report"]'),
         overflowAnchor: anchorShown ? rel(anchor.getBoundingClientRect(), origin) : null,
       };
     });

@@ -1,12 +1,12 @@
 import { query, selectors } from './selectors';
 
 /** The performance entry of each placement pass (what it costs the main thread, read and written at once). */
-export const LAYOUT_MEASURE = 'commit-lab:layout-rows';
+const LAYOUT_MEASURE = 'commit-lab:layout-rows';
 
 /** The attribute on a host saying how it is placed: a cell host `column` or `folded`, a report host `title` (absent: not shown). */
 export const LAYOUT_ATTRIBUTE = 'data-layout';
 /** On a cell host whose row's title has no room left for the report icon: the cells show it. */
-export const REPORT_FALLBACK_ATTRIBUTE = 'data-report-fallback';
+const REPORT_FALLBACK_ATTRIBUTE = 'data-report-fallback';
 
 /** Space between our column and GitHub's metadata, and the least between GitHub's text and our column. */
 const COLUMN_GAP = 16;

@@ -25,22 +25,14 @@ export function Header({
 }) {
   const [picking, setPicking] = useState(false);
   const titles = useRef<HTMLDivElement>(null);
-  const [, relayout] = useState(0);
-  // GitHub's layout moves the cells when the window changes width: the titles follow.
+  // Titles start where the column's cells start (the row layout placed them, and draws the header
+  // again after each placement); with every row folded there is no column to title.
   useEffect(() => {
-    const onResize = () => relayout((n) => n + 1);
-    addEventListener('resize', onResize);
-    return () => removeEventListener('resize', onResize);
-  }, []);
-  // Titles start where the first row's cells start (measured: GitHub decides where that is), read
-  // in the next frame, when the browser lays the page out anyway, not forced in the middle of a draw.
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => {
-      const el = titles.current;
-      const left = cellLeft();
-      if (el && left !== undefined) el.style.paddingInlineStart = `${Math.max(0, left - el.getBoundingClientRect().left)}px`;
-    });
-    return () => cancelAnimationFrame(frame);
+    const el = titles.current;
+    if (!el) return;
+    const left = cellLeft();
+    el.hidden = left === undefined;
+    if (left !== undefined) el.style.paddingInlineStart = `${Math.max(0, left - el.getBoundingClientRect().left)}px`;
   });
   const { settings } = view;
   const set = (patch: Partial<typeof settings>) => actions.setSettings({ ...settings, ...patch });
@@ -95,12 +87,12 @@ export function Header({
             <span class="cl-status" />
             {view.metricIds.map((id) => (
               <span key={id} class="cl-cell cl-title" title={id}>
-                {keyOf(id)}
+                <span class="cl-title-text">{keyOf(id)}</span>
               </span>
             ))}
             {view.paramIds.map((id) => (
               <span key={id} class="cl-cell cl-title" title={id}>
-                {keyOf(id)}
+                <span class="cl-title-text">{keyOf(id)}</span>
               </span>
             ))}
             <span class="cl-chip cl-title">params changed</span>

@@ -1,14 +1,16 @@
 import alertIcon from '@primer/octicons/build/svg/alert-16.svg?raw';
 import clockIcon from '@primer/octicons/build/svg/clock-16.svg?raw';
 import foldIcon from '@primer/octicons/build/svg/fold-16.svg?raw';
-import kebabIcon from '@primer/octicons/build/svg/kebab-horizontal-16.svg?raw';
-import { useState } from 'preact/hooks';
+import beakerIcon from '@primer/octicons/build/svg/beaker-16.svg?raw';
+import { useRef, useState } from 'preact/hooks';
 import { formatMetric } from '../../lib/dvc';
 import { defaultGoal, metricDelta, metricValue } from '../../lib/experiments/columns/deltas';
 import { paramChangeTexts, paramText, paramValue } from '../../lib/experiments/columns/param-text';
 import type { ExperimentRow } from '../../lib/experiments/types';
 import { Octicon } from '../Octicon';
 import { ParamChip } from './ParamChip';
+import { ReportIcon } from './ReportIcon';
+import { RunButton } from './RunButton';
 import { StatusIcon } from './StatusIcon';
 import type { OverlayView } from './view';
 
@@ -17,54 +19,98 @@ const fileOf = (id: string) => id.slice(0, id.lastIndexOf(':'));
 const keyOf = (id: string) => id.slice(id.lastIndexOf(':') + 1);
 
 /**
- * One commit row's cells: status, the chosen metrics (value and change), the chosen params, the
- * changed params' chip. Skeletons of the same size while the page's data loads, so nothing moves
- * when it arrives; on narrow viewports the cells fold behind one toggle (CSS decides).
+ * One commit row's cells: where its results come from, status, the chosen metrics (value and
+ * change), the chosen params, the changed params' chip and the Run button. Skeletons of the same
+ * size while the page's data loads, so nothing moves when it arrives. The row layout
+ * (`lib/page/row-layout.ts`) sets the host's `data-layout`: in the column the cells show in line
+ * (the disclosure hidden); folded, only the disclosure shows, and opens the cells as a list.
  */
-export function RowCells({ view, sha }: { view: OverlayView; sha: string }) {
+export function RowCells({ view, sha, onRun }: { view: OverlayView; sha: string; onRun(sha: string, opener: HTMLElement): void }) {
   const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
   const row = view.rows.get(sha);
-  const offer = view.accessOffers.get(sha);
-  const columns = view.metricIds.length + view.paramIds.length;
-  if (!row) {
-    if (view.phase !== 'loading') return <span class="cl-cells" data-commit-lab-sha={sha} />;
-    return (
-      <span class="cl-cells cl-loading" data-commit-lab-sha={sha} aria-busy="true" aria-label={`Loading experiment of ${short(sha)}`}>
-        <span class="cl-status cl-skeleton" />
-        {Array.from({ length: columns }, (_, i) => (
-          <span key={i} class="cl-cell cl-skeleton" />
-        ))}
-        <span class="cl-chip cl-skeleton" />
-      </span>
-    );
-  }
+  const loading = !row && view.phase === 'loading';
+  const listId = `cl-cells-${sha}`;
+  const close = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !open) return;
+    setOpen(false);
+    toggle.current?.focus();
+  };
   return (
-    <span class={`cl-cells${row.foldedInto ? ' cl-folded' : ''}`} data-commit-lab-sha={sha}>
-      <button type="button" class="cl-more" aria-expanded={open} aria-label={`Experiment of ${short(sha)}`} onClick={() => setOpen(!open)}>
-        <Octicon svg={kebabIcon} size={16} />
+    <span class={`cl-cells${row?.foldedInto ? ' cl-folded' : ''}${loading ? ' cl-loading' : ''}`} data-commit-lab-sha={sha} onKeyDown={close}>
+      <button
+        ref={toggle}
+        type="button"
+        class="cl-more"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-label={`Experiment of ${short(sha)}`}
+        title={`Experiment of ${short(sha)}`}
+        onClick={() => setOpen(!open)}
+      >
+        <Octicon svg={beakerIcon} size={12} />
       </button>
-      <span class={`cl-collapsible${open ? ' cl-open' : ''}`}>
-        {/* First: the marks vary in width, and the cells keep their columns from the right. */}
-        <Provenance row={row} />
-        <StatusIcon ci={row.ci} />
-        {view.metricIds.map((id) => (
-          <MetricCell key={id} view={view} row={row} id={id} />
-        ))}
-        {view.paramIds.map((id) => {
-          const text = paramText(paramValue(row, fileOf(id), keyOf(id)));
-          return (
-            <span key={id} class="cl-cell cl-param" data-param={id} title={`${id} = ${text}`}>
-              {text}
-            </span>
-          );
-        })}
-        <ParamChip changes={paramChangeTexts(row)} sha={sha} />
-        {offer && (
-          // The button lives in an extension page: only there may its click call permissions.request.
-          <iframe class="cl-access" title={`Read metrics from ${offer.host}`} src={offer.url} />
-        )}
+      <span
+        id={listId}
+        class={`cl-collapsible${open ? ' cl-open' : ''}`}
+        role="group"
+        aria-label={`Experiment of ${short(sha)}`}
+        aria-busy={loading || undefined}
+      >
+        {row ? <Cells view={view} row={row} /> : loading ? <Skeletons view={view} /> : null}
+        <RunButton sha={sha} onRun={onRun} />
       </span>
     </span>
+  );
+}
+
+/** As many placeholders as the columns about to show, each the size of its cell. */
+function Skeletons({ view }: { view: OverlayView }) {
+  return (
+    <>
+      <span class="cl-marks" />
+      <span class="cl-status cl-skeleton" />
+      {Array.from({ length: view.metricIds.length + view.paramIds.length }, (_, i) => (
+        <span key={i} class="cl-cell cl-skeleton" />
+      ))}
+      <span class="cl-chip cl-skeleton" />
+    </>
+  );
+}
+
+function Cells({ view, row }: { view: OverlayView; row: ExperimentRow }) {
+  const offer = view.accessOffers.get(row.sha);
+  return (
+    <>
+      {offer && (
+        // The button lives in an extension page: only there may its click call permissions.request.
+        // First: the columns keep their places from the right, the one row offering it reaches further left.
+        <iframe class="cl-access" title={`Read metrics from ${offer.host}`} src={offer.url} />
+      )}
+      {/* In a slot of its own width: the marks vary, the columns after them do not. */}
+      <span class="cl-marks">
+        {row.report && (
+          // Shown when the title's last line has no room for it (the row layout says so).
+          <span class="cl-report-fallback">
+            <ReportIcon row={row} copy />
+          </span>
+        )}
+        <Provenance row={row} />
+      </span>
+      <StatusIcon ci={row.ci} />
+      {view.metricIds.map((id) => (
+        <MetricCell key={id} view={view} row={row} id={id} />
+      ))}
+      {view.paramIds.map((id) => {
+        const text = paramText(paramValue(row, fileOf(id), keyOf(id)));
+        return (
+          <span key={id} class="cl-cell cl-param" data-param={id} title={`${id} = ${text}`}>
+            {text}
+          </span>
+        );
+      })}
+      <ParamChip changes={paramChangeTexts(row)} sha={row.sha} />
+    </>
   );
 }
 

@@ -87,12 +87,11 @@ async function page(reply: ExperimentsReply, saved: OverlaySettings | null = nul
   const hosts = [RUN, PARENT].map((sha) => {
     const element = document.createElement('li');
     const target: CellTarget = { row: { element, sha }, list, where: 'main' };
-    const [cell, run, report] = ['cell', 'run', 'report'].map(() => element.appendChild(document.createElement('span')));
+    const [cell, report] = ['cell', 'report'].map(() => element.appendChild(document.createElement('span')));
     controller.renderCell(cell!, target);
-    controller.renderRun(run!, target);
     controller.renderReport(report!, target);
     document.body.append(element);
-    return { element, cell: cell!, run: run!, report: report! };
+    return { element, cell: cell!, report: report! };
   });
   controller.onRows(
     list,
@@ -175,7 +174,7 @@ describe('the overlay draws rows from the background’s answer', () => {
   it('removes every host of a repository without DVC and leaves it alone after', async () => {
     const { hosts, header, controller } = await page({ ok: true, result: { dvc: false, rows: [] } });
     expect(header.isConnected).toBe(false);
-    expect(hosts.every((h) => !h.cell.isConnected && !h.run.isConnected && !h.report.isConnected)).toBe(true);
+    expect(hosts.every((h) => !h.cell.isConnected && !h.report.isConnected)).toBe(true);
     expect(controller.suppressed(list)).toBe(true);
   });
 

@@ -4,13 +4,13 @@ import type { CommitList, ExperimentRow, RowsRequest } from '../../lib/experimen
 import type { ExperimentsReply } from '../../lib/messages';
 import type { CellTarget } from '../../lib/page/overlay';
 import { CELL_ATTRIBUTE } from '../../lib/page/overlay';
+import { createRowLayout, LAYOUT_ATTRIBUTE } from '../../lib/page/row-layout';
 import { pageRefOf } from '../../lib/page/page-ref';
 import type { CommitRow } from '../../lib/page/rows';
 import type { CommitListPage } from '../../lib/page/url';
 import { Header } from './Header';
 import { ReportIcon } from './ReportIcon';
 import { RowCells } from './RowCells';
-import { RunButton } from './RunButton';
 import { shadowOf } from './shadow';
 import { DRAW_MEASURE } from './draw-measure';
 import { followPage } from './follow-page';
@@ -88,6 +88,21 @@ export function createController(deps: ControllerDeps) {
     };
   };
 
+  /** The header's redraw after each placement of the cells (its titles follow the column). */
+  let headerLaidOut: (() => void) | undefined;
+  /** Each row's report icon host, by row. */
+  const reportHosts = new WeakMap<Element, HTMLElement>();
+  const layout = createRowLayout({
+    document: deps.document,
+    hosts: () => [...hosts.keys()].filter((host) => host.hasAttribute(CELL_ATTRIBUTE)),
+    report: (row) => {
+      const host = reportHosts.get(row);
+      return host?.isConnected && !host.hidden ? host : undefined;
+    },
+    parts: (host) => ({ column: host.shadowRoot?.querySelector('.cl-cells'), folded: host.shadowRoot?.querySelector('.cl-more') }),
+    laidOut: () => headerLaidOut?.(),
+  });
+
   let currentView = view();
   const draw = () => {
     currentView = view();
@@ -95,11 +110,13 @@ export function createController(deps: ControllerDeps) {
       if (!host.isConnected) hosts.delete(host);
       else render(node(), shadowOf(host));
     }
+    layout.schedule();
   };
   /** Draws a host now and on every change; what it returns undoes that (the overlay calls it when the host goes). */
   const attach = (host: HTMLElement, node: () => ComponentChild) => {
     hosts.set(host, node);
     render(node(), shadowOf(host));
+    layout.schedule();
     return () => {
       hosts.delete(host);
       render(null, shadowOf(host));
@@ -237,18 +254,25 @@ export function createController(deps: ControllerDeps) {
     },
 
     renderCell(host: HTMLElement, target: CellTarget) {
-      return attach(host, () => h(RowCells, { view: currentView, sha: target.row.sha }));
-    },
-    renderRun(host: HTMLElement, target: CellTarget) {
-      return attach(host, () => h(RunButton, { sha: target.row.sha, onRun: actions.openRun }));
+      return attach(host, () => h(RowCells, { view: currentView, sha: target.row.sha, onRun: actions.openRun }));
     },
     renderReport(host: HTMLElement, target: CellTarget) {
-      return attach(host, () => h(ReportIcon, { row: currentView.rows.get(target.row.sha) }));
+      reportHosts.set(target.row.element, host);
+      return attach(host, () => {
+        const row = currentView.rows.get(target.row.sha);
+        // No box at all without a report: an empty inline box would still open a line in GitHub's title.
+        host.hidden = !row?.report;
+        return h(ReportIcon, { row });
+      });
     },
     renderHeader(host: HTMLElement) {
-      // Where the first row's status column starts: the titles line up from there.
-      const cellLeft = () => deps.document.querySelector(`[${CELL_ATTRIBUTE}]`)?.shadowRoot?.querySelector('.cl-status')?.getBoundingClientRect().left;
-      return attach(host, () => h(Header, { view: currentView, actions, onSignIn: deps.openSignIn, cellLeft }));
+      // Where the status column starts in the first row that shows the column: the titles line up
+      // from there (none when every row is folded).
+      const cellLeft = () =>
+        deps.document.querySelector(`[${CELL_ATTRIBUTE}][${LAYOUT_ATTRIBUTE}="column"]`)?.shadowRoot?.querySelector('.cl-status')?.getBoundingClientRect().left;
+      const node = () => h(Header, { view: currentView, actions, onSignIn: deps.openSignIn, cellLeft });
+      headerLaidOut = () => host.isConnected && render(node(), shadowOf(host));
+      return attach(host, node);
     },
   };
 }

@@ -48,10 +48,7 @@ export default defineContentScript({
       signal: ctx.signal,
       isValid: () => ctx.isValid,
       renderCell: controller.renderCell,
-      slots: [
-        { name: 'run', anchor: selectors.rowActions, at: 'prepend', render: controller.renderRun },
-        { name: 'report', anchor: selectors.rowTitle, at: 'append', render: controller.renderReport },
-      ],
+      slots: [{ name: 'report', anchor: selectors.rowHeading, at: 'append', render: controller.renderReport }],
       header: { anchor: selectors.commitList, render: controller.renderHeader },
       suppressed: controller.suppressed,
       onRows: controller.onRows,

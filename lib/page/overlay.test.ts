@@ -73,7 +73,7 @@ async function settle() {
 const softNavigated = () => document.dispatchEvent(new Event('soft-nav:react-done'));
 
 describe('startOverlay', () => {
-  it('marks every row once, in its metadata area, for its own commit', async () => {
+  it('marks every row once, as its last child (after GitHub’s own content, placed out of its flow), for its own commit', async () => {
     await open('/acme/mnist/commits/main');
     const { targets } = start();
     softNavigated();
@@ -83,7 +83,7 @@ describe('startOverlay', () => {
     rows().forEach((row, i) => {
       expect(cellsOf(row)).toHaveLength(1);
       expect(cellsOf(row)[0]!.getAttribute(CELL_ATTRIBUTE)).toBe(newestFirst[i]);
-      expect(cellsOf(row)[0]!.parentElement!.getAttribute('data-testid')).toBe('list-view-item-metadata');
+      expect(row.lastElementChild).toBe(cellsOf(row)[0]);
     });
     expect(targets).toHaveLength(35);
     expect(targets[0]!.where).toBe('main');

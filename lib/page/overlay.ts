@@ -150,12 +150,14 @@ export function startOverlay(options: OverlayOptions): { navigating(url: URL): v
       cell.remove();
       dispose(cell);
     });
+    // The cells are placed beside GitHub's metadata area (lib/page/row-layout.ts): without one there is nowhere to put them.
     const anchor = query(element, selectors.rowMetadata);
     if (!anchor) return logOnce('anchor', `no place for a cell (${selectors.rowMetadata.variants.join(' | ')}) in commit rows on ${document.location.href}`);
     const host = document.createElement('span');
     host.setAttribute(CELL_ATTRIBUTE, sha);
     drawn.set(host, options.renderCell(host, target));
-    anchor.prepend(host);
+    // Last in the row, out of GitHub's flow: read and reached by keyboard after GitHub's own content, as the folded disclosure sits after its actions.
+    element.append(host);
   };
 
   const markSlot = (slot: RowSlot, target: CellTarget) => {

@@ -32,6 +32,12 @@ export const selectors = {
     within: 'row',
     variants: ['h4.markdown-title a[href]'],
   },
+  /** The row's title heading (`rowTitleLink`'s `h4.markdown-title`): the report icon goes at its end, on the title's last line. Checked 2026-08. */
+  rowHeading: {
+    pages: BOTH_LISTS,
+    within: 'row',
+    variants: ['h4.markdown-title'],
+  },
   /** ListView metadata area holding the short SHA and CI badge (GitHub's CommitRow, 2026-05). Checked 2026-08. */
   rowMetadata: {
     pages: BOTH_LISTS,
@@ -43,6 +49,21 @@ export const selectors = {
     pages: BOTH_LISTS,
     within: 'row',
     variants: ['[data-testid="list-view-item-action-bar-container"]'],
+  },
+  /**
+   * The anchor of the row's overflow menu, shown instead of the action bar's items on narrow
+   * viewports (GitHub's ListView); our cells fold beside it when it shows. Checked 2026-08.
+   */
+  rowOverflow: {
+    pages: BOTH_LISTS,
+    within: 'row',
+    variants: ['[data-testid="overflow-menu-anchor"]'],
+  },
+  /** ListView main content: author, committer and time, the hidden description (GitHub's list-view tests). Checked 2026-08. */
+  rowMainContent: {
+    pages: BOTH_LISTS,
+    within: 'row',
+    variants: ['[data-testid="list-view-item-main-content"]'],
   },
   /** ListView title container: the message heading and the description toggle (GitHub's list-view tests). Checked 2026-08. */
   rowTitle: {

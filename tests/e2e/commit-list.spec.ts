@@ -30,18 +30,18 @@ async function expectEveryRowMarkedOnce(page: Page, shas: string[]) {
   await expect(page.locator(CELL)).toHaveCount(shas.length);
 }
 
-test('every row of a commit list is marked exactly once: cell, Run button and report slot, each in an open shadow root', async ({ page }) => {
+test('every row of a commit list is marked exactly once: cell (with its Run button) and report slot, each in an open shadow root', async ({ page }) => {
   await page.goto(LIST);
   await expectEveryRowMarkedOnce(page, mainNewestFirst.slice(0, 35));
   const hosts = await page.locator(ROW).evaluateAll((rows) =>
     rows.map((row) =>
-      ['cell', 'run', 'report'].map((slot) => {
+      ['cell', 'report'].map((slot) => {
         const found = row.querySelectorAll(`[data-commit-lab-${slot}]`);
-        return found.length === 1 && found[0]!.shadowRoot?.mode === 'open';
+        return found.length === 1 && found[0]!.shadowRoot?.mode === 'open' && (slot !== 'cell' || !!found[0]!.shadowRoot.querySelector('button.cl-run'));
       }),
     ),
   );
-  expect(hosts).toEqual(mainNewestFirst.slice(0, 35).map(() => [true, true, true]));
+  expect(hosts).toEqual(mainNewestFirst.slice(0, 35).map(() => [true, true]));
   await expect(page.getByRole('button', { name: `Run an experiment from ${mainNewestFirst[0]!.slice(0, 7)}` })).toBeVisible();
 });
 
@@ -132,7 +132,7 @@ test('going to another page and back by soft navigation marks the list again', a
 test('a page that is not a commit list gets nothing', async ({ page, consoleLines }) => {
   await page.goto('https://github.com/acme/mnist');
   await page.waitForLoadState('networkidle');
-  await expect(page.locator(`${CELL}, [data-commit-lab-header], [data-commit-lab-run]`)).toHaveCount(0);
+  await expect(page.locator(`${CELL}, [data-commit-lab-header], [data-commit-lab-report]`)).toHaveCount(0);
   // The content script is there all along: the same document, soft-navigated to the list, gets its cells.
   await page.getByTestId('repo-commits-link').click();
   await expectEveryRowMarkedOnce(page, mainNewestFirst.slice(0, 35));
@@ -155,7 +155,7 @@ test('commit rows on a URL that is not a commit list get nothing', async ({ cont
     // Past the frame any scan would have waited for.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     await expect(page.locator(ROW)).toHaveCount(35);
-    await expect(page.locator(`${CELL}, [data-commit-lab-header], [data-commit-lab-run]`)).toHaveCount(0);
+    await expect(page.locator(`${CELL}, [data-commit-lab-header], [data-commit-lab-report]`)).toHaveCount(0);
   }
 });
 
@@ -168,7 +168,7 @@ test('when the selectors miss, the page is left alone and the miss is logged onc
   });
   await page.goto(LIST);
   await expect.poll(() => consoleLines.filter((line) => line.includes('[Commit Lab] no commit rows'))).toHaveLength(1);
-  await expect(page.locator(`${CELL}, [data-commit-lab-header], [data-commit-lab-run]`)).toHaveCount(0);
+  await expect(page.locator(`${CELL}, [data-commit-lab-header], [data-commit-lab-report]`)).toHaveCount(0);
   await page.evaluate(() => document.dispatchEvent(new Event('soft-nav:react-done')));
   await page.locator('main').evaluate((main) => main.append(document.createElement('div')));
   await page.waitForLoadState('networkidle');

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeGitHub, type FakeGitHub } from '../fake-github/app';
 import { generateHistory, type Expected, type ExpectedCommit } from '../fake-github/seed/generate';
+import { test as base, type ServiceWorkerScope } from './fixtures';
+import { signedInStorage } from './signed-in';
 
 /** A fake GitHub with `acme/egs`: the generated history (real example-get-started snapshots + derived commits) and its expected.json. */
 export interface OverlayWorld {
@@ -28,3 +30,27 @@ export async function startOverlayWorld(commits: number): Promise<OverlayWorld> 
   const mainNewestFirst = expected.branches[expected.defaultBranch]!.map((name) => oidOf.get(name)!);
   return { fake, expected, byOid, oidOf, mainNewestFirst };
 }
+
+/**
+ * The end-to-end fixtures on the overlay's world: a fake GitHub with 120 commits of acme/egs per
+ * worker, and `signedIn` (a classic token stored as the background stores one).
+ */
+export const overlayTest = base.extend<{ signedIn: void }, { overlay: OverlayWorld }>({
+  overlay: [
+    async ({}, use) => {
+      const world = await startOverlayWorld(120);
+      await use(world);
+      await world.fake.close();
+    },
+    { scope: 'worker' },
+  ],
+  server: [async ({ overlay }, use) => use(overlay.fake.server), { scope: 'worker' }],
+  signedIn: async ({ background }, use) => {
+    await background.evaluate((items) => (self as unknown as ServiceWorkerScope).chrome.storage.local.set(items), signedInStorage('ghp_overlayE2E'));
+    await use();
+  },
+});
+
+export const LIST = 'https://github.com/acme/egs/commits/main';
+/** The second page: the newest 35 commits come after the real snapshots that keep metrics in the DVC cache only, these keep them in Git. */
+export const secondPage = (overlay: OverlayWorld) => `${LIST}?after=${overlay.mainNewestFirst[0]}+34`;

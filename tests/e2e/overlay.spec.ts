@@ -1,30 +1,10 @@
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
-import { test as base, expect, type ServiceWorkerScope } from './fixtures';
-import { startOverlayWorld, type OverlayWorld } from './overlay-world';
-import { signedInStorage } from './signed-in';
+import { expect } from './fixtures';
+import { LIST, overlayTest as test, secondPage } from './overlay-world';
 
 // The overlay on the generated history of acme/egs (real example-get-started snapshots and the
 // commits derived from them), signed in with a token, every value checked against expected.json.
-const test = base.extend<{ signedIn: void }, { overlay: OverlayWorld }>({
-  overlay: [
-    async ({}, use) => {
-      const world = await startOverlayWorld(120);
-      await use(world);
-      await world.fake.close();
-    },
-    { scope: 'worker' },
-  ],
-  server: [async ({ overlay }, use) => use(overlay.fake.server), { scope: 'worker' }],
-  signedIn: async ({ background }, use) => {
-    await background.evaluate((items) => (self as unknown as ServiceWorkerScope).chrome.storage.local.set(items), signedInStorage('ghp_overlayE2E'));
-    await use();
-  },
-});
-
-const LIST = 'https://github.com/acme/egs/commits/main';
-/** The second page: the newest 35 commits come after the real snapshots that keep metrics in the DVC cache only, these keep them in Git. */
-const secondPage = (overlay: OverlayWorld) => `${LIST}?after=${overlay.mainNewestFirst[0]}+34`;
 
 /** What the overlay shows in each row, read through the DOM (open shadow roots) alone. */
 function readRows(page: Page) {

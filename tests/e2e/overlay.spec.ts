@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
-import { expect } from './fixtures';
+import { expect, type ServiceWorkerScope } from './fixtures';
 import { LIST, overlayTest as test, secondPage } from './overlay-world';
 
 // The overlay on the generated history of acme/egs (real example-get-started snapshots and the

@@ -20,8 +20,10 @@ export function PopupRun({ target, tabId }: { target: TabTarget; tabId: number }
           return setState({ kind: 'note', text: head.ok ? `${target.ref} is not a branch of ${target.owner}/${target.repo}.` : head.message });
         sha = head.head;
       }
+      // The popup's own (static) origin: Chrome's runtime.getURL gives run.html's per-session URL (use_dynamic_url), which only
+      // GitHub's pages may open; a tab opened from here at that URL lands on an error page.
       const query = new URLSearchParams({ owner: target.owner, repo: target.repo, sha: sha!, ref: 'ref' in target ? target.ref : '', login });
-      setState({ kind: 'ready', url: browser.runtime.getURL(`/run.html?${query}`), label: `Run an experiment from ${sha!.slice(0, 7)}` });
+      setState({ kind: 'ready', url: new URL(`/run.html?${query}`, location.href).href, label: `Run an experiment from ${sha!.slice(0, 7)}` });
     })();
   }, [target, tabId]);
   if (state.kind === 'none') return null;

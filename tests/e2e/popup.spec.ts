@@ -123,6 +123,7 @@ test('signed in, over a commit page: that commit’s history, and Run opens the 
   const opened = popup.context().waitForEvent('page');
   await popup.getByRole('button', { name: `Run an experiment from ${sha.slice(0, 7)}` }).click();
   const form = await opened;
+  await form.waitForLoadState();
   expect(new URL(form.url()).searchParams.get('sha')).toBe(sha);
   // The form is seeded from that commit: its params.yaml, not main's.
   const depth = /max_depth: (\d+)/.exec(git(gitDir, 'show', `${sha}:params.yaml`))![1]!;

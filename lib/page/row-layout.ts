@@ -100,13 +100,32 @@ export function createRowLayout(options: RowLayoutOptions) {
   const window = document.defaultView!;
   const shifts = new WeakMap<Element, { dx: number; dy: number }>();
   const observed = new Set<Element>();
+  /** Rows whose first size report came: a ResizeObserver reports every row once when observed, a size the pass observing it already placed. */
+  const sized = new WeakSet<Element>();
   let requested = false;
-  const resize = window.ResizeObserver ? new window.ResizeObserver(() => schedule()) : undefined;
+  const resize = window.ResizeObserver
+    ? new window.ResizeObserver((entries) => {
+        let resized = false;
+        for (const { target } of entries) {
+          if (sized.has(target)) resized = true;
+          else sized.add(target);
+        }
+        if (resized) schedule();
+      })
+    : undefined;
   /** Whole pixels, so the text stays sharp; remembered, to know where the browser puts a host before it. */
   const shift = (host: HTMLElement, by: { dx: number; dy: number }) => {
     const whole = { dx: Math.round(by.dx), dy: Math.round(by.dy) };
+    const was = shifts.get(host);
+    if (was?.dx === whole.dx && was.dy === whole.dy) return;
     shifts.set(host, whole);
     host.style.translate = `${whole.dx}px ${whole.dy}px`;
+  };
+  /** Unchanged attributes are not written again (each write invalidates the host's style). */
+  const setLayout = (host: HTMLElement, layout: string | undefined) => {
+    if (host.getAttribute(LAYOUT_ATTRIBUTE) === (layout ?? null)) return;
+    if (layout) host.setAttribute(LAYOUT_ATTRIBUTE, layout);
+    else host.removeAttribute(LAYOUT_ATTRIBUTE);
   };
 
   const pass = () => {
@@ -120,7 +139,7 @@ export function createRowLayout(options: RowLayoutOptions) {
     const hosts = options.hosts().filter((host) => host.isConnected);
     // Sizes are read with every host's cells in line (the fold is decided from them); no frame
     // is drawn before the placement below.
-    for (const host of hosts) if (host.getAttribute(LAYOUT_ATTRIBUTE) !== 'column') host.setAttribute(LAYOUT_ATTRIBUTE, 'column');
+    for (const host of hosts) setLayout(host, 'column');
     // Rows GitHub replaced (a re-render, another page) are let go.
     for (const row of observed) {
       if (row.isConnected) continue;
@@ -139,19 +158,20 @@ export function createRowLayout(options: RowLayoutOptions) {
       const geometry = measure(row, host, options.parts(host), report, (el) => shifts.get(el) ?? { dx: 0, dy: 0 });
       if (geometry) measured.push({ host, report, row: geometry });
       // A row without GitHub's metadata or actions leaves nowhere known to put its cells: they stay hidden.
-      else host.removeAttribute(LAYOUT_ATTRIBUTE);
+      else setLayout(host, undefined);
     }
     if (measured.length) {
       placeCells(measured.map((m) => m.row)).forEach((placement, i) => {
         const { host, report } = measured[i]!;
         shift(host, placement);
-        host.setAttribute(LAYOUT_ATTRIBUTE, placement.layout);
-        host.toggleAttribute(REPORT_FALLBACK_ATTRIBUTE, placement.report === 'fallback');
+        setLayout(host, placement.layout);
+        const fallback = placement.report === 'fallback';
+        if (host.hasAttribute(REPORT_FALLBACK_ATTRIBUTE) !== fallback) host.toggleAttribute(REPORT_FALLBACK_ATTRIBUTE, fallback);
         if (!report) return;
         if (placement.report && placement.report !== 'fallback') {
           shift(report, placement.report);
-          report.setAttribute(LAYOUT_ATTRIBUTE, 'title');
-        } else report.removeAttribute(LAYOUT_ATTRIBUTE);
+          setLayout(report, 'title');
+        } else setLayout(report, undefined);
       });
     }
     performance.measure(LAYOUT_MEASURE, { start, end: performance.now() });
@@ -192,7 +212,9 @@ function measure(
   const shown = [...actions.children].filter((el) => el.getClientRects().length > 0);
   const actionsBox = (overflowShown ? anchor : (shown.at(-1) ?? actions)).getBoundingClientRect();
   const title = query(row, selectors.rowTitle);
-  const content = [title, query(row, selectors.rowMainContent)].filter((el) => el !== undefined);
+  const titleBox = title?.getBoundingClientRect();
+  const main = query(row, selectors.rowMainContent);
+  const content = [title, main].filter((el) => el !== undefined);
   const ink = content.flatMap((el) => inkOf(el, report));
   const lastLine = query(row, selectors.rowTitleLink)?.getClientRects();
   const line = lastLine?.[lastLine.length - 1];
@@ -202,19 +224,19 @@ function measure(
     foldedSize: size(parts.folded),
     metadata: { left: metadataBox.left, centerY: metadataBox.top + metadataBox.height / 2 },
     actions: { right: actionsBox.right, centerY: actionsBox.top + actionsBox.height / 2 },
-    contentLeft: Math.min(...content.map((el) => el.getBoundingClientRect().left)),
+    contentLeft: Math.min(titleBox?.left ?? Infinity, main?.getBoundingClientRect().left ?? Infinity),
     contentRight: Math.max(-Infinity, ...ink.map((r) => r.right)),
     overflowShown,
     ...(report &&
       line &&
-      title && {
+      titleBox && {
         report: {
           host: unshifted(report),
           size: size(report),
           // GitHub's own ink on the title's last line (the link, a description toggle beside it).
           lineRight: Math.max(line.right, ...ink.filter((r) => r.top < line.bottom && r.bottom > line.top).map((r) => r.right)),
           lineCenterY: line.top + line.height / 2,
-          limit: title.getBoundingClientRect().right,
+          limit: titleBox.right,
         },
       }),
   };

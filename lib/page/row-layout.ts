@@ -209,15 +209,16 @@ function measure(
   const metadataBox = metadata.getBoundingClientRect();
   const anchor = query(row, selectors.rowOverflow);
   const overflowShown = !!anchor && anchor.getClientRects().length > 0;
-  const shown = [...actions.children].filter((el) => el.getClientRects().length > 0);
-  const actionsBox = (overflowShown ? anchor : (shown.at(-1) ?? actions)).getBoundingClientRect();
+  const shown = overflowShown ? anchor : ([...actions.children].findLast((el) => el.getClientRects().length > 0) ?? actions);
+  const actionsBox = shown.getBoundingClientRect();
   const title = query(row, selectors.rowTitle);
   const titleBox = title?.getBoundingClientRect();
   const main = query(row, selectors.rowMainContent);
   const content = [title, main].filter((el) => el !== undefined);
   const ink = content.flatMap((el) => inkOf(el, report));
-  const lastLine = query(row, selectors.rowTitleLink)?.getClientRects();
-  const line = lastLine?.[lastLine.length - 1];
+  // The title's lines only matter to a report icon.
+  const lastLine = report && query(row, selectors.rowTitleLink)?.getClientRects();
+  const line = lastLine ? lastLine[lastLine.length - 1] : undefined;
   return {
     host: unshifted(host),
     columnSize: size(parts.column),

@@ -240,15 +240,19 @@ export function createController(deps: ControllerDeps) {
       rows = new Map();
       notices = [];
       draw();
+      // Whether remembered settings arrived (only then do the skeletons just drawn change).
       const settingsReady = settingsByRepo.has(repo)
-        ? Promise.resolve()
+        ? Promise.resolve(false)
         : deps.loadSettings(repo).then(
-            (saved) => void (saved && settingsByRepo.set(repo, { ...DEFAULT_SETTINGS, ...saved })),
-            () => undefined,
+            (saved) => {
+              if (saved) settingsByRepo.set(repo, { ...DEFAULT_SETTINGS, ...saved });
+              return !!saved;
+            },
+            () => false,
           );
-      void settingsReady.then(() => {
+      void settingsReady.then((remembered) => {
         if (page?.key !== key) return;
-        draw(); // skeletons sized like the remembered columns
+        if (remembered) draw(); // skeletons sized like the remembered columns
         return load(key);
       });
     },

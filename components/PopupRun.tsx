@@ -6,14 +6,21 @@ import type { TabTarget } from '../lib/page/url';
 
 type State = { kind: 'none' } | { kind: 'note'; text: string } | { kind: 'ready'; url: string; label: string };
 
-/** The popup's Run: for the commit the current tab shows, or the head of the branch it lists, the Run form in a new tab. */
+/** The popup's Run: for the commit the current tab shows, the head of the branch it lists, or its pull request's head commit, the Run form in a new tab. */
 export function PopupRun({ target, tabId }: { target: TabTarget; tabId: number }) {
   const [state, setState] = useState<State>({ kind: 'none' });
   useEffect(() => {
     void (async () => {
-      if ('pr' in target) return setState({ kind: 'note', text: 'To run from a pull request, use the Run button of a row on its Commits tab.' });
       const login = ((await browser.tabs.sendMessage(tabId, { type: PAGE_LOGIN_MESSAGE }).catch(() => null)) as string | null) ?? '';
       let sha = 'sha' in target ? target.sha : undefined;
+      if ('pr' in target) {
+        // The pull request's head commit, as its Commits tab's newest row runs it: no base branch named (its head may be a
+        // fork's branch, not this repository's), so the user names one in the form.
+        const commits = await ask({ type: 'branch-commits', repo: { owner: target.owner, name: target.repo }, from: { pr: target.pr } });
+        if (!commits.ok || !commits.commits?.[0])
+          return setState({ kind: 'note', text: commits.ok ? `${target.owner}/${target.repo} has no pull request #${target.pr}.` : commits.message });
+        sha = commits.commits[0].oid;
+      }
       if ('ref' in target) {
         const head = await ask({ type: 'branch-head', repo: { owner: target.owner, name: target.repo }, branch: target.ref });
         if (!head.ok || !head.head)

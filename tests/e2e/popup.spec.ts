@@ -140,6 +140,17 @@ test('signed in, over a pull request: its commits, newest first, as git and CI h
   const shas = git(demo.repo.git.gitDir, 'rev-list', `refs/heads/${baseRefName}..refs/heads/${headRefName}`).trim().split('\n');
   expect(seen.rows).toEqual(expected(demo, shas.slice(0, 5)));
   expect(seen.rows.some((r) => r.status === 'succeeded')).toBe(true);
+
+  // Run starts from the pull request's head commit, naming no base branch (as its Commits tab's rows do).
+  const head = shas[0]!;
+  const opened = popup.context().waitForEvent('page');
+  await popup.getByRole('button', { name: `Run an experiment from ${head.slice(0, 7)}` }).click();
+  const form = await opened;
+  await form.waitForLoadState();
+  const query = new URL(form.url()).searchParams;
+  expect([query.get('sha'), query.get('ref')]).toEqual([head, '']);
+  await expect(form.locator('[data-param="params.yaml:train.max_depth"]')).toHaveValue(/^\d+$/, { timeout: 30_000 });
+  await expect(form.locator('#base')).toHaveValue('');
 });
 
 test('signed out: the popup says so and offers to sign in', async ({ openPopup }) => {

@@ -22,20 +22,20 @@ describe('gitInputs: stage deps kept in git', () => {
         '  a:',
         '    cmd: run',
         '    wdir: sub',
-        '    deps: [script.py, ../shared.cfg, ../missing.py, ../data, ../out/part.txt, ../src, https://example.com/x.csv]',
+        '    deps: [script.py, ../common.cfg, ../missing.py, ../data, ../out/part.txt, ../src, https://example.com/x.csv]',
         '    outs: [../out]',
         '  b:',
         '    cmd: run',
-        '    deps: [shared.cfg, data/raw.csv]',
+        '    deps: [common.cfg, data/raw.csv]',
         '',
       ].join('\n'),
       'data.dvc': 'outs:\n- md5: 0123456789abcdef0123456789abcdef.dir\n  path: data\n',
     };
-    const paths = [...Object.keys(files), 'sub/script.py', 'shared.cfg', 'data/raw.csv', 'out/part.txt', 'src/a.py'];
+    const paths = [...Object.keys(files), 'sub/script.py', 'common.cfg', 'data/raw.csv', 'out/part.txt', 'src/a.py'];
     const project = await readProject(async (path) => files[path] ?? null, paths);
     expect(project.gitInputs).toEqual([
       { path: 'sub/script.py', stages: ['a'] },
-      { path: 'shared.cfg', stages: ['a', 'b'] },
+      { path: 'common.cfg', stages: ['a', 'b'] },
     ]);
     expect(project.problems).toEqual([]);
   });

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { render, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
+import { experimentRow } from '../lib/experiments/testing/experiment-row';
 import type { ExperimentRow, RowsRequest } from '../lib/experiments/types';
 import type { BranchCommitsReply, CommitsFrom, ExperimentsReply } from '../lib/messages';
 import { PopupExperiments } from './PopupExperiments';
@@ -9,21 +10,7 @@ const sha = (n: number) => n.toString(16).padStart(40, 'b');
 const REPO = { owner: 'commit-lab', name: 'iris-lab' };
 const ON = { owner: 'commit-lab', repo: 'iris-lab' };
 
-function row(n: number, extra: Partial<ExperimentRow>): ExperimentRow {
-  return {
-    sha: sha(n),
-    parents: [],
-    params: [],
-    paramChanges: [],
-    unreproduced: [],
-    metrics: [],
-    metricChanges: [],
-    cachedMetrics: [],
-    stages: [],
-    problems: [],
-    ...extra,
-  };
-}
+const row = (n: number, extra: Partial<ExperimentRow>) => experimentRow(sha(n), extra);
 
 const commits = (...ns: number[]): BranchCommitsReply => ({ ok: true, commits: ns.map((n) => ({ oid: sha(n), url: '', message: `c${n}` })) });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { experimentRow } from '../../lib/experiments/testing/experiment-row';
 import type { ExperimentRow } from '../../lib/experiments/types';
 import type { RemoteNote } from '../../lib/experiments/remote-metrics';
 import { accessOffers } from './view';
@@ -9,20 +10,12 @@ const permission = (host: string, denied = false): RemoteNote => ({
   message: `eval/metrics.json is in a DVC remote on ${host}`,
   failure: { kind: 'permission', host, origin: `https://${host}/*`, denied },
 });
-const row = (n: number, notes: RemoteNote[]): ExperimentRow => ({
-  sha: sha(n),
-  parents: [],
-  params: [],
-  paramChanges: [],
-  unreproduced: [],
-  metrics: [],
-  metricChanges: [],
-  cachedMetrics: [{ file: 'eval/metrics.json', dir: { path: 'eval', md5: 'a'.repeat(32) + '.dir' } }],
-  stages: [],
-  problems: [],
-  remoteMetrics: [],
-  remoteNotes: notes,
-});
+const row = (n: number, notes: RemoteNote[]): ExperimentRow =>
+  experimentRow(sha(n), {
+    cachedMetrics: [{ file: 'eval/metrics.json', dir: { path: 'eval', md5: 'a'.repeat(32) + '.dir' } }],
+    remoteMetrics: [],
+    remoteNotes: notes,
+  });
 const accessUrl = (origin: string) => `chrome-extension://id/remote-access.html?origin=${encodeURIComponent(origin)}`;
 
 describe('"Read metrics from <host>" in the rows', () => {

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import type { CiStatus } from '../../lib/experiments/ci/ci-status';
+import { experimentRow } from '../../lib/experiments/testing/experiment-row';
 import type { ExperimentRow, RowsRequest } from '../../lib/experiments/types';
 import type { ExperimentsReply } from '../../lib/messages';
 import type { CellTarget } from '../../lib/page/overlay';
@@ -9,19 +10,8 @@ import { createController } from './controller';
 const SHA = 'a'.repeat(40);
 type State = 'none' | 'queued' | 'succeeded';
 const ci = (state: State): CiStatus => ({ state, checks: state === 'none' ? [] : [{ name: 'train', state, url: null }], partial: false });
-const row = (state: State, metric: number): ExperimentRow => ({
-  sha: SHA,
-  parents: [],
-  params: [],
-  paramChanges: [],
-  unreproduced: [],
-  metrics: [{ file: 'metrics.json', key: 'auc', value: metric }],
-  metricChanges: [],
-  cachedMetrics: [],
-  stages: [],
-  problems: [],
-  ci: ci(state),
-});
+const row = (state: State, metric: number): ExperimentRow =>
+  experimentRow(SHA, { metrics: [{ file: 'metrics.json', key: 'auc', value: metric }], ci: ci(state) });
 const reply = (r: ExperimentRow): ExperimentsReply => ({
   ok: true,
   result: { dvc: true, rows: [r], fetched: { waves: 0, rawReads: 0, live: 1, fallback: 0, trees: 0, remoteReads: 0 } },

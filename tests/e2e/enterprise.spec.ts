@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { launchWithExtension } from './browser';
 import { EXTENSION_DIR, expect, test, type ServiceWorkerScope } from './fixtures';
-import { startOverlayWorld, type OverlayWorld } from './overlay-world';
+import { egsWorldTest } from './overlay-world';
 
 /**
  * The fake GitHub reached directly at http://127.0.0.1:PORT plays a GitHub Enterprise Server: its
@@ -91,17 +91,7 @@ test('the registration survives a browser restart', async ({ server }) => {
 });
 
 // example-get-started's generated history (a DVC project), served by a fake that plays the Enterprise host.
-const egsTest = test.extend<object, { overlay: OverlayWorld }>({
-  overlay: [
-    async ({}, use) => {
-      const world = await startOverlayWorld(40);
-      await use(world);
-      await world.fake.close();
-    },
-    { scope: 'worker' },
-  ],
-  server: [async ({ overlay }, use) => use(overlay.fake.server), { scope: 'worker' }],
-});
+const egsTest = egsWorldTest(40);
 
 egsTest(
   'on an added Enterprise host the Run button opens the Run form framed over its commit list (run.html is web-accessible there)',

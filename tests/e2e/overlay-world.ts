@@ -31,20 +31,23 @@ export async function startOverlayWorld(commits: number): Promise<OverlayWorld> 
   return { fake, expected, byOid, oidOf, mainNewestFirst };
 }
 
-/**
- * The end-to-end fixtures on the overlay's world: a fake GitHub with 120 commits of acme/egs per
- * worker, and `signedIn` (a classic token stored as the background stores one).
- */
-export const overlayTest = base.extend<{ signedIn: void }, { overlay: OverlayWorld }>({
-  overlay: [
-    async ({}, use) => {
-      const world = await startOverlayWorld(120);
-      await use(world);
-      await world.fake.close();
-    },
-    { scope: 'worker' },
-  ],
-  server: [async ({ overlay }, use) => use(overlay.fake.server), { scope: 'worker' }],
+/** The end-to-end fixtures with a fake GitHub serving `commits` commits of acme/egs per worker. */
+export function egsWorldTest(commits: number) {
+  return base.extend<object, { overlay: OverlayWorld }>({
+    overlay: [
+      async ({}, use) => {
+        const world = await startOverlayWorld(commits);
+        await use(world);
+        await world.fake.close();
+      },
+      { scope: 'worker' },
+    ],
+    server: [async ({ overlay }, use) => use(overlay.fake.server), { scope: 'worker' }],
+  });
+}
+
+/** The overlay's world: 120 commits of acme/egs, and `signedIn` (a classic token stored as the background stores one). */
+export const overlayTest = egsWorldTest(120).extend<{ signedIn: void }>({
   signedIn: async ({ background }, use) => {
     await background.evaluate((items) => (self as unknown as ServiceWorkerScope).chrome.storage.local.set(items), signedInStorage('ghp_overlayE2E'));
     await use();

@@ -2,7 +2,7 @@ import columnsIcon from '@primer/octicons/build/svg/columns-16.svg?raw';
 import syncIcon from '@primer/octicons/build/svg/sync-16.svg?raw';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { defaultGoal, type Goal } from '../../lib/experiments/columns/deltas';
-import { Octicon } from '../Octicon';
+import { octicon } from '../Octicon';
 import { ColumnPicker } from './ColumnPicker';
 import type { OverlayActions, OverlayView } from './view';
 
@@ -52,7 +52,7 @@ export function Header({
         <div class="cl-bar">
           <div class="cl-controls">
             <button type="button" class="cl-button" aria-expanded={picking} onClick={() => setPicking(!picking)}>
-              <Octicon svg={columnsIcon} size={16} />
+              {octicon(columnsIcon, 16)}
               <span>Columns</span>
             </button>
             <label class="cl-field">
@@ -80,7 +80,7 @@ export function Header({
               </select>
             </label>
             <button type="button" class="cl-button" aria-label="Refresh experiments" title="Refresh experiments" onClick={actions.refresh}>
-              <Octicon svg={syncIcon} size={16} />
+              {octicon(syncIcon, 16)}
             </button>
           </div>
           <div class="cl-titles" ref={titles} aria-hidden="true">

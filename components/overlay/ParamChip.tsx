@@ -1,22 +1,21 @@
 import clockIcon from '@primer/octicons/build/svg/clock-16.svg?raw';
-import { useState } from 'preact/hooks';
+import type { VNode } from 'preact';
 import type { ParamChangeText } from '../../lib/experiments/columns/param-text';
-import { Octicon } from '../Octicon';
+import { octicon } from '../Octicon';
 
 /**
  * The params a commit changed: the first as `train.n_est 50→100`, the rest behind `+N` (every
- * change in the tooltip, and in a list the button expands). Changes not yet reproduced in
- * `dvc.lock` carry a clock.
+ * change in the tooltip, and in a list the button expands — `open`, the row's state). Changes not
+ * yet reproduced in `dvc.lock` carry a clock.
  */
-export function ParamChip({ changes, sha }: { changes: ParamChangeText[]; sha: string }) {
-  const [open, setOpen] = useState(false);
+export function paramChip(changes: ParamChangeText[], sha: string, open: boolean, toggle: () => void): VNode {
   const first = changes[0];
   if (!first) return <span class="cl-chip cl-chip-empty" />;
   const all = changes.map((c) => `${c.file}: ${c.text}${c.unreproduced ? ' (not yet reproduced)' : ''}`).join('\n');
   return (
     <span class="cl-chip-wrap">
       <span class="cl-chip" data-param={first.id} data-unreproduced={first.unreproduced || undefined} title={all}>
-        {first.unreproduced && <Unreproduced />}
+        {first.unreproduced && unreproduced()}
         <span class="cl-chip-text">{first.text}</span>
         {changes.length > 1 && (
           <button
@@ -24,7 +23,7 @@ export function ParamChip({ changes, sha }: { changes: ParamChangeText[]; sha: s
             class="cl-chip-more"
             aria-expanded={open}
             aria-label={`${changes.length - 1} more params changed in ${sha.slice(0, 7)}`}
-            onClick={() => setOpen(!open)}
+            onClick={toggle}
           >
             +{changes.length - 1}
           </button>
@@ -34,7 +33,7 @@ export function ParamChip({ changes, sha }: { changes: ParamChangeText[]; sha: s
         <ul class="cl-chip-list" aria-label={`Params changed in ${sha.slice(0, 7)}`}>
           {changes.map((c) => (
             <li key={c.id} data-param={c.id} data-unreproduced={c.unreproduced || undefined}>
-              {c.unreproduced && <Unreproduced />}
+              {c.unreproduced && unreproduced()}
               <span class="cl-file">{c.file}</span> {c.text}
             </li>
           ))}
@@ -44,10 +43,10 @@ export function ParamChip({ changes, sha }: { changes: ParamChangeText[]; sha: s
   );
 }
 
-function Unreproduced() {
+function unreproduced() {
   return (
     <span class="cl-unreproduced" role="img" aria-label="not yet reproduced" title="Changed, not yet reproduced: dvc.lock records the old value">
-      <Octicon svg={clockIcon} size={12} />
+      {octicon(clockIcon, 12)}
     </span>
   );
 }

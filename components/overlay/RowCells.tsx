@@ -2,16 +2,16 @@ import alertIcon from '@primer/octicons/build/svg/alert-16.svg?raw';
 import clockIcon from '@primer/octicons/build/svg/clock-16.svg?raw';
 import foldIcon from '@primer/octicons/build/svg/fold-16.svg?raw';
 import beakerIcon from '@primer/octicons/build/svg/beaker-16.svg?raw';
-import { useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { formatMetric } from '../../lib/dvc';
 import { defaultGoal, metricDelta, metricValue } from '../../lib/experiments/columns/deltas';
 import { paramChangeTexts, paramText, paramValue } from '../../lib/experiments/columns/param-text';
 import type { ExperimentRow } from '../../lib/experiments/types';
-import { Octicon } from '../Octicon';
-import { ParamChip } from './ParamChip';
-import { ReportIcon } from './ReportIcon';
-import { RunButton } from './RunButton';
-import { StatusIcon } from './StatusIcon';
+import { octicon } from '../Octicon';
+import { paramChip } from './ParamChip';
+import { reportIcon } from './ReportIcon';
+import { runButton } from './RunButton';
+import { statusIcon } from './StatusIcon';
 import type { OverlayView } from './view';
 
 const short = (sha: string) => sha.slice(0, 7);
@@ -27,6 +27,7 @@ const keyOf = (id: string) => id.slice(id.lastIndexOf(':') + 1);
  */
 export function RowCells({ view, sha, onRun }: { view: OverlayView; sha: string; onRun(sha: string, opener: HTMLElement): void }) {
   const [open, setOpen] = useState(false);
+  const [chipOpen, setChipOpen] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
   const row = view.rows.get(sha);
   const loading = !row && view.phase === 'loading';
@@ -36,8 +37,9 @@ export function RowCells({ view, sha, onRun }: { view: OverlayView; sha: string;
     setOpen(false);
     toggle.current?.focus();
   };
-  return (
-    <span class={`cl-cells${row?.foldedInto ? ' cl-folded' : ''}${loading ? ' cl-loading' : ''}`} data-commit-lab-sha={sha} onKeyDown={close}>
+  // The same vnodes while their inputs stay: Preact then skips them on every redraw of the row.
+  const disclosure = useMemo(
+    () => (
       <button
         ref={toggle}
         type="button"
@@ -46,10 +48,17 @@ export function RowCells({ view, sha, onRun }: { view: OverlayView; sha: string;
         aria-controls={listId}
         aria-label={`Experiment of ${short(sha)}`}
         title={`Experiment of ${short(sha)}`}
-        onClick={() => setOpen(!open)}
+        onClick={() => setOpen((was) => !was)}
       >
-        <Octicon svg={beakerIcon} size={12} />
+        {octicon(beakerIcon, 12)}
       </button>
+    ),
+    [open, listId, sha],
+  );
+  const run = useMemo(() => runButton(sha, onRun), [sha, onRun]);
+  return (
+    <span class={`cl-cells${row?.foldedInto ? ' cl-folded' : ''}${loading ? ' cl-loading' : ''}`} data-commit-lab-sha={sha} onKeyDown={close}>
+      {disclosure}
       <span
         id={listId}
         class={`cl-collapsible${open ? ' cl-open' : ''}`}
@@ -57,20 +66,27 @@ export function RowCells({ view, sha, onRun }: { view: OverlayView; sha: string;
         aria-label={`Experiment of ${short(sha)}`}
         aria-busy={loading || undefined}
       >
-        {row ? <Cells view={view} row={row} /> : loading ? <Skeletons view={view} /> : null}
-        <RunButton sha={sha} onRun={onRun} />
+        {row ? cells(view, row, chipOpen, () => setChipOpen((was) => !was)) : loading ? skeletons(view) : null}
+        {run}
       </span>
     </span>
   );
 }
 
-/** As many placeholders as the columns about to show, each the size of its cell. */
-function Skeletons({ view }: { view: OverlayView }) {
+/**
+ * As many placeholders as the columns about to show, each the size of its cell, in the cells'
+ * own elements and keys (by position): the data patches them rather than replacing them.
+ */
+function skeletons(view: OverlayView) {
   return (
     <>
+      {/* The slot of a row's access offer. */ null}
       <span class="cl-marks" />
       <span class="cl-status cl-skeleton" />
-      {Array.from({ length: view.metricIds.length + view.paramIds.length }, (_, i) => (
+      {view.metricIds.map((_, i) => (
+        <span key={i} class="cl-cell cl-skeleton" />
+      ))}
+      {view.paramIds.map((_, i) => (
         <span key={i} class="cl-cell cl-skeleton" />
       ))}
       <span class="cl-chip cl-skeleton" />
@@ -78,7 +94,8 @@ function Skeletons({ view }: { view: OverlayView }) {
   );
 }
 
-function Cells({ view, row }: { view: OverlayView; row: ExperimentRow }) {
+/** The row's cells. Functions, not components, down to each icon: 35 rows of component instances cost more than the DOM they make. */
+function cells(view: OverlayView, row: ExperimentRow, chipOpen: boolean, toggleChip: () => void) {
   const offer = view.accessOffers.get(row.sha);
   return (
     <>
@@ -91,30 +108,32 @@ function Cells({ view, row }: { view: OverlayView; row: ExperimentRow }) {
       <span class="cl-marks">
         {row.report && (
           // Shown when the title's last line has no room for it (the row layout says so).
-          <span class="cl-report-fallback">
-            <ReportIcon row={row} copy />
-          </span>
+          <span class="cl-report-fallback">{reportIcon(row, true)}</span>
         )}
-        <Provenance row={row} />
+        {provenance(row)}
       </span>
-      <StatusIcon ci={row.ci} />
-      {view.metricIds.map((id) => (
-        <MetricCell key={id} view={view} row={row} id={id} />
-      ))}
-      {view.paramIds.map((id) => {
+      {statusIcon(row.ci)}
+      {view.metricIds.map((id, i) => metricCell(view, row, id, i))}
+      {view.paramIds.map((id, i) => {
         const text = paramText(paramValue(row, fileOf(id), keyOf(id)));
         return (
-          <span key={id} class="cl-cell cl-param" data-param={id} title={`${id} = ${text}`}>
+          <span key={i} class="cl-cell cl-param" data-param={id} title={`${id} = ${text}`}>
             {text}
           </span>
         );
       })}
-      <ParamChip changes={paramChangeTexts(row)} sha={row.sha} />
+      {paramChip(paramChangeTexts(row), row.sha, chipOpen, toggleChip)}
+      {row.unreproduced.length > 0 && (
+        // What focus on a stale metric announces (ids are the shadow root's own); hover shows the same in the title.
+        <span id={STALE_NOTE_ID} hidden>
+          {STALE_NOTE}
+        </span>
+      )}
     </>
   );
 }
 
-function MetricCell({ view, row, id }: { view: OverlayView; row: ExperimentRow; id: string }) {
+function metricCell(view: OverlayView, row: ExperimentRow, id: string, position: number) {
   const file = fileOf(id);
   const key = keyOf(id);
   const problem = row.problems.find((p) => p.path === file) ?? row.remoteNotes?.find((n) => n.file === file);
@@ -122,8 +141,8 @@ function MetricCell({ view, row, id }: { view: OverlayView; row: ExperimentRow; 
   if (value === undefined && problem) {
     const label = `${file}: ${problem.message}`;
     return (
-      <span class="cl-cell cl-problem" data-metric={id} tabIndex={0} role="img" aria-label={label} title={label}>
-        <Octicon svg={alertIcon} size={12} />
+      <span key={position} class="cl-cell cl-problem" data-metric={id} tabIndex={0} role="img" aria-label={label} title={label}>
+        {octicon(alertIcon, 12)}
       </span>
     );
   }
@@ -137,35 +156,31 @@ function MetricCell({ view, row, id }: { view: OverlayView; row: ExperimentRow; 
   const stale = value !== undefined && row.unreproduced.length > 0;
   return (
     <span
+      key={position}
       class={`cl-cell cl-metric${remote ? ' cl-remote' : ''}`}
       data-metric={id}
       data-unreproduced={stale || undefined}
       tabIndex={stale ? 0 : undefined}
-      aria-describedby={stale ? `cl-stale:${id}` : undefined}
+      aria-describedby={stale ? STALE_NOTE_ID : undefined}
       title={`${id} = ${shown}${remote}${delta ? ` (${delta.text})` : ''}${stale ? `\n${STALE_NOTE}` : ''}`}
     >
       <span class="cl-value">{shown}</span>
       {delta && <span class={`cl-delta cl-${delta.tone}`}>{delta.text}</span>}
-      {stale && (
-        // What focus announces; hover shows the same in the title.
-        <span id={`cl-stale:${id}`} hidden>
-          {STALE_NOTE}
-        </span>
-      )}
     </span>
   );
 }
 
+const STALE_NOTE_ID = 'cl-stale';
 const STALE_NOTE = 'Not yet reproduced: this value comes from the last reproduction recorded in dvc.lock, not from this commit’s params.';
 
 /** Where a row's results come from, when not from itself: a results commit folded in, or this row folded into its run. */
-function Provenance({ row }: { row: ExperimentRow }) {
+function provenance(row: ExperimentRow) {
   const problems = row.problems.filter((p) => p.path !== '');
   return (
     <>
       {row.unreproduced.length > 0 && row.paramChanges.length === 0 && (
         <span class="cl-mark" role="img" tabIndex={0} aria-label="Params changed, not yet reproduced" title="Params changed, not yet reproduced">
-          <Octicon svg={clockIcon} size={12} />
+          {octicon(clockIcon, 12)}
         </span>
       )}
       {row.resultsFrom && (
@@ -176,7 +191,7 @@ function Provenance({ row }: { row: ExperimentRow }) {
           aria-label={`Results from ${short(row.resultsFrom.sha)}`}
           title={`Results from ${short(row.resultsFrom.sha)}`}
         >
-          <Octicon svg={foldIcon} size={12} />
+          {octicon(foldIcon, 12)}
         </a>
       )}
       {row.foldedInto && (
@@ -188,7 +203,7 @@ function Provenance({ row }: { row: ExperimentRow }) {
           aria-label={`Results of ${short(row.foldedInto)}, shown on its row`}
           title={`Results of ${short(row.foldedInto)}, shown on its row`}
         >
-          <Octicon svg={foldIcon} size={12} />
+          {octicon(foldIcon, 12)}
         </span>
       )}
       {problems.length > 0 && (
@@ -199,7 +214,7 @@ function Provenance({ row }: { row: ExperimentRow }) {
           aria-label={problems.map((p) => `${p.path}: ${p.message}`).join('; ')}
           title={problems.map((p) => `${p.path}: ${p.message}`).join('\n')}
         >
-          <Octicon svg={alertIcon} size={12} />
+          {octicon(alertIcon, 12)}
         </span>
       )}
     </>

@@ -1,8 +1,9 @@
 import playIcon from '@primer/octicons/build/svg/play-16.svg?raw';
-import { Octicon } from '../Octicon';
+import type { VNode } from 'preact';
+import { octicon } from '../Octicon';
 
 /** Opens the Run form for this commit in a dialog over the page. */
-export function RunButton({ sha, onRun }: { sha: string; onRun(sha: string, opener: HTMLElement): void }) {
+export function runButton(sha: string, onRun: (sha: string, opener: HTMLElement) => void): VNode {
   return (
     <button
       type="button"
@@ -11,7 +12,7 @@ export function RunButton({ sha, onRun }: { sha: string; onRun(sha: string, open
       title="Run an experiment from this commit"
       onClick={(e) => onRun(sha, e.currentTarget)}
     >
-      <Octicon svg={playIcon} size={16} />
+      {octicon(playIcon, 16)}
       <span>Run</span>
     </button>
   );

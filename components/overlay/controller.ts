@@ -9,7 +9,7 @@ import { pageRefOf } from '../../lib/page/page-ref';
 import type { CommitRow } from '../../lib/page/rows';
 import type { CommitListPage } from '../../lib/page/url';
 import { Header } from './Header';
-import { ReportIcon } from './ReportIcon';
+import { reportIcon } from './ReportIcon';
 import { RowCells } from './RowCells';
 import { shadowOf } from './shadow';
 import { DRAW_MEASURE } from './draw-measure';
@@ -266,7 +266,7 @@ export function createController(deps: ControllerDeps) {
         const row = currentView.rows.get(target.row.sha);
         // No box at all without a report: an empty inline box would still open a line in GitHub's title.
         host.hidden = !row?.report;
-        return h(ReportIcon, { row });
+        return reportIcon(row);
       });
     },
     renderHeader(host: HTMLElement) {

@@ -1,6 +1,6 @@
 import columnsIcon from '@primer/octicons/build/svg/columns-16.svg?raw';
 import syncIcon from '@primer/octicons/build/svg/sync-16.svg?raw';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { defaultGoal, type Goal } from '../../lib/experiments/columns/deltas';
 import { octicon } from '../Octicon';
 import { ColumnPicker } from './ColumnPicker';
@@ -10,30 +10,12 @@ const keyOf = (id: string) => id.slice(id.lastIndexOf(':') + 1);
 
 /**
  * The slim bar above the list: what went wrong (one line each), the column titles lined up over
- * the first row's cells, and the controls (columns, baseline, delta mode, refresh).
+ * the first row's cells, and the controls (columns, baseline, delta mode, refresh). Where the
+ * titles start is the row layout's to say (`lib/page/row-layout.ts` sets it on the host, with
+ * the rows' placement): the header never reads the page's layout.
  */
-export function Header({
-  view,
-  actions,
-  onSignIn,
-  cellLeft,
-}: {
-  view: OverlayView;
-  actions: OverlayActions;
-  onSignIn(): void;
-  cellLeft(): number | undefined;
-}) {
+export function Header({ view, actions, onSignIn }: { view: OverlayView; actions: OverlayActions; onSignIn(): void }) {
   const [picking, setPicking] = useState(false);
-  const titles = useRef<HTMLDivElement>(null);
-  // Titles start where the column's cells start (the row layout placed them, and draws the header
-  // again after each placement); with every row folded there is no column to title.
-  useEffect(() => {
-    const el = titles.current;
-    if (!el) return;
-    const left = cellLeft();
-    el.hidden = left === undefined;
-    if (left !== undefined) el.style.paddingInlineStart = `${Math.max(0, left - el.getBoundingClientRect().left)}px`;
-  });
   const { settings } = view;
   const set = (patch: Partial<typeof settings>) => actions.setSettings({ ...settings, ...patch });
   return (
@@ -83,7 +65,7 @@ export function Header({
               {octicon(syncIcon, 16)}
             </button>
           </div>
-          <div class="cl-titles" ref={titles} aria-hidden="true">
+          <div class="cl-titles" aria-hidden="true">
             <span class="cl-status" />
             {view.metricIds.map((id) => (
               <span key={id} class="cl-cell cl-title" title={id}>

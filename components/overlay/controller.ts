@@ -4,7 +4,7 @@ import type { CommitList, ExperimentRow, RowsRequest } from '../../lib/experimen
 import type { ExperimentsReply } from '../../lib/messages';
 import type { CellTarget } from '../../lib/page/overlay';
 import { CELL_ATTRIBUTE } from '../../lib/page/overlay';
-import { createRowLayout, LAYOUT_ATTRIBUTE } from '../../lib/page/row-layout';
+import { createRowLayout } from '../../lib/page/row-layout';
 import { pageRefOf } from '../../lib/page/page-ref';
 import type { CommitRow } from '../../lib/page/rows';
 import type { CommitListPage } from '../../lib/page/url';
@@ -88,8 +88,8 @@ export function createController(deps: ControllerDeps) {
     };
   };
 
-  /** The header's redraw after each placement of the cells (its titles follow the column). */
-  let headerLaidOut: (() => void) | undefined;
+  /** The header's host, whose titles the row layout lines up over the column. */
+  let headerHost: HTMLElement | undefined;
   /** Each row's report icon host, by row. */
   const reportHosts = new WeakMap<Element, HTMLElement>();
   const layout = createRowLayout({
@@ -99,8 +99,12 @@ export function createController(deps: ControllerDeps) {
       const host = reportHosts.get(row);
       return host?.isConnected && !host.hidden ? host : undefined;
     },
-    parts: (host) => ({ column: host.shadowRoot?.querySelector('.cl-cells'), folded: host.shadowRoot?.querySelector('.cl-more') }),
-    laidOut: () => headerLaidOut?.(),
+    parts: (host) => ({
+      column: host.shadowRoot?.querySelector('.cl-cells'),
+      folded: host.shadowRoot?.querySelector('.cl-more'),
+      titled: host.shadowRoot?.querySelector('.cl-status'),
+    }),
+    header: () => headerHost,
   });
 
   let currentView = view();
@@ -270,13 +274,8 @@ export function createController(deps: ControllerDeps) {
       });
     },
     renderHeader(host: HTMLElement) {
-      // Where the status column starts in the first row that shows the column: the titles line up
-      // from there (none when every row is folded).
-      const cellLeft = () =>
-        deps.document.querySelector(`[${CELL_ATTRIBUTE}][${LAYOUT_ATTRIBUTE}="column"]`)?.shadowRoot?.querySelector('.cl-status')?.getBoundingClientRect().left;
-      const node = () => h(Header, { view: currentView, actions, onSignIn: deps.openSignIn, cellLeft });
-      headerLaidOut = () => host.isConnected && render(node(), shadowOf(host));
-      return attach(host, node);
+      headerHost = host;
+      return attach(host, () => h(Header, { view: currentView, actions, onSignIn: deps.openSignIn }));
     },
   };
 }

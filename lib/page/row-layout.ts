@@ -9,6 +9,10 @@ export const PAGE_LAYOUT_MEASURE = 'commit-lab:page-layout';
 export const LAYOUT_ATTRIBUTE = 'data-layout';
 /** On a cell host whose row's title has no room left for the report icon: the cells show it. */
 const REPORT_FALLBACK_ATTRIBUTE = 'data-report-fallback';
+/** On the header: where the column's titles start, in px from the header's left edge. */
+const COLUMN_START_PROPERTY = '--cl-column-start';
+/** On the header when no row shows the column (every row folded): there is nothing to title. */
+const NO_COLUMN_ATTRIBUTE = 'data-no-column';
 
 /** Space between our column and GitHub's metadata, and the least between GitHub's text and our column. */
 const COLUMN_GAP = 16;
@@ -85,15 +89,17 @@ export interface RowLayoutOptions {
   hosts(): HTMLElement[];
   /** The row's report icon host, when it shows a report (placed after the title, out of flow too). */
   report(row: Element): HTMLElement | undefined;
-  /** The column and the disclosure elements inside a host, to measure each size. */
-  parts(host: HTMLElement): { column: Element | null | undefined; folded: Element | null | undefined };
-  /** After each pass (the header lines its titles up with the column). */
-  laidOut?(): void;
+  /** The column and the disclosure elements inside a host, to measure each size, and the cell the header's first title stands over. */
+  parts(host: HTMLElement): { column: Element | null | undefined; folded: Element | null | undefined; titled: Element | null | undefined };
+  /** The header whose titles line up over the column (told by `COLUMN_START_PROPERTY` and `NO_COLUMN_ATTRIBUTE`). */
+  header?(): HTMLElement | undefined;
 }
 
 /**
  * Places the cell hosts once per frame after anything that can move GitHub's rows: our draws
- * (`schedule`), and any change of a row's size (window width, a description expanded).
+ * (`schedule`), and any change of a row's size (window width, a description expanded). Each pass
+ * reads everything first and then only writes, the header's title offset included, so it never
+ * makes the browser lay the page out twice.
  */
 export function createRowLayout(options: RowLayoutOptions) {
   const { document } = options;
@@ -146,7 +152,9 @@ export function createRowLayout(options: RowLayoutOptions) {
       observed.delete(row);
       resize?.unobserve(row);
     }
-    const measured: { host: HTMLElement; report: HTMLElement | undefined; row: RowGeometry }[] = [];
+    const header = options.header?.();
+    const headerLeft = header?.isConnected ? header.getBoundingClientRect().left : undefined;
+    const measured: { host: HTMLElement; report: HTMLElement | undefined; row: RowGeometry; titledOffset: number | undefined }[] = [];
     for (const host of hosts) {
       const row = host.closest(selectors.commitRow.variants.join(','));
       if (!row) continue;
@@ -155,27 +163,37 @@ export function createRowLayout(options: RowLayoutOptions) {
         resize.observe(row);
       }
       const report = options.report(row);
-      const geometry = measure(row, host, options.parts(host), report, (el) => shifts.get(el) ?? { dx: 0, dy: 0 });
-      if (geometry) measured.push({ host, report, row: geometry });
+      const parts = options.parts(host);
+      const geometry = measure(row, host, parts, report, (el) => shifts.get(el) ?? { dx: 0, dy: 0 });
+      // Where the first titled cell sits in its host, whatever the host's shift.
+      const titledOffset = parts.titled ? parts.titled.getBoundingClientRect().left - host.getBoundingClientRect().left : undefined;
+      if (geometry) measured.push({ host, report, row: geometry, titledOffset });
       // A row without GitHub's metadata or actions leaves nowhere known to put its cells: they stay hidden.
       else setLayout(host, undefined);
     }
-    if (measured.length) {
-      placeCells(measured.map((m) => m.row)).forEach((placement, i) => {
-        const { host, report } = measured[i]!;
-        shift(host, placement);
-        setLayout(host, placement.layout);
-        const fallback = placement.report === 'fallback';
-        if (host.hasAttribute(REPORT_FALLBACK_ATTRIBUTE) !== fallback) host.toggleAttribute(REPORT_FALLBACK_ATTRIBUTE, fallback);
-        if (!report) return;
-        if (placement.report && placement.report !== 'fallback') {
-          shift(report, placement.report);
-          setLayout(report, 'title');
-        } else setLayout(report, undefined);
-      });
+    const placements = measured.length ? placeCells(measured.map((m) => m.row)) : [];
+    placements.forEach((placement, i) => {
+      const { host, report } = measured[i]!;
+      shift(host, placement);
+      setLayout(host, placement.layout);
+      const fallback = placement.report === 'fallback';
+      if (host.hasAttribute(REPORT_FALLBACK_ATTRIBUTE) !== fallback) host.toggleAttribute(REPORT_FALLBACK_ATTRIBUTE, fallback);
+      if (!report) return;
+      if (placement.report && placement.report !== 'fallback') {
+        shift(report, placement.report);
+        setLayout(report, 'title');
+      } else setLayout(report, undefined);
+    });
+    if (header && headerLeft !== undefined) {
+      const first = placements.findIndex((p) => p.layout === 'column');
+      const titled = measured[first];
+      const titlesStart =
+        titled?.titledOffset === undefined ? undefined : titled.row.host.left + Math.round(placements[first]!.dx) + titled.titledOffset - headerLeft;
+      if (header.hasAttribute(NO_COLUMN_ATTRIBUTE) !== (titlesStart === undefined)) header.toggleAttribute(NO_COLUMN_ATTRIBUTE, titlesStart === undefined);
+      const px = titlesStart === undefined ? '' : `${Math.round(titlesStart)}px`;
+      if (px && header.style.getPropertyValue(COLUMN_START_PROPERTY) !== px) header.style.setProperty(COLUMN_START_PROPERTY, px);
     }
     performance.measure(LAYOUT_MEASURE, { start, end: performance.now() });
-    options.laidOut?.();
   };
 
   function schedule() {

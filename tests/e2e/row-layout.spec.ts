@@ -107,11 +107,13 @@ function snapshot(page: Page): Promise<Snapshot> {
     });
     const firstColumn = document.querySelector('[data-commit-lab-cell][data-layout="column"]');
     const columnRow = firstColumn?.closest(ROW)?.getBoundingClientRect();
-    const titles = columnRow
-      ? [...(document.querySelector('[data-commit-lab-header]')?.shadowRoot?.querySelectorAll('.cl-titles > .cl-status, .cl-titles > .cl-cell') ?? [])].map(
-          (el) => rel(el.getBoundingClientRect(), columnRow),
-        )
-      : [];
+    const titleCells = [
+      ...(document.querySelector('[data-commit-lab-header]')?.shadowRoot?.querySelectorAll('.cl-titles > .cl-status, .cl-titles > .cl-cell') ?? []),
+    ];
+    // With no row showing the column, the titles must not show either (nothing there to title).
+    const titles = titleCells
+      .filter((el) => columnRow || el.getClientRects().length > 0)
+      .map((el) => rel(el.getBoundingClientRect(), columnRow ?? document.documentElement.getBoundingClientRect()));
     const withUs = github();
     document.querySelectorAll(OURS).forEach((el) => el.remove());
     const without = github();
@@ -132,7 +134,7 @@ async function settled(page: Page, loading = false) {
             rows: document.querySelectorAll('li[data-testid="commit-row-item"]').length,
             hosts: hosts.map((h) => [h.getAttribute('data-layout'), h.style.translate]),
             skeletons: hosts.filter((h) => h.shadowRoot?.querySelector('.cl-skeleton')).length,
-            titles: document.querySelector('[data-commit-lab-header]')?.shadowRoot?.querySelector<HTMLElement>('.cl-titles')?.style.paddingInlineStart,
+            titles: document.querySelector<HTMLElement>('[data-commit-lab-header]')?.style.getPropertyValue('--cl-column-start'),
           });
         });
         const { rows, hosts, skeletons } = JSON.parse(now) as { rows: number; hosts: [string | null, string][]; skeletons: number };
@@ -222,6 +224,7 @@ test('from 1280 px down to the narrow layout GitHub’s rows keep every box and 
         ours.every((o) => o.overflowShown && o.layout === 'folded'),
         `${width}px`,
       ).toBe(true);
+    if (ours.every((o) => o.layout === 'folded')) expect(titles, `${width}px: the header's titles, every row folded`).toEqual([]);
 
     // The columns line up across rows (badge or not), and under the header's titles.
     const column = ours.filter((o) => o.layout === 'column');

@@ -5,7 +5,7 @@ import { launchWithExtension, routeGitHub } from '../tests/e2e/browser';
 import { startTestGitHub } from '../tests/fake-github/worlds/test-repos';
 import { CELL_ATTRIBUTE } from '../lib/page/overlay';
 import { selectors } from '../lib/page/selectors';
-import { benchExperiments, type BenchRow } from './bench-experiments';
+import { benchExperiments, median, type BenchRow } from './bench-experiments';
 import { benchRemote } from './bench-remote';
 import { DvcRemoteStore } from '../tests/fake-github/dvc/remote-store';
 import { GET_STARTED_REMOTE } from '../tests/fake-github/seed/remote-metrics';
@@ -47,7 +47,6 @@ async function md5Throughput(): Promise<Row[]> {
 const kB = (file: string) => fs.statSync(file).size / 1024;
 const dirKB = (dir: string): number =>
   fs.readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => sum + (e.isDirectory() ? dirKB(path.join(dir, e.name)) : kB(path.join(dir, e.name))), 0);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /**
  * Sets `window.__commitLabMarked` to the time (ms since navigation start) the last row got its

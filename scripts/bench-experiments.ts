@@ -30,6 +30,11 @@ export interface BenchRow {
 }
 
 const TOKEN = 'ghp_benchToken0123456789';
+/** Reloads measured after the cold view. */
+const WARM_VIEWS = 5;
+
+/** The middle one of several measurements (the upper middle of an even count). */
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /**
  * Records, in the page, when the list appeared (its first row) and when every row's cell showed
@@ -98,7 +103,11 @@ export async function benchExperiments(context: BrowserContext, fake: FakeGitHub
       return { ms, draw, pageLayout, api: api.length, raw: api.filter((r) => r.path.includes('/contents/')).length };
     };
     const cold = await view();
-    const warm = await view();
+    // A warm view is any later one: the median of several, so one descheduled frame does not decide it.
+    const warms: Awaited<ReturnType<typeof view>>[] = [];
+    for (let i = 0; i < WARM_VIEWS; i++) warms.push(await view());
+    const mid = <K extends 'ms' | 'draw' | 'pageLayout'>(key: K) => median(warms.map((w) => w[key]));
+    const warm = { ms: mid('ms'), draw: mid('draw'), pageLayout: mid('pageLayout'), api: Math.max(...warms.map((w) => w.api)) };
     await page.close();
 
     // The same rows computed in Node (the background's own code): its time, and which files at which commits it read.
@@ -127,11 +136,17 @@ export async function benchExperiments(context: BrowserContext, fake: FakeGitHub
     return [
       { what: 'experiments, one 35-commit page view, cold: API requests, ours / naive', value: cold.api, unit: 'requests', budget: 3, against: naive },
       { what: '  of which raw reads of blobs cut at 512,000 bytes (counted apart)', value: cold.raw, unit: 'requests' },
-      { what: 'experiments, same page after a reload (warm): API requests, ours / naive', value: warm.api, unit: 'requests', budget: 1, against: naive },
-      { what: 'experiments: list appears → every row drawn with its data, cold (in the page)', value: cold.ms, unit: 'ms' },
-      { what: 'experiments: list appears → every row drawn with its data, warm (in the page)', value: warm.ms, unit: 'ms' },
       {
-        what: 'content script main-thread time drawing and placing 35 rows once the data is there, cold / warm',
+        what: `experiments, same page reloaded (warm, most of ${WARM_VIEWS}): API requests, ours / naive`,
+        value: warm.api,
+        unit: 'requests',
+        budget: 1,
+        against: naive,
+      },
+      { what: 'experiments: list appears → every row drawn with its data, cold (in the page)', value: cold.ms, unit: 'ms' },
+      { what: `experiments: list appears → every row drawn with its data, warm (in the page, median of ${WARM_VIEWS})`, value: warm.ms, unit: 'ms' },
+      {
+        what: `content script main-thread time drawing and placing 35 rows once the data is there, cold / warm (median of ${WARM_VIEWS})`,
         value: cold.draw,
         unit: 'ms',
         budget: 16,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { startFakeGitHub, type FakeGitHub } from '../app';
 import { manualClock, type ManualClock } from '../clock';
@@ -31,6 +31,7 @@ let fake: FakeGitHub | undefined;
 let contract: ContractLog;
 
 afterEach(async () => {
+  vi.restoreAllMocks();
   await fake?.close();
   fake = undefined;
 });
@@ -317,6 +318,20 @@ describe('the fake CI (GitHub Actions running DVC and CML)', () => {
     expect(git(gitDir(f), 'show', `skipped:metrics.json`)).toBe(Buffer.from(expectedMetrics({ seed: 5, n_est: 3, max_depth: 2 }).file).toString());
     expect(contract.violations).toEqual([]);
   });
+
+  it('on the system clock, a phase timer that fires before the clock reaches the phase looks again: the run still goes queued → in_progress → completed', async () => {
+    // Node runs timers on the event loop's cached time, which lags Date.now() after a long
+    // synchronous stretch: a timer can fire a few ms before the clock says the phase is due.
+    const f = await start({ timing: { queuedMs: 50, runMs: 50 } });
+    await commitParams(f, 'main', { seed: 42, n_est: 4, max_depth: 2 });
+    await f.ci!.settled();
+    expect(f.ci!.runs.map((r) => r.workflowRun.status)).toEqual(['queued']);
+    const now = Date.now.bind(Date);
+    vi.spyOn(Date, 'now').mockImplementation(() => now() - 30);
+    await expect.poll(() => f.ci!.runs[0]!.workflowRun.status, { timeout: 80_000 }).toBe('completed');
+    expect(f.ci!.runs[0]!.phases.map((p) => p.status)).toEqual(['queued', 'in_progress', 'completed']);
+    expect(f.ci!.runs[0]!.workflowRun.conclusion).toBe('success');
+  }, 90_000);
 
   it('merges the results over a push made while the job ran (cml pr), and fails a results commit that would overwrite it', async () => {
     for (const results of ['pr', 'commit'] as const) {

@@ -199,7 +199,10 @@ export class FakeCi {
     const timer = setTimeout(
       () => {
         this.timers.delete(timer);
-        this.track(this.advance());
+        // Node runs timers on the event loop's cached time, which can lag the clock: a timer may
+        // fire a few ms before the phase is due, and `advance` would find nothing to do.
+        if (this.now() < at) this.schedule(at);
+        else this.track(this.advance());
       },
       Math.max(0, at - this.now()),
     );

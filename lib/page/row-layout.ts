@@ -152,9 +152,7 @@ export function createRowLayout(options: RowLayoutOptions) {
       observed.delete(row);
       resize?.unobserve(row);
     }
-    const header = options.header?.();
-    const headerLeft = header?.isConnected ? header.getBoundingClientRect().left : undefined;
-    const measured: { host: HTMLElement; report: HTMLElement | undefined; row: RowGeometry; titledOffset: number | undefined }[] = [];
+    const measured: { host: HTMLElement; report: HTMLElement | undefined; row: RowGeometry }[] = [];
     for (const host of hosts) {
       const row = host.closest(selectors.commitRow.variants.join(','));
       if (!row) continue;
@@ -163,15 +161,15 @@ export function createRowLayout(options: RowLayoutOptions) {
         resize.observe(row);
       }
       const report = options.report(row);
-      const parts = options.parts(host);
-      const geometry = measure(row, host, parts, report, (el) => shifts.get(el) ?? { dx: 0, dy: 0 });
-      // Where the first titled cell sits in its host, whatever the host's shift.
-      const titledOffset = parts.titled ? parts.titled.getBoundingClientRect().left - host.getBoundingClientRect().left : undefined;
-      if (geometry) measured.push({ host, report, row: geometry, titledOffset });
+      const geometry = measure(row, host, options.parts(host), report, (el) => shifts.get(el) ?? { dx: 0, dy: 0 });
+      if (geometry) measured.push({ host, report, row: geometry });
       // A row without GitHub's metadata or actions leaves nowhere known to put its cells: they stay hidden.
       else setLayout(host, undefined);
     }
     const placements = measured.length ? placeCells(measured.map((m) => m.row)) : [];
+    // Still reading, before the first write: where the header's titles start (the first titled cell of the first row in the column).
+    const header = options.header?.();
+    const titlesStart = header?.isConnected ? titlesStartIn(header, measured, placements) : undefined;
     placements.forEach((placement, i) => {
       const { host, report } = measured[i]!;
       shift(host, placement);
@@ -184,17 +182,27 @@ export function createRowLayout(options: RowLayoutOptions) {
         setLayout(report, 'title');
       } else setLayout(report, undefined);
     });
-    if (header && headerLeft !== undefined) {
-      const first = placements.findIndex((p) => p.layout === 'column');
-      const titled = measured[first];
-      const titlesStart =
-        titled?.titledOffset === undefined ? undefined : titled.row.host.left + Math.round(placements[first]!.dx) + titled.titledOffset - headerLeft;
+    if (header?.isConnected) {
       if (header.hasAttribute(NO_COLUMN_ATTRIBUTE) !== (titlesStart === undefined)) header.toggleAttribute(NO_COLUMN_ATTRIBUTE, titlesStart === undefined);
-      const px = titlesStart === undefined ? '' : `${Math.round(titlesStart)}px`;
+      const px = titlesStart === undefined ? '' : `${titlesStart}px`;
       if (px && header.style.getPropertyValue(COLUMN_START_PROPERTY) !== px) header.style.setProperty(COLUMN_START_PROPERTY, px);
     }
     performance.measure(LAYOUT_MEASURE, { start, end: performance.now() });
   };
+
+  /**
+   * Where the header's titles start, in whole px from the header's edge: over the first titled cell
+   * of the first row placed in the column, where that row's shift is about to put it (none: no row
+   * shows the column).
+   */
+  function titlesStartIn(header: HTMLElement, measured: readonly { host: HTMLElement; row: RowGeometry }[], placements: readonly Placement[]) {
+    const first = placements.findIndex((p) => p.layout === 'column');
+    const titled = first < 0 ? undefined : options.parts(measured[first]!.host).titled;
+    if (!titled) return undefined;
+    const { host, row } = measured[first]!;
+    const offset = titled.getBoundingClientRect().left - host.getBoundingClientRect().left;
+    return Math.round(row.host.left + Math.round(placements[first]!.dx) + offset - header.getBoundingClientRect().left);
+  }
 
   function schedule() {
     if (requested) return;

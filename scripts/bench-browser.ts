@@ -160,7 +160,13 @@ export async function runBench(): Promise<boolean> {
       { what: `page DOMContentLoaded (median of ${RUNS})`, value: median(loaded), unit: 'ms' },
       { what: `every row marked (median of ${RUNS})`, value: median(marked), unit: 'ms' },
     );
-    rows.push(...(await benchExperiments(browser.context, fake)));
+    rows.push(
+      ...(await benchExperiments(async () => {
+        const fresh = await launchWithExtension(chromeDir, true);
+        await routeGitHub(fresh.context, fake.server);
+        return fresh;
+      }, fake)),
+    );
     rows.push(...(await benchRemote(fake, remote)));
   } finally {
     await browser.close();

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { idbCache } from '../lib/cache';
 import { experimentsContext, rowsFor } from '../lib/experiments/rows';
 import { RecordStore } from '../lib/experiments/records';
@@ -30,7 +30,8 @@ export interface BenchRow {
 }
 
 const TOKEN = 'ghp_benchToken0123456789';
-/** Reloads measured after the cold view. */
+/** Fresh profiles, each giving one cold view; and reloads measured after the last one's. */
+const COLD_VIEWS = 3;
 const WARM_VIEWS = 5;
 
 /** The middle one of several measurements (the upper middle of an even count). */
@@ -55,11 +56,15 @@ const ROWS_PROBE = `
 
 /**
  * One 35-commit page view of the generated 1,000-commit history (rows 701–735 of main, metrics
- * in git), cold (fresh profile) and warm (a reload): API requests read from the fake's log,
- * ours beside the naive strategy a user would otherwise script (REST contents per file per
- * commit, for the same files at the same commits), and the time from request to rows.
+ * in git), cold (the first view of a fresh profile, in several) and warm (reloads): API requests
+ * read from the fake's log, ours beside the naive strategy a user would otherwise script (REST
+ * contents per file per commit, for the same files at the same commits), and the time from
+ * request to rows.
  */
-export async function benchExperiments(context: BrowserContext, fake: FakeGitHub): Promise<BenchRow[]> {
+export async function benchExperiments(
+  freshBrowser: () => Promise<{ context: BrowserContext; close(): Promise<void> }>,
+  fake: FakeGitHub,
+): Promise<BenchRow[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-history-'));
   try {
     const expected = await generateHistory(path.join(dir, 'history'), 1000);
@@ -69,14 +74,19 @@ export async function benchExperiments(context: BrowserContext, fake: FakeGitHub
     const shas = main.slice(700, 735).map((n) => oidOf.get(n)!);
     const url = `https://github.com/acme/long/commits/main?after=${oidOf.get(main[0]!)}+699`;
 
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    await worker.evaluate(
-      (items) => (self as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set(items),
-      signedInStorage(TOKEN),
-    );
-    await context.addInitScript({ content: ROWS_PROBE });
-    const page = await context.newPage();
-    const view = async () => {
+    /** A signed-in fresh profile with the rows probe: its first view of the page is cold. */
+    const open = async () => {
+      const browser = await freshBrowser();
+      const { context } = browser;
+      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+      await worker.evaluate(
+        (items) => (self as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set(items),
+        signedInStorage(TOKEN),
+      );
+      await context.addInitScript({ content: ROWS_PROBE });
+      return { browser, page: await context.newPage() };
+    };
+    const view = async (page: Page) => {
       const before = fake.server.log.length;
       await page.goto(url);
       await page.waitForFunction(() => (window as unknown as { __commitLabRows?: number }).__commitLabRows !== undefined, undefined, { timeout: 60_000 });
@@ -102,13 +112,30 @@ export async function benchExperiments(context: BrowserContext, fake: FakeGitHub
       const api = fake.server.log.slice(before).filter((r) => r.site === 'api');
       return { ms, draw, pageLayout, api: api.length, raw: api.filter((r) => r.path.includes('/contents/')).length };
     };
-    const cold = await view();
-    // A warm view is any later one: the median of several, so one descheduled frame does not decide it.
-    const warms: Awaited<ReturnType<typeof view>>[] = [];
-    for (let i = 0; i < WARM_VIEWS; i++) warms.push(await view());
-    const mid = <K extends 'ms' | 'draw' | 'pageLayout'>(key: K) => median(warms.map((w) => w[key]));
-    const warm = { ms: mid('ms'), draw: mid('draw'), pageLayout: mid('pageLayout'), api: Math.max(...warms.map((w) => w.api)) };
-    await page.close();
+    type View = Awaited<ReturnType<typeof view>>;
+    // Each wall-clock figure is a median, so one descheduled frame on a shared machine does not decide it; request counts are the most seen.
+    const summary = (views: View[]) => ({
+      ms: median(views.map((v) => v.ms)),
+      draw: median(views.map((v) => v.draw)),
+      slowestDraw: Math.max(...views.map((v) => v.draw)),
+      pageLayout: median(views.map((v) => v.pageLayout)),
+      api: Math.max(...views.map((v) => v.api)),
+      raw: Math.max(...views.map((v) => v.raw)),
+    });
+    const colds: View[] = [];
+    const warms: View[] = [];
+    for (let i = 0; i < COLD_VIEWS; i++) {
+      const { browser, page } = await open();
+      try {
+        colds.push(await view(page));
+        // The reloads, in the last profile.
+        if (i === COLD_VIEWS - 1) for (let j = 0; j < WARM_VIEWS; j++) warms.push(await view(page));
+      } finally {
+        await browser.close();
+      }
+    }
+    const cold = summary(colds);
+    const warm = summary(warms);
 
     // The same rows computed in Node (the background's own code): its time, and which files at which commits it read.
     const request: RowsRequest = { repo: { owner: 'acme', name: 'long' }, list: { ref: 'main' }, shas };
@@ -134,7 +161,13 @@ export async function benchExperiments(context: BrowserContext, fake: FakeGitHub
     const naive = fake.server.log.slice(before).filter((r) => r.site === 'api').length;
 
     return [
-      { what: 'experiments, one 35-commit page view, cold: API requests, ours / naive', value: cold.api, unit: 'requests', budget: 3, against: naive },
+      {
+        what: `experiments, one 35-commit page view, cold (most of ${COLD_VIEWS} fresh profiles): API requests, ours / naive`,
+        value: cold.api,
+        unit: 'requests',
+        budget: 3,
+        against: naive,
+      },
       { what: '  of which raw reads of blobs cut at 512,000 bytes (counted apart)', value: cold.raw, unit: 'requests' },
       {
         what: `experiments, same page reloaded (warm, most of ${WARM_VIEWS}): API requests, ours / naive`,
@@ -143,15 +176,16 @@ export async function benchExperiments(context: BrowserContext, fake: FakeGitHub
         budget: 1,
         against: naive,
       },
-      { what: 'experiments: list appears → every row drawn with its data, cold (in the page)', value: cold.ms, unit: 'ms' },
+      { what: `experiments: list appears → every row drawn with its data, cold (in the page, median of ${COLD_VIEWS})`, value: cold.ms, unit: 'ms' },
       { what: `experiments: list appears → every row drawn with its data, warm (in the page, median of ${WARM_VIEWS})`, value: warm.ms, unit: 'ms' },
       {
-        what: `content script main-thread time drawing and placing 35 rows once the data is there, cold / warm (median of ${WARM_VIEWS})`,
+        what: `content script main-thread time drawing and placing 35 rows once the data is there, cold / warm (medians of ${COLD_VIEWS} / ${WARM_VIEWS})`,
         value: cold.draw,
         unit: 'ms',
         budget: 16,
         against: warm.draw,
       },
+      { what: '  the same, the slowest cold view / the slowest warm view', value: cold.slowestDraw, unit: 'ms', against: warm.slowestDraw },
       {
         what: "  the page's own layout of those rows, flushed by the placement (the browser's, owed in that frame), cold / warm",
         value: cold.pageLayout,

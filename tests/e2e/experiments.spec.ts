@@ -107,3 +107,59 @@ test('a repository the token cannot read: the header says so once, from one requ
     world.fake.tokens.add(TOKEN, 'octocat', { kind: 'classic', scopes: ['repo', 'workflow'] });
   }
 });
+
+test('a repository without DVC: nothing of ours stays on the page, after one request; GitHub’s page intact', async ({ page, background, requests }) => {
+  await background.evaluate((items) => (self as unknown as ServiceWorkerScope).chrome.storage.local.set(items), signedInStorage(TOKEN));
+  // acme/mnist has no dvc.yaml on main (only its branch does).
+  await page.goto('https://github.com/acme/mnist/commits/main');
+  await expect(page.locator('li[data-testid="commit-row-item"]')).toHaveCount(35);
+  await expect(page.locator('[data-commit-lab-cell], [data-commit-lab-report], [data-commit-lab-header]')).toHaveCount(0);
+  expect(api(requests)).toHaveLength(1);
+  await page.getByRole('link', { name: 'Older' }).click();
+  await expect(page).toHaveURL(/after=/);
+  await expect(page.locator('li[data-testid="commit-row-item"]')).toHaveCount(35);
+  // The next page of the same repository costs nothing: it is known to have no DVC.
+  await expect(page.locator('[data-commit-lab-cell], [data-commit-lab-header]')).toHaveCount(0);
+  expect(api(requests)).toHaveLength(1);
+});
+
+test('signed in to Commit Lab as another account than GitHub’s page: said once at the header, the rows still drawn', async ({
+  page,
+  background,
+  history,
+  world,
+}) => {
+  // Commit Lab holds a token of another account than the one signed in to GitHub's page.
+  await background.evaluate((items) => (self as unknown as ServiceWorkerScope).chrome.storage.local.set(items), signedInStorage(TOKEN, 'stranger'));
+  world.fake.tokens.add(TOKEN, 'stranger', { kind: 'classic', scopes: ['repo'] });
+  try {
+    const main = history.expected.branches[history.expected.defaultBranch]!;
+    await page.goto(`https://github.com/acme/long/commits/main?after=${history.oidOf.get(main[0]!)!}+699`);
+    const login = await page.locator('meta[name="user-login"]').getAttribute('content');
+    expect(login).toBeTruthy();
+    const header = page.locator('[data-commit-lab-header]');
+    await expect(header.getByRole('status')).toHaveText(`Commit Lab is signed in as stranger, GitHub as ${login}: experiments show what stranger can read.`);
+    await expect(page.getByRole('status')).toHaveCount(1);
+    expect(await rowsShown(page)).toHaveLength(35);
+  } finally {
+    world.fake.tokens.add(TOKEN, 'octocat', { kind: 'classic', scopes: ['repo', 'workflow'] });
+  }
+});
+
+test('GitHub’s API limit used up: the header says until when, once; GitHub’s page intact', async ({ page, background, history, world }) => {
+  await background.evaluate((items) => (self as unknown as ServiceWorkerScope).chrome.storage.local.set(items), signedInStorage(TOKEN));
+  const fault = world.fake.server.faults.add({ match: { site: 'api' }, action: { kind: 'primary-rate-limit' }, times: 10 });
+  try {
+    const main = history.expected.branches[history.expected.defaultBranch]!;
+    await page.goto(`https://github.com/acme/long/commits/main?after=${history.oidOf.get(main[0]!)!}+699`);
+    const header = page.locator('[data-commit-lab-header]');
+    await expect(header.getByRole('status')).toHaveText(/^GitHub's API limit is used up until .*\d\d.\d\d.*\.$/);
+    await expect(page.getByRole('status')).toHaveCount(1);
+    // No row shows a cell of its own failing: the one line above says it for all.
+    await expect(page.locator('li[data-testid="commit-row-item"]')).toHaveCount(35);
+    await page.getByRole('link', { name: 'Older' }).click();
+    await expect(page).toHaveURL(/after=/);
+  } finally {
+    world.fake.server.faults.remove(fault.id);
+  }
+});

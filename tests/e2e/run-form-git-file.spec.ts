@@ -108,17 +108,8 @@ test('the replaced file changed on main since: refused naming it; re-applied on 
     .setInputFiles({ name: 'mine.py', mimeType: 'text/x-python', buffer: BYTES });
   await form.getByLabel('Commit directly to main').check();
 
-  const repo = world.fake.store.repository('acme', 'egs')!.git;
-  const someone = { name: 'Someone Else', email: 'else@example.com' };
-  const theirs = { path: 'src/train.py', contents: new TextEncoder().encode('# their change\n') };
-  const pushed = await repo.commitChanges({
-    parent: from,
-    changes: { additions: [theirs], deletions: [] },
-    message: 'Their train.py',
-    author: someone,
-    committer: someone,
-  });
-  expect(await repo.updateRef('refs/heads/main', pushed, from)).toBe(true);
+  expect(egs.rev('main')).toBe(from);
+  const pushed = await world.fake.store.repository('acme', 'egs')!.git.pushFiles('main', { 'src/train.py': '# their change\n' }, 'Their train.py');
 
   await form.getByRole('button', { name: 'Commit changes' }).click();
   await expect(form.getByRole('alert')).toContainText(`src/train.py changed on main since the commit you started from`);

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { Page, Worker } from '@playwright/test';
 import { startFakeGitHub } from '../fake-github/app';
 import type { DvcRemoteStore } from '../fake-github/dvc/remote-store';
-import { git } from '../fake-github/git/git-cli';
 import { writeExampleGetStarted } from '../fake-github/seed/example-get-started';
 import type { FakeServer } from '../fake-github/server';
 import { test as base, expect, type ServiceWorkerScope } from './fixtures';
@@ -32,18 +31,8 @@ export function runFormOnS3(store: DvcRemoteStore, files: Record<string, string>
           s3: { buckets: { 'egs-data': { prefix: 'dvc', store } }, credentials: [{ accessKeyId: KEY, secretAccessKey: SECRET }] },
         });
         const repo = fake.store.repository('acme', 'egs')!;
-        const head = git(repo.git.gitDir, 'rev-parse', 'refs/heads/main').trim();
         const config = `[core]\n    remote = storage\n['remote "storage"']\n    url = s3://egs-data/dvc\n    endpointurl = ${endpoint(fake.url)}\n`;
-        const person = { name: 'Seeder', email: 'seed@example.com' };
-        const additions = Object.entries({ '.dvc/config': config, ...files }).map(([path, text]) => ({ path, contents: new TextEncoder().encode(text) }));
-        const oid = await repo.git.commitChanges({
-          parent: head,
-          changes: { additions, deletions: [] },
-          message: 'Use the S3 remote',
-          author: person,
-          committer: person,
-        });
-        if (!(await repo.git.updateRef('refs/heads/main', oid, head))) throw new Error('main moved while seeding');
+        await repo.git.pushFiles('main', { '.dvc/config': config, ...files }, 'Use the S3 remote', { name: 'Seeder', email: 'seed@example.com' });
         await use({ fake, repo: { main: [], branch: [] } });
         await fake.close();
         await rm(seed, { recursive: true, force: true });

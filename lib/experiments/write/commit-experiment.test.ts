@@ -26,6 +26,8 @@ import { studioBranchName } from './studio-message';
 // GitHub; every outcome is checked with plain git (repo-witness) and the fake's pull requests.
 
 const REPO = { owner: 'acme', name: 'egs' };
+// Who pushes meanwhile in the tests of an old commit's base.
+const MONA = { name: 'Mona', email: 'mona@example.com' };
 let seed: string;
 let fake: FakeGitHub;
 let gitDir: string;
@@ -288,17 +290,8 @@ describe('commitExperiment to the base branch', () => {
   it('from an old commit whose touched files did not change since: applied on the current head', async () => {
     const from = rev('main');
     // Someone else's push after the plan's start, changing another file only.
-    const repo = fake.store.repository(REPO.owner, REPO.name)!.git;
-    const someone = { name: 'Mona', email: 'mona@example.com' };
-    const readme = { path: 'NOTES.md', contents: new TextEncoder().encode('Unrelated work\n') };
-    const other = await repo.commitChanges({
-      parent: from,
-      changes: { additions: [readme], deletions: [] },
-      message: 'Unrelated work\n',
-      author: someone,
-      committer: someone,
-    });
-    expect(await repo.updateRef('refs/heads/main', other, from)).toBe(true);
+    const other = await fake.store.repository(REPO.owner, REPO.name)!.git.pushFiles('main', { 'NOTES.md': 'Unrelated work\n' }, 'Unrelated work\n', MONA);
+    expect(rev('main^')).toBe(from);
     const before = repoState(gitDir);
     const done = await run(await request(from, 'base')).result;
     expect(done).toMatchObject({ ok: true, branch: 'main' });
@@ -469,17 +462,8 @@ describe('commitExperiment with a file kept in git replaced by staged bytes', ()
 
   it('to the base branch from an old commit: refused when the replaced file changed since, applied on the head when it did not', async () => {
     const from = rev('main');
-    const repo = fake.store.repository(REPO.owner, REPO.name)!.git;
-    const someone = { name: 'Mona', email: 'mona@example.com' };
-    const script = { path: 'src/train.py', contents: new TextEncoder().encode('print("mona")\n') };
-    const pushed = await repo.commitChanges({
-      parent: from,
-      changes: { additions: [script], deletions: [] },
-      message: 'Add train.py\n',
-      author: someone,
-      committer: someone,
-    });
-    expect(await repo.updateRef('refs/heads/main', pushed, from)).toBe(true);
+    const pushed = await fake.store.repository(REPO.owner, REPO.name)!.git.pushFiles('main', { 'src/train.py': 'print("mona")\n' }, 'Add train.py\n', MONA);
+    expect(rev('main^')).toBe(from);
     const before = repoState(gitDir);
 
     const stale = await replacing(from, 'base', 'src/train.py');

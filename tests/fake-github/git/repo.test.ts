@@ -91,4 +91,20 @@ describe('GitRepo', () => {
       }),
     ).rejects.toBeInstanceOf(ChangeError);
   });
+
+  it("pushFiles: one commit of those files on the branch's head, by someone else, and the branch moved to it", async () => {
+    expect(await repo.updateRef('refs/heads/pushed', first, null)).toBe(true);
+    const moves: string[] = [];
+    const listener = (move: { ref: string }) => void moves.push(move.ref);
+    repo.refMoves.add(listener);
+    const oid = await repo.pushFiles('pushed', { 'params.yaml': 'a: 2\n', 'bin.dat': Uint8Array.from([0, 255]) }, 'Theirs');
+    repo.refMoves.delete(listener);
+    expect(git(repo.gitDir, 'rev-parse', 'pushed').trim()).toBe(oid);
+    expect(git(repo.gitDir, 'rev-parse', 'pushed^').trim()).toBe(first);
+    expect(git(repo.gitDir, 'diff-tree', '-r', '--name-status', '--no-commit-id', first, oid).trim().split('\n')).toEqual(['A\tbin.dat', 'M\tparams.yaml']);
+    expect(git(repo.gitDir, 'show', `${oid}:params.yaml`)).toBe('a: 2\n');
+    expect(git(repo.gitDir, 'log', '-1', '--format=%an <%ae> %s', oid).trim()).toBe('Someone Else <else@example.com> Theirs');
+    expect(moves).toEqual(['refs/heads/pushed']);
+    await expect(repo.pushFiles('missing', { a: 'x' }, 'x')).rejects.toThrow('no branch missing');
+  });
 });

@@ -341,7 +341,27 @@ export class GitRepo {
     const tree = await this.writeTree(base, input.changes);
     return this.commitTree({ tree, parents: input.parent ? [input.parent] : [], message: input.message, author: input.author, committer: input.committer });
   }
+
+  /**
+   * Someone's push of `files` (path → content) to `branch`: one commit on the branch's head, as
+   * `person`, and the branch moved to it (compare-and-swap; throws when it moved meanwhile).
+   */
+  async pushFiles(branch: string, files: Readonly<Record<string, string | Uint8Array>>, message: string, person: Person = SOMEONE_ELSE): Promise<string> {
+    const ref = `refs/heads/${branch}`;
+    const head = await this.readRef(ref);
+    if (!head) throw new Error(`no branch ${branch}`);
+    const additions = Object.entries(files).map(([path, content]) => ({
+      path,
+      contents: typeof content === 'string' ? new TextEncoder().encode(content) : content,
+    }));
+    const oid = await this.commitChanges({ parent: head, changes: { additions, deletions: [] }, message, author: person, committer: person });
+    if (!(await this.updateRef(ref, oid, head))) throw new Error(`${branch} moved during the push`);
+    return oid;
+  }
 }
+
+/** Who pushes in the tests' "someone else pushed meanwhile". */
+export const SOMEONE_ELSE: Person = { name: 'Someone Else', email: 'else@example.com' };
 
 function gitDate(iso: string | undefined): string {
   const ms = iso ? Date.parse(iso) : Date.now();

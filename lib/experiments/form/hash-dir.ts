@@ -57,7 +57,12 @@ export async function hashDirectory(folder: readonly FolderFile[], generation: H
   const isIgnored = dvcIgnoreFilter(
     Object.fromEntries(Object.entries(options.repoFiles).filter(([path]) => isIgnoreFile(path) && !path.startsWith(`${options.outPath}/`))),
   );
-  const kept = folder.filter(({ relpath }) => !isIgnored(inside(relpath)));
+  const kept: FolderFile[] = [];
+  const ignored: string[] = [];
+  for (const entry of folder) {
+    if (isIgnored(inside(entry.relpath))) ignored.push(entry.relpath);
+    else kept.push(entry);
+  }
   const ownIgnore = kept.find(({ relpath }) => isIgnoreFile(relpath));
   if (ownIgnore) throw new Error(`it holds ${ownIgnore.relpath}, and DVC refuses a .dvcignore inside a tracked directory: remove it from the folder`);
   const total = kept.reduce((sum, { file }) => sum + file.size, 0);
@@ -73,15 +78,13 @@ export async function hashDirectory(folder: readonly FolderFile[], generation: H
   const entries = files.map(({ relpath, digest }) => ({ relpath, md5: digest.md5 }));
   const bytes = dirManifest(entries);
   const md5 = dirMd5(entries);
+  const manifestMd5 = md5.slice(0, -'.dir'.length);
   return {
     md5,
     size: files.reduce((sum, { digest }) => sum + digest.size, 0),
     nfiles: files.length,
     files,
-    manifest: {
-      bytes,
-      digest: { md5: md5.slice(0, -'.dir'.length), contentMd5: md5.slice(0, -'.dir'.length), sha256: await sha256(bytes), size: bytes.length },
-    },
-    ignored: folder.filter((f) => !kept.includes(f)).map(({ relpath }) => relpath),
+    manifest: { bytes, digest: { md5: manifestMd5, contentMd5: manifestMd5, sha256: await sha256(bytes), size: bytes.length } },
+    ignored,
   };
 }

@@ -16,6 +16,7 @@ describe('pullRequestBody', () => {
           after: { md5: 'a304afb96060aad90176268345e10355', size: 37891850 },
         },
       ],
+      replaced: [],
     });
     expect(body).toBe(
       [
@@ -31,7 +32,7 @@ describe('pullRequestBody', () => {
   });
 
   it('shows repository text as code: pipes escaped, backticks fenced, no HTML', () => {
-    const body = pullRequestBody('', { params: [{ file: 'p.yaml', key: 'a', before: 'x|y', after: '`<img src=x>`' }], data: [] });
+    const body = pullRequestBody('', { params: [{ file: 'p.yaml', key: 'a', before: 'x|y', after: '`<img src=x>`' }], data: [], replaced: [] });
     expect(body.split('\n')[2]).toBe('| `p.yaml:a` | `x\\|y` | `` `<img src=x>` `` |');
   });
 
@@ -41,6 +42,6 @@ describe('pullRequestBody', () => {
   });
 
   it('without changes to show, the description alone', () => {
-    expect(pullRequestBody('Just a note', { params: [], data: [] })).toBe('Just a note');
+    expect(pullRequestBody('Just a note', { params: [], data: [], replaced: [] })).toBe('Just a note');
   });
 });

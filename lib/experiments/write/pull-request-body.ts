@@ -27,11 +27,11 @@ function dataRow(change: PlannedDataChange): string {
  * before and after), and each file kept in git given new content (its new size). Without changes
  * to show, the description alone.
  */
-export function pullRequestBody(description: string, plan: Pick<ExperimentPlan, 'params' | 'data'> & Partial<Pick<ExperimentPlan, 'replaced'>>): string {
+export function pullRequestBody(description: string, plan: Pick<ExperimentPlan, 'params' | 'data' | 'replaced'>): string {
   const rows = [
     ...plan.params.map((p) => `| ${cell(`${p.file}:${p.key}`)} | ${cell(p.before)} | ${cell(p.after)} |`),
     ...plan.data.map(dataRow),
-    ...(plan.replaced ?? []).map((r) => `| ${cell(r.path)} | — | new content (${r.size} bytes) |`),
+    ...plan.replaced.map((r) => `| ${cell(r.path)} | — | new content (${r.size} bytes) |`),
   ];
   const table = rows.length === 0 ? '' : ['| Changed | Before | After |', '| --- | --- | --- |', ...rows].join('\n');
   return [description.trim(), table].filter(Boolean).join('\n\n');

@@ -149,8 +149,8 @@ test('a commit whose CI starts late (no check run on its first read) is followed
     ci.options.events = ['push', 'pull_request'];
     expect(await ci.push(repo, 'main')).toMatchObject({ sha });
     // Seen while CI ran, not only once its results commit landed (which redraws the list anyway).
-    // The fake's CI is moved by the test too: a run started by `ci.push` was seen to stay queued when its timer never fired
-    // (the first test of a worker); moving it here leaves what is tested, the extension following the row, unchanged.
+    // The fake's CI is moved by the test too (its timers once fired early and left a run queued, since fixed in the fake's
+    // runner): what is tested is the extension following the row, not the fake's timing.
     expect(await statusesUntilSucceeded(page, sha, 300_000, () => ci.settled())).toContain('running');
     const run = ci.runs.find((r) => r.sha === sha && r.event === 'push')!;
     const computed = JSON.parse(git(repo.git.gitDir, 'show', `${run.results!.commit}:metrics.json`)) as Record<string, number>;
